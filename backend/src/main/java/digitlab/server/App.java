@@ -1,0 +1,78 @@
+package digitlab.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the web server from a {@link ServerConfig}; holds no state of its own. */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    /** Where the packaged jar carries the web app (index.html, css/, js/, wasm/). */
+    static final String CLASSPATH_STATIC = "/public";
+
+    private App() {
+    }
+
+    /**
+     * A configured, not yet started server. {@code config.dataDir()} must already hold a valid manifest
+     * (see {@link digitlab.server.data.DataPreparer}).
+     */
+    public static Javalin create(ServerConfig config) throws IOException {
+        ShardRoutes shards = new ShardRoutes(config.dataDir());
+        // Issue 6: the model store (a ModelRoutes over config.modelsDir()) is created and registered here.
+        return Javalin.create(c -> {
+            c.jetty.host = config.host();
+            c.jetty.port = config.port();
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            // The watcher is a non-daemon thread that keeps the JVM alive ~5 s after stop().
+            c.startup.startupWatcherEnabled = false;
+            c.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
+            c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(SecurityHeaders.asMap())));
+            // Javalin gzips responses but does not say so to caches; every route may be compressed.
+            c.routes.before(ctx -> ctx.header(Header.VARY, Header.ACCEPT_ENCODING));
+            staticFiles(c, config);
+            c.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            shards.register(c.routes);
+            jsonErrors(c);
+        });
+    }
+
+    private static void staticFiles(JavalinConfig c, ServerConfig config) {
+        if (config.staticDir() == null && App.class.getResource(CLASSPATH_STATIC) == null) {
+            // A build without the web app still serves data; Javalin would refuse to start instead.
+            LOG.warn("no web app on the classpath under {}: serving data only", CLASSPATH_STATIC);
+            return;
+        }
+        c.staticFiles.add(sf -> {
+            sf.hostedPath = "/";
+            if (config.staticDir() == null) {
+                sf.directory = CLASSPATH_STATIC;
+                sf.location = Location.CLASSPATH;
+            } else {
+                sf.directory = config.staticDir().toAbsolutePath().toString();
+                sf.location = Location.EXTERNAL;
+            }
+            // Unhashed names (index.html, app.js): revalidate every time, answered by ETag/304.
+            sf.headers = Map.of(Header.CACHE_CONTROL, "no-cache");
+            // Precompression keeps whole files in memory and answers 404 above its size limit.
+            sf.precompressMaxSize = 0;
+        });
+    }
+
+    /** Every error is {"error": "..."}; unexpected exceptions are logged, never shown to the client. */
+    private static void jsonErrors(JavalinConfig c) {
+        c.routes.exception(HttpResponseException.class, (e, ctx) ->
+                ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+        c.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(Map.of("error", "internal server error"));
+        });
+    }
+}

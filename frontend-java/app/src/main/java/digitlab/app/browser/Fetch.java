@@ -10,7 +10,8 @@ import org.teavm.jso.typedarrays.Int8Array;
 /**
  * {@code fetch} for straight-line Java: each call returns when the response is in.
  * teavm-jso-apis does not wrap fetch, and a rejected promise reaches Java without its message, so the
- * script turns every failure into a result with an error text instead.
+ * script turns every failure into a result with an error text instead. Every field is set, to null if
+ * unused: the JS build reads a missing (undefined) String property as the text "undefined".
  */
 public final class Fetch {
     private Fetch() {
@@ -52,15 +53,15 @@ public final class Fetch {
 
     @JSBody(params = "fetchUrl", script = ""
             + "return fetch(fetchUrl).then(function(fetchResponse) {"
-            + "  if (!fetchResponse.ok) { return { error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
-            + "  return fetchResponse.arrayBuffer().then(function(fetchBody) { return { buffer: fetchBody }; });"
-            + "}).catch(function(fetchFailure) { return { error: fetchUrl + ': ' + fetchFailure }; });")
+            + "  if (!fetchResponse.ok) { return { buffer: null, value: null, error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
+            + "  return fetchResponse.arrayBuffer().then(function(fetchBody) { return { buffer: fetchBody, error: null }; });"
+            + "}).catch(function(fetchFailure) { return { buffer: null, value: null, error: fetchUrl + ': ' + fetchFailure }; });")
     private static native JSPromise<Result> fetchArrayBuffer(String fetchUrl);
 
     @JSBody(params = "fetchUrl", script = ""
             + "return fetch(fetchUrl).then(function(fetchResponse) {"
-            + "  if (!fetchResponse.ok) { return { error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
-            + "  return fetchResponse.json().then(function(fetchBody) { return { value: fetchBody }; });"
-            + "}).catch(function(fetchFailure) { return { error: fetchUrl + ': ' + fetchFailure }; });")
+            + "  if (!fetchResponse.ok) { return { buffer: null, value: null, error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
+            + "  return fetchResponse.json().then(function(fetchBody) { return { value: fetchBody, error: null }; });"
+            + "}).catch(function(fetchFailure) { return { buffer: null, value: null, error: fetchUrl + ': ' + fetchFailure }; });")
     private static native <T extends JSObject> JSPromise<JsonResult<T>> fetchJson(String fetchUrl);
 }

@@ -1,5 +1,7 @@
 package digitlab.server;
 
+import digitlab.cli.BenchCommand;
+import digitlab.cli.TrainCommand;
 import digitlab.server.Args.UsageException;
 import digitlab.server.data.DataPreparationException;
 import digitlab.server.data.DataPreparer;
@@ -79,11 +81,9 @@ public final class Main {
                     out.print(USAGE);
                     return 0;
                 case "train":
+                    return TrainCommand.run(rest);
                 case "bench":
-                    // TODO(integrator): dispatch to digitlab.cli.TrainCommand.run(rest) /
-                    // digitlab.cli.BenchCommand.run(rest) once those classes exist.
-                    err.println("digit-lab " + command + ": not available yet");
-                    return 1;
+                    return BenchCommand.run(rest);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }

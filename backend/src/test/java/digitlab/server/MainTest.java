@@ -104,11 +104,11 @@ class MainTest {
     }
 
     @Test
-    void trainAndBenchAreNotWiredYet() {
-        assertEquals(1, run(Map.of(), "train", "--epochs", "1"));
-        assertEquals(1, run(Map.of(), "bench"));
-        assertTrue(err().contains("digit-lab train: not available yet"), err());
-        assertTrue(err().contains("digit-lab bench: not available yet"), err());
+    void trainAndBenchAreDispatchedToTheirCommands() {
+        assertEquals(0, run(Map.of(), "train", "--help"));
+        assertEquals(2, run(Map.of(), "train", "--no-such-option", "1"));
+        assertEquals(1, run(Map.of(), "train", "--mnist", "/nonexistent/mnist", "--epochs", "1"));
+        assertEquals(0, run(Map.of(), "bench", "--help"));
     }
 
     @Test

@@ -2,7 +2,7 @@ package digitlab.app.browser;
 
 import org.teavm.jso.JSBody;
 
-/** Reads the page's query parameters, e.g. {@code ?layers=784,64,10&target=wasm}. */
+/** Reads and rewrites the page's query string, e.g. {@code ?layers=784,64,10&target=wasm}. */
 public final class PageUrl {
     private PageUrl() {
     }
@@ -12,6 +12,17 @@ public final class PageUrl {
         String value = queryParam(name);
         return value == null ? fallback : value;
     }
+
+    /** The query string without its leading '?' (empty when there is none). */
+    @JSBody(script = "return self.location.search.replace(/^\\?/, '');")
+    public static native String query();
+
+    /** Replaces the query string in the address bar without reloading or adding a history entry. */
+    @JSBody(params = "newQuery", script = ""
+            + "var pageAddress = new URL(self.location.href);"
+            + "pageAddress.search = newQuery;"
+            + "history.replaceState(null, '', pageAddress.toString());")
+    public static native void replaceQuery(String newQuery);
 
     @JSBody(params = "paramName", script = "return new URLSearchParams(self.location.search).get(paramName);")
     private static native String queryParam(String paramName);

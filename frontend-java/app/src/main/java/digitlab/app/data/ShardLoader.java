@@ -6,22 +6,27 @@ import digitlab.core.data.Shard;
 
 /** Fetches the manifest and shards from the server and decodes them with the core's shard format. */
 public final class ShardLoader {
-    /** Where the data lives, relative to the page, so the app also works under a path prefix. */
-    private static final String DATA = "data/";
+    /** Where the data lives relative to the page, so the app also works under a path prefix. */
+    public static final String FROM_PAGE = "data/";
+    /** The same place seen from the worker scripts in js/ and wasm/. */
+    public static final String FROM_WORKER = "../data/";
 
+    private final String base;
     private final ManifestJs manifest;
 
-    private ShardLoader(ManifestJs manifest) {
+    private ShardLoader(String base, ManifestJs manifest) {
+        this.base = base;
         this.manifest = manifest;
     }
 
-    public static ShardLoader open() {
-        ManifestJs manifest = Fetch.json(DATA + "manifest.json");
+    /** Reads {@code base + "manifest.json"}. */
+    public static ShardLoader open(String base) {
+        ManifestJs manifest = Fetch.json(base + "manifest.json");
         if (manifest.getFormat() != 1) {
             throw new IllegalStateException("data/manifest.json has format " + manifest.getFormat()
                     + "; this app reads format 1");
         }
-        return new ShardLoader(manifest);
+        return new ShardLoader(base, manifest);
     }
 
     public int trainShards() {
@@ -32,20 +37,38 @@ public final class ShardLoader {
         return manifest.getTest().getLength();
     }
 
+    public String trainUrl(int index) {
+        return url(manifest.getTrain().get(index));
+    }
+
+    public String testUrl(int index) {
+        return url(manifest.getTest().get(index));
+    }
+
+    /** Images the manifest promises for training shard {@code index}. */
+    public int trainCount(int index) {
+        return manifest.getTrain().get(index).getCount();
+    }
+
+    public int testCount(int index) {
+        return manifest.getTest().get(index).getCount();
+    }
+
     public Digits trainShard(int index) {
-        return load(manifest.getTrain().get(index));
+        return decode(Fetch.bytes(trainUrl(index)), trainCount(index), trainUrl(index));
     }
 
-    public Digits testShard(int index) {
-        return load(manifest.getTest().get(index));
-    }
-
-    private static Digits load(ManifestJs.ShardEntryJs entry) {
-        Digits digits = Shard.decode(Fetch.bytes(DATA + "shards/" + entry.getFile()));
-        if (digits.count() != entry.getCount()) {
-            throw new IllegalStateException(entry.getFile() + " holds " + digits.count()
-                    + " images, the manifest says " + entry.getCount());
+    /** Decodes a downloaded shard and checks it holds as many images as the manifest says. */
+    public static Digits decode(byte[] bytes, int expectedCount, String url) {
+        Digits digits = Shard.decode(bytes);
+        if (digits.count() != expectedCount) {
+            throw new IllegalStateException(url + " holds " + digits.count() + " images, the manifest says "
+                    + expectedCount);
         }
         return digits;
+    }
+
+    private String url(ManifestJs.ShardEntryJs entry) {
+        return base + "shards/" + entry.getFile();
     }
 }

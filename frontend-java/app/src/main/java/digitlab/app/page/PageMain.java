@@ -6,11 +6,11 @@ import digitlab.core.data.Digits;
 import digitlab.core.view.DigitGrid;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
-import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The page's entry point (compiled twice by TeaVM: to JavaScript and to Wasm GC; web/js/boot.js picks one).
- * It loads the data manifest and the first training shard and shows a grid of samples.
+ * The page's entry point (compiled twice by TeaVM: to JavaScript and to Wasm GC; web/js/boot.js picks one
+ * and records it as {@code <html data-target>}). It starts the training screen, whose worker loads the
+ * data and trains, then shows a grid of training samples.
  */
 public final class PageMain {
     private static final int SAMPLES = 100;
@@ -21,32 +21,21 @@ public final class PageMain {
     public static void main(String[] args) {
         HTMLDocument document = HTMLDocument.current();
         StatusLine status = new StatusLine(document.getElementById("status"));
+        status.show("loading", "Loading MNIST…");
+        String target = document.getDocumentElement().getAttribute("data-target");
+        new TrainingPage(document, status, target);
         try {
-            status.show("loading", "Loading MNIST…");
-            ShardLoader data = ShardLoader.open();
-            Digits first = data.trainShard(0);
-            HTMLCanvasElement gridCanvas = (HTMLCanvasElement) document.getElementById("sample-grid");
-            new SampleGridView(gridCanvas).show(first, DigitGrid.evenlySpaced(SAMPLES, first.count()));
-            gridCanvas.setAttribute("data-drawn-ms", String.valueOf(Math.round(Clock.nowMillis())));
-            status.show("ready", "Ready: " + data.trainShards() + " training and " + data.testShards()
-                    + " test shards available; showing " + SAMPLES + " samples of the first.");
+            showSamples(document);
         } catch (RuntimeException e) {
-            status.show("error", "Could not load the data: " + e.getMessage());
+            status.show("error", "Could not load the training samples: " + e.getMessage());
             throw e;
         }
     }
 
-    /** The {@code #status} line: a short sentence plus a machine-readable {@code data-state}. */
-    private static final class StatusLine {
-        private final HTMLElement element;
-
-        StatusLine(HTMLElement element) {
-            this.element = element;
-        }
-
-        void show(String state, String text) {
-            element.setAttribute("data-state", state);
-            element.setTextContent(text);
-        }
+    private static void showSamples(HTMLDocument document) {
+        Digits first = ShardLoader.open(ShardLoader.FROM_PAGE).trainShard(0);
+        HTMLCanvasElement gridCanvas = (HTMLCanvasElement) document.getElementById("sample-grid");
+        new SampleGridView(gridCanvas).show(first, DigitGrid.evenlySpaced(SAMPLES, first.count()));
+        gridCanvas.setAttribute("data-drawn-ms", String.valueOf(Math.round(Clock.nowMillis())));
     }
 }

@@ -7,7 +7,8 @@ import org.teavm.jso.core.JSPromise;
 /**
  * The worker's side of its channel to the page. Incoming messages queue up in JavaScript, so Java reads
  * them when it is ready: {@link #next()} waits for one, {@link #poll()} takes one if any arrived while a
- * training chunk ran. No Java callback runs inside an event handler, which keeps both builds simple.
+ * training chunk ran. Other sources inside the worker (shard downloads) deliver into the same queue, so
+ * the worker waits on one thing only. No Java callback runs inside an event handler, which keeps both builds simple.
  * teavm-jso-apis has no worker global scope type, hence the small scripts.
  */
 public final class WorkerPort {
@@ -17,11 +18,13 @@ public final class WorkerPort {
     /** Starts queueing the page's messages; call once before {@link #next()} or {@link #poll()}. */
     @JSBody(script = ""
             + "var inboxQueue = []; var inboxWaiter = null;"
-            + "self.onmessage = function(inboxEvent) {"
-            + "  if (inboxWaiter) { var wake = inboxWaiter; inboxWaiter = null; wake(inboxEvent.data); }"
-            + "  else { inboxQueue.push(inboxEvent.data); }"
-            + "};"
+            + "function inboxDeliver(inboxItem) {"
+            + "  if (inboxWaiter) { var wake = inboxWaiter; inboxWaiter = null; wake(inboxItem); }"
+            + "  else { inboxQueue.push(inboxItem); }"
+            + "}"
+            + "self.onmessage = function(inboxEvent) { inboxDeliver(inboxEvent.data); };"
             + "self.digitLabInbox = {"
+            + "  deliver: inboxDeliver,"
             + "  next: function() { return inboxQueue.length ? Promise.resolve(inboxQueue.shift())"
             + "      : new Promise(function(resolveInbox) { inboxWaiter = resolveInbox; }); },"
             + "  poll: function() { return inboxQueue.length ? inboxQueue.shift() : null; }"

@@ -1,0 +1,105 @@
+package digitlab.cli;
+
+import digitlab.core.data.Digits;
+import digitlab.core.nn.CliOptions;
+import digitlab.core.nn.Trainer;
+import digitlab.core.nn.TrainingConfig;
+import digitlab.core.nn.TrainingStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+/**
+ * {@code train}: trains a network on MNIST on the JVM, one line per epoch, and optionally saves the model.
+ * The last line is always {@code test_accuracy=0.XXXX examples_per_second=NNNN}.
+ * Exit codes: 0 done, 1 missing data / diverged / cannot write, 2 bad options.
+ */
+public final class TrainCommand {
+    private TrainCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        CliOptions options;
+        TrainingConfig config;
+        try {
+            options = CliOptions.parse(args, "mnist", "out");
+            if (options.help()) {
+                System.out.println(usage());
+                return 0;
+            }
+            config = options.config();
+        } catch (IllegalArgumentException e) {
+            System.err.println("train: " + e.getMessage());
+            System.err.println("Run with --help for the options.");
+            return 2;
+        }
+        Path dir = Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR));
+        Digits train;
+        Digits test;
+        try {
+            train = MnistFiles.load(dir, "train");
+            test = MnistFiles.load(dir, "t10k");
+        } catch (MnistFiles.MissingDataException e) {
+            System.err.println("train: " + e.getMessage());
+            return 1;
+        }
+        boolean needsValidation = config.targetAccuracy() > 0 || config.patience() > 0;
+        Trainer trainer;
+        try {
+            trainer = new Trainer(config, train, needsValidation ? test : null);
+        } catch (IllegalArgumentException e) {
+            System.err.println("train: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("training " + config.architecture() + " on " + trainer.trainCount()
+                + " examples: " + config.toQuery());
+
+        long trainingNanos = 0;
+        double testAccuracy = Double.NaN;
+        while (!trainer.status().stopped()) {
+            long seenBefore = trainer.examplesSeen();
+            long start = System.nanoTime();
+            trainer.runEpoch();
+            long nanos = System.nanoTime() - start;
+            trainingNanos += nanos;
+            testAccuracy = needsValidation ? trainer.validationAccuracy() : trainer.evaluate(test).accuracy();
+            System.out.println(String.format(Locale.ROOT,
+                    "epoch %d loss=%.4f train_acc=%.4f test_acc=%.4f examples_per_second=%.0f lr=%s",
+                    trainer.epoch(), trainer.epochLoss(), trainer.epochAccuracy(), testAccuracy,
+                    (trainer.examplesSeen() - seenBefore) / (nanos / 1e9), trainer.learningRate()));
+        }
+        TrainingStatus status = trainer.status();
+        System.out.println("stopped: " + status.name().toLowerCase(Locale.ROOT)
+                + (status == TrainingStatus.DIVERGED ? " (NaN or infinite cost/weights: try a lower --lr)" : ""));
+        int exit = status == TrainingStatus.DIVERGED ? 1 : 0;
+        String out = options.get("out", null);
+        if (out != null && status != TrainingStatus.DIVERGED) {
+            try {
+                Files.write(Paths.get(out), trainer.toModel((float) testAccuracy).toBytes());
+                System.out.println("saved model to " + out);
+            } catch (IOException e) {
+                System.err.println("train: cannot write " + out + ": " + e.getMessage());
+                exit = 1;
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "test_accuracy=%.4f examples_per_second=%.0f",
+                testAccuracy, trainer.examplesSeen() / (trainingNanos / 1e9)));
+        return exit;
+    }
+
+    static String usage() {
+        return "Usage: train [options]\n"
+                + "Trains a network on MNIST on the JVM; prints one line per epoch.\n\n"
+                + "  --mnist DIR                MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
+                + "  --out FILE                 save the trained model (Digit Lab model format)\n"
+                + CliOptions.trainingOptionsHelp() + "\n"
+                + "  --help                     this text\n\n"
+                + "Example: train --layers 784,128,10 --activation relu --optimizer adam --lr 0.001 --epochs 3";
+    }
+}

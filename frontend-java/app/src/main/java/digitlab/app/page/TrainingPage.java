@@ -1,0 +1,165 @@
+package digitlab.app.page;
+
+import digitlab.app.browser.PageUrl;
+import digitlab.app.protocol.Command;
+import digitlab.app.protocol.Commands;
+import digitlab.app.protocol.Report;
+import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.RunQuery;
+import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The live-training screen's controller: it turns button presses and settings changes into worker
+ * commands, and worker reports into readouts and views. It never trains; the worker does.
+ */
+final class TrainingPage {
+    private final StatusLine status;
+    private final SettingsForm settings;
+    private final Readouts readouts;
+    private final HTMLButtonElement train;
+    private final HTMLButtonElement pause;
+    private final HTMLButtonElement step;
+    private final HTMLButtonElement reset;
+    private final RunQuery query;
+    private final WorkerClient worker;
+
+    private TrainingConfig config;
+    private boolean networkReady;
+    private String state = "loading";
+    private int shardsLoaded;
+    private int shardsTotal;
+    private int parameters;
+    private int epochsDone;
+    private int steps;
+
+    TrainingPage(HTMLDocument document, StatusLine status, String target) {
+        this.status = status;
+        this.readouts = new Readouts(document);
+        this.train = button(document, "train");
+        this.pause = button(document, "pause");
+        this.step = button(document, "step");
+        this.reset = button(document, "reset");
+        this.query = new RunQuery(PageUrl.query());
+        this.settings = new SettingsForm(document, this::settingsChanged);
+
+        TrainingConfig fromUrl;
+        try {
+            fromUrl = query.config();
+        } catch (IllegalArgumentException e) {
+            status.show("error", "The address has a bad setting (" + e.getMessage() + "): using the defaults.");
+            fromUrl = TrainingConfig.defaults();
+        }
+        config = fromUrl;
+        settings.show(config);
+
+        worker = new WorkerClient(target, this::onReport);
+        worker.send(Commands.configure(config.toQuery()));
+
+        train.onClick(event -> worker.send(Commands.of(Command.TRAIN)));
+        pause.onClick(event -> worker.send(Commands.of(Command.PAUSE)));
+        step.onClick(event -> worker.send(Commands.of(Command.STEP)));
+        reset.onClick(event -> worker.send(Commands.configure(config.toQuery())));
+        updateButtons();
+    }
+
+    private static HTMLButtonElement button(HTMLDocument document, String id) {
+        return (HTMLButtonElement) document.getElementById(id);
+    }
+
+    /** A settings control changed: the learning rate applies live, anything else builds a new network. */
+    private void settingsChanged() {
+        TrainingConfig next;
+        try {
+            next = settings.read();
+        } catch (IllegalArgumentException e) {
+            status.show("error", "Check the settings: " + e.getMessage());
+            return;
+        }
+        if (next.equals(config)) {
+            return;
+        }
+        boolean onlyRate = next.equals(config.withLearningRate(next.learningRate()));
+        config = next;
+        PageUrl.replaceQuery(query.with(config));
+        if (onlyRate) {
+            worker.send(Commands.setLearningRate(next.learningRate()));
+        } else {
+            worker.send(Commands.configure(config.toQuery()));
+        }
+    }
+
+    private void onReport(Report report) {
+        switch (report.getType()) {
+            case Report.DATA -> {
+                shardsLoaded = report.getLoaded();
+                shardsTotal = report.getTotal();
+                readouts.loading(shardsLoaded, shardsTotal);
+                refreshStatus();
+            }
+            case Report.CONFIGURED -> {
+                networkReady = true;
+                state = "ready";
+                parameters = report.getParameters();
+                readouts.clear();
+                refreshStatus();
+            }
+            case Report.PROGRESS -> {
+                String previous = state;
+                state = report.getState();
+                epochsDone = report.getEpoch();
+                steps = report.getSteps();
+                readouts.progress(report);
+                if (!state.equals(previous) || "paused".equals(state)) {
+                    refreshStatus();
+                }
+            }
+            case Report.ERROR -> status.show("error", report.getMessage());
+            default -> {
+                // Views handle the rest (weights, evaluation, inspection).
+            }
+        }
+        updateButtons();
+    }
+
+    /** One sentence for where things stand: the worker's state, plus data still loading. */
+    private void refreshStatus() {
+        String loading = shardsLoaded < shardsTotal
+                ? " Loading MNIST: " + shardsLoaded + " of " + shardsTotal + " shards." : "";
+        String network = describe(config);
+        switch (state) {
+            case "loading" -> status.show("loading", loading.isEmpty() ? "Loading MNIST…" : loading.trim());
+            case "ready" -> status.show("ready", "New network " + network + " with " + parameters
+                    + " parameters. Press Train, or Step for one mini-batch." + loading);
+            case "training" -> status.show("training", "Training " + network + "…" + loading);
+            case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
+            case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"
+                    + " infinite (learning rate too high?). Press Reset to start again.");
+            case "finished" -> status.show("done", "Finished " + epochsDone + " epochs.");
+            case "target_reached" -> status.show("done", "Reached the target accuracy after " + epochsDone
+                    + " epochs.");
+            case "plateau" -> status.show("done", "Stopped: no improvement for " + config.patience() + " epochs.");
+            case "converged" -> status.show("done", "Converged after " + epochsDone + " iterations.");
+            default -> status.show(state, state);
+        }
+    }
+
+    private void updateButtons() {
+        boolean training = "training".equals(state);
+        boolean canTrain = networkReady && ("ready".equals(state) || "paused".equals(state));
+        train.setDisabled(!canTrain);
+        pause.setDisabled(!training);
+        step.setDisabled(!canTrain);
+        reset.setDisabled(!networkReady);
+        reset.setClassName("diverged".equals(state) ? "attention" : "");
+    }
+
+    private static String describe(TrainingConfig config) {
+        StringBuilder s = new StringBuilder();
+        for (int size : config.layers()) {
+            s.append(s.length() == 0 ? "" : "-").append(size);
+        }
+        return s.toString();
+    }
+}

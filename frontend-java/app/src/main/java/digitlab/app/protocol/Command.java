@@ -1,0 +1,38 @@
+package digitlab.app.protocol;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+
+/**
+ * A message from the page to the training worker. One shape for all commands: {@link #getType()} says
+ * which, and only the fields that command uses are meaningful (the others are null or 0, never
+ * undefined, which the JS build would read as the text "undefined").
+ */
+public interface Command extends JSObject {
+    /** (Re)builds the network from a run configuration ({@code query}); the weights start afresh. */
+    String CONFIGURE = "configure";
+    /** Trains continuously until paused or stopped. */
+    String TRAIN = "train";
+    /** Stops after the current chunk of steps. */
+    String PAUSE = "pause";
+    /** Exactly one training step (one mini-batch). */
+    String STEP = "step";
+    /** Changes the learning rate ({@code value}) without touching the weights. */
+    String SET_LEARNING_RATE = "set-lr";
+    /** Asks for the activations of every layer for test image {@code index}. */
+    String INSPECT = "inspect";
+    /** Asks for a full evaluation on the test set now. */
+    String EVALUATE = "evaluate";
+
+    @JSProperty
+    String getType();
+
+    @JSProperty
+    String getQuery();
+
+    @JSProperty
+    double getValue();
+
+    @JSProperty
+    int getIndex();
+}

@@ -1,0 +1,112 @@
+package digitlab.app.protocol;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int32Array;
+
+/**
+ * A message from the training worker to the page, built by {@link Reports}. {@link #getType()} says which
+ * kind; the constants below list the fields each kind fills. Unused fields are null or 0, never undefined
+ * (the JS build would read an undefined String as "undefined"). Typed arrays are transferred, not copied.
+ */
+public interface Report extends JSObject {
+    /** Shard loading: {@code loaded} of {@code total} shards, {@code trainCount}/{@code testCount} examples. */
+    String DATA = "data";
+    /** The network was (re)built: {@code query} (normalised configuration), {@code parameters}. */
+    String CONFIGURED = "configured";
+    /** Training progress, several times a second while training and once after every command. */
+    String PROGRESS = "progress";
+    /** First-layer weights: {@code units} rows of {@code inputs} floats in {@code floats}. */
+    String WEIGHTS = "weights";
+    /** A test-set evaluation: {@code accuracy}, {@code ints} = 10x10 confusion, then misclassified indices. */
+    String EVALUATION = "evaluation";
+    /** Activations for test image {@code index}: {@code ints} = layer sizes, {@code floats} = all layers. */
+    String INSPECTION = "inspection";
+    /** Something failed: {@code message} says what. */
+    String ERROR = "error";
+
+    @JSProperty
+    String getType();
+
+    /** Worker state: "loading", "ready", "training", "paused", or a stop reason ("finished", "diverged", ...). */
+    @JSProperty
+    String getState();
+
+    @JSProperty
+    String getMessage();
+
+    @JSProperty
+    String getQuery();
+
+    @JSProperty
+    int getLoaded();
+
+    @JSProperty
+    int getTotal();
+
+    @JSProperty
+    int getTrainCount();
+
+    @JSProperty
+    int getTestCount();
+
+    @JSProperty
+    int getParameters();
+
+    @JSProperty
+    int getEpoch();
+
+    /** Fraction of the current epoch done, 0..1. */
+    @JSProperty
+    double getEpochProgress();
+
+    @JSProperty
+    int getSteps();
+
+    @JSProperty
+    double getExamplesSeen();
+
+    /** Cost of the last step's mini-batch. */
+    @JSProperty
+    double getLoss();
+
+    /** Accuracy on the last step's mini-batch. */
+    @JSProperty
+    double getBatchAccuracy();
+
+    /** Accuracy on the held-out test sample, NaN until measured. */
+    @JSProperty
+    double getSampleAccuracy();
+
+    /** Accuracy on the whole test set after the last full evaluation, NaN until then. */
+    @JSProperty
+    double getTestAccuracy();
+
+    @JSProperty
+    double getExamplesPerSecond();
+
+    @JSProperty
+    double getLearningRate();
+
+    @JSProperty
+    int getUnits();
+
+    @JSProperty
+    int getInputs();
+
+    @JSProperty
+    int getIndex();
+
+    @JSProperty
+    int getLabel();
+
+    @JSProperty
+    double getAccuracy();
+
+    @JSProperty
+    Float32Array getFloats();
+
+    @JSProperty
+    Int32Array getInts();
+}

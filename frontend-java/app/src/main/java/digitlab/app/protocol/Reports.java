@@ -1,0 +1,65 @@
+package digitlab.app.protocol;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int32Array;
+
+/**
+ * Builds the worker's {@link Report} messages. Progress numbers are set by three small setters: one
+ * script with fourteen positional parameters would be hard to read at the call site.
+ */
+public final class Reports {
+    private Reports() {
+    }
+
+    @JSBody(params = {"loadedShards", "totalShards", "trainExamples", "testExamples"}, script = ""
+            + "return { type: 'data', loaded: loadedShards, total: totalShards, trainCount: trainExamples,"
+            + " testCount: testExamples, state: null, message: null, query: null };")
+    public static native Report data(int loadedShards, int totalShards, int trainExamples, int testExamples);
+
+    @JSBody(params = {"configQuery", "parameterCount"}, script = ""
+            + "return { type: 'configured', query: configQuery, parameters: parameterCount,"
+            + " state: null, message: null };")
+    public static native Report configured(String configQuery, int parameterCount);
+
+    /** Progress; the numbers are set on the returned object by the setters below. */
+    @JSBody(params = "workerState", script = "return { type: 'progress', state: workerState, message: null, query: null };")
+    public static native Report progress(String workerState);
+
+    @JSBody(params = {"unitCount", "inputCount", "weightArray"}, script = ""
+            + "return { type: 'weights', units: unitCount, inputs: inputCount, floats: weightArray,"
+            + " state: null, message: null, query: null };")
+    public static native Report weights(int unitCount, int inputCount, Float32Array weightArray);
+
+    @JSBody(params = {"testAccuracy", "confusionAndMistakes", "mistakeProbabilities"}, script = ""
+            + "return { type: 'evaluation', accuracy: testAccuracy, ints: confusionAndMistakes,"
+            + " floats: mistakeProbabilities, state: null, message: null, query: null };")
+    public static native Report evaluation(double testAccuracy, Int32Array confusionAndMistakes,
+            Float32Array mistakeProbabilities);
+
+    @JSBody(params = {"imageIndex", "imageLabel", "layerSizes", "layerActivations"}, script = ""
+            + "return { type: 'inspection', index: imageIndex, label: imageLabel, ints: layerSizes,"
+            + " floats: layerActivations, state: null, message: null, query: null };")
+    public static native Report inspection(int imageIndex, int imageLabel, Int32Array layerSizes,
+            Float32Array layerActivations);
+
+    @JSBody(params = "errorMessage", script = ""
+            + "return { type: 'error', message: errorMessage, state: null, query: null };")
+    public static native Report error(String errorMessage);
+
+    @JSBody(params = {"progressReport", "doneEpochs", "epochFraction", "stepCount", "seen"}, script = ""
+            + "progressReport.epoch = doneEpochs; progressReport.epochProgress = epochFraction;"
+            + "progressReport.steps = stepCount; progressReport.examplesSeen = seen;")
+    public static native void position(Report progressReport, int doneEpochs, double epochFraction, int stepCount,
+            double seen);
+
+    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "test"}, script = ""
+            + "progressReport.loss = stepLoss; progressReport.batchAccuracy = stepAccuracy;"
+            + "progressReport.sampleAccuracy = sample; progressReport.testAccuracy = test;")
+    public static native void quality(Report progressReport, double stepLoss, double stepAccuracy, double sample,
+            double test);
+
+    @JSBody(params = {"progressReport", "speed", "rate"}, script = ""
+            + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;")
+    public static native void speed(Report progressReport, double speed, double rate);
+}

@@ -1,0 +1,368 @@
+package digitlab.app.worker;
+
+import digitlab.app.browser.Clock;
+import digitlab.app.data.ShardLoader;
+import digitlab.app.protocol.Command;
+import digitlab.app.protocol.Reports;
+import digitlab.app.protocol.Report;
+import digitlab.core.data.Digits;
+import digitlab.core.nn.Evaluation;
+import digitlab.core.nn.Network;
+import digitlab.core.nn.Trainer;
+import digitlab.core.nn.TrainingConfig;
+import digitlab.core.nn.TrainingStatus;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.ArrayBufferView;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * The worker's loop: take the page's commands, train in chunks of a few dozen milliseconds while
+ * running, and report progress, weights and evaluations at a pace the page can draw.
+ *
+ * <p>Between chunks it yields to the event loop, so a Pause arrives within one chunk and shard downloads
+ * keep landing. Shards come in while it trains: the training set grows (the trainer visits the new
+ * examples later in the same epoch) and the first test shard doubles as the held-out sample.
+ */
+final class TrainingWorker {
+    /** Milliseconds of training between looks at the inbox. */
+    private static final double CHUNK_MS = 40;
+    private static final double PROGRESS_EVERY_MS = 100;
+    private static final double WEIGHTS_EVERY_MS = 400;
+    private static final double SAMPLE_EVERY_MS = 1500;
+    /** Test images in the held-out sample measured during training. */
+    private static final int SAMPLE_SIZE = 1000;
+
+    private ShardLoader manifest;
+    private int shardsLoaded;
+    private int shardsTotal;
+    private Digits train;
+    private Digits test;
+    private Digits sample;
+    private Digits pendingTrain;
+
+    private TrainingConfig config = TrainingConfig.defaults();
+    private Trainer trainer;
+    private boolean running;
+    private int steps;
+    private int evaluatedEpoch;
+    private double sampleAccuracy = Double.NaN;
+    private double testAccuracy = Double.NaN;
+
+    private final Speedometer speed = new Speedometer();
+    private double lastProgress;
+    private double lastWeights;
+    private double lastSample;
+    private float[] weightBuffer;
+
+    void run() {
+        try {
+            loadManifest();
+        } catch (RuntimeException e) {
+            post(Reports.error("Could not load the data manifest: " + e.getMessage()));
+            return;
+        }
+        while (true) {
+            boolean training = running && trainer != null && !trainer.status().stopped();
+            JSObject message = training ? WorkerPort.poll() : WorkerPort.next();
+            while (message != null) {
+                handle(message);
+                message = WorkerPort.poll();
+            }
+            if (running && trainer != null && !trainer.status().stopped()) {
+                trainChunk();
+                WorkerPort.yieldToEventLoop();
+            } else if (running) {
+                running = false;
+                reportAfterStop();
+            }
+        }
+    }
+
+    private void loadManifest() {
+        manifest = ShardLoader.open(ShardLoader.FROM_WORKER);
+        int trainShards = manifest.trainShards();
+        int testShards = manifest.testShards();
+        shardsTotal = trainShards + testShards;
+        // The first training and test shards first, so training and measuring can start early.
+        String[] urls = new String[shardsTotal];
+        urls[0] = manifest.trainUrl(0);
+        urls[1] = manifest.testUrl(0);
+        for (int i = 1; i < trainShards; i++) {
+            urls[i + 1] = manifest.trainUrl(i);
+        }
+        for (int i = 1; i < testShards; i++) {
+            urls[trainShards + i] = manifest.testUrl(i);
+        }
+        post(Reports.data(0, shardsTotal, 0, 0));
+        ShardStream.start(urls);
+    }
+
+    private void handle(JSObject message) {
+        Command command = (Command) message;
+        try {
+            switch (command.getType()) {
+                case ShardStream.TYPE -> onShard((ShardStream.Arrival) message);
+                case Command.CONFIGURE -> configure(command.getQuery());
+                case Command.TRAIN -> {
+                    if (trainer != null && !trainer.status().stopped()) {
+                        running = true;
+                        speed.restart();
+                    }
+                    reportProgress();
+                }
+                case Command.PAUSE -> {
+                    running = false;
+                    reportProgress();
+                    reportWeights();
+                }
+                case Command.STEP -> step();
+                case Command.SET_LEARNING_RATE -> {
+                    float rate = (float) command.getValue();
+                    config = config.withLearningRate(rate);
+                    if (trainer != null) {
+                        trainer.setLearningRate(rate);
+                    }
+                    reportProgress();
+                }
+                case Command.INSPECT -> inspect(command.getIndex());
+                case Command.EVALUATE -> evaluateTestSet();
+                default -> post(Reports.error("unknown command '" + command.getType() + "'"));
+            }
+        } catch (RuntimeException e) {
+            post(Reports.error(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    // ------------------------------------------------------------------ data
+
+    private void onShard(ShardStream.Arrival arrival) {
+        if (arrival.getError() != null) {
+            post(Reports.error("Could not load a data shard: " + arrival.getError()));
+            return;
+        }
+        int index = arrival.getIndex();
+        byte[] bytes = new Int8Array(arrival.getBuffer()).copyToJavaArray();
+        int trainShards = manifest.trainShards();
+        boolean isTrain = index == 0 || (index >= 2 && index <= trainShards);
+        if (isTrain) {
+            int shard = index == 0 ? 0 : index - 1;
+            Digits digits = ShardLoader.decode(bytes, manifest.trainCount(shard), manifest.trainUrl(shard));
+            pendingTrain = pendingTrain == null ? digits : pendingTrain.concat(digits);
+        } else {
+            int shard = index == 1 ? 0 : index - trainShards;
+            Digits digits = ShardLoader.decode(bytes, manifest.testCount(shard), manifest.testUrl(shard));
+            test = test == null ? digits : test.concat(digits);
+            if (sample == null) {
+                sample = digits.slice(0, Math.min(SAMPLE_SIZE, digits.count()));
+            }
+        }
+        shardsLoaded++;
+        absorbTrainingData();
+        post(Reports.data(shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
+        if (trainer == null && train != null && sample != null) {
+            buildTrainer();
+        }
+    }
+
+    /** Moves newly arrived training shards into the training set (and the running trainer). */
+    private void absorbTrainingData() {
+        if (pendingTrain == null) {
+            return;
+        }
+        train = train == null ? pendingTrain : train.concat(pendingTrain);
+        pendingTrain = null;
+        if (trainer != null) {
+            trainer.extendTrainingSet(train);
+        }
+    }
+
+    // ------------------------------------------------------------------ training
+
+    private void configure(String query) {
+        TrainingConfig next = TrainingConfig.fromQuery(query);
+        config = next;
+        running = false;
+        if (train != null && sample != null) {
+            buildTrainer();
+        }
+    }
+
+    private void buildTrainer() {
+        trainer = new Trainer(config, train, sample);
+        steps = 0;
+        evaluatedEpoch = 0;
+        sampleAccuracy = Double.NaN;
+        testAccuracy = Double.NaN;
+        weightBuffer = null;
+        speed.restart();
+        post(Reports.configured(config.toQuery(), config.architecture().parameterCount()));
+        reportProgress();
+        reportWeights();
+    }
+
+    private void step() {
+        if (trainer == null) {
+            return;
+        }
+        running = false;
+        double start = Clock.nowMillis();
+        long seenBefore = trainer.examplesSeen();
+        trainer.step();
+        steps++;
+        speed.add(Clock.nowMillis() - start, trainer.examplesSeen() - seenBefore);
+        afterSteps(true);
+    }
+
+    private void trainChunk() {
+        double start = Clock.nowMillis();
+        long seenBefore = trainer.examplesSeen();
+        double now = start;
+        while (now - start < CHUNK_MS && !trainer.status().stopped()) {
+            trainer.step();
+            steps++;
+            now = Clock.nowMillis();
+        }
+        speed.add(now - start, trainer.examplesSeen() - seenBefore);
+        afterSteps(false);
+    }
+
+    /** Measurements and reports that follow training steps, each at its own pace (all at once if forced). */
+    private void afterSteps(boolean force) {
+        double now = Clock.nowMillis();
+        if (trainer.epoch() > evaluatedEpoch) {
+            evaluatedEpoch = trainer.epoch();
+            sampleAccuracy = trainer.validationAccuracy();
+            lastSample = now;
+            evaluateTestSet();
+        } else if (force || now - lastSample >= SAMPLE_EVERY_MS) {
+            sampleAccuracy = Evaluation.of(trainer.network(), sample).accuracy();
+            lastSample = Clock.nowMillis();
+        }
+        if (force || now - lastProgress >= PROGRESS_EVERY_MS || trainer.status().stopped()) {
+            reportProgress();
+        }
+        if (force || now - lastWeights >= WEIGHTS_EVERY_MS || trainer.status().stopped()) {
+            reportWeights();
+        }
+    }
+
+    private void reportAfterStop() {
+        if (trainer.status() != TrainingStatus.DIVERGED && trainer.epoch() > 0) {
+            evaluateTestSet();
+        }
+        reportProgress();
+        reportWeights();
+    }
+
+    // ------------------------------------------------------------------ reports
+
+    private String state() {
+        if (trainer == null) {
+            return "loading";
+        }
+        TrainingStatus status = trainer.status();
+        if (status.stopped()) {
+            return status.name().toLowerCase();
+        }
+        return running ? "training" : steps == 0 ? "ready" : "paused";
+    }
+
+    private void reportProgress() {
+        lastProgress = Clock.nowMillis();
+        Report report = Reports.progress(state());
+        if (trainer != null) {
+            double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
+            Reports.position(report, trainer.epoch(), fraction, steps, trainer.examplesSeen());
+            Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, testAccuracy);
+            Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate());
+        }
+        post(report);
+    }
+
+    private void reportWeights() {
+        if (trainer == null) {
+            return;
+        }
+        lastWeights = Clock.nowMillis();
+        Network network = trainer.network();
+        int inputs = network.architecture().inputSize();
+        int units = network.architecture().size(1);
+        if (weightBuffer == null) {
+            weightBuffer = new float[inputs * units];
+        }
+        network.copyFirstLayerWeights(weightBuffer);
+        // A fresh typed array each time: the page takes ownership of its buffer.
+        Float32Array transferable = new Float32Array(weightBuffer.length);
+        transferable.set(weightBuffer);
+        post(Reports.weights(units, inputs, transferable), transferable);
+    }
+
+    private void evaluateTestSet() {
+        if (trainer == null || test == null) {
+            return;
+        }
+        Evaluation evaluation = Evaluation.of(trainer.network(), test);
+        testAccuracy = evaluation.accuracy();
+        int[][] confusion = evaluation.confusion();
+        int[] wrong = evaluation.misclassified();
+        int classes = confusion.length;
+        Int32Array ints = new Int32Array(classes * classes + wrong.length);
+        for (int t = 0; t < classes; t++) {
+            for (int p = 0; p < classes; p++) {
+                ints.set(t * classes + p, confusion[t][p]);
+            }
+        }
+        float[] probabilities = new float[wrong.length * classes];
+        for (int w = 0; w < wrong.length; w++) {
+            ints.set(classes * classes + w, wrong[w]);
+            System.arraycopy(evaluation.misclassifiedOutput(w), 0, probabilities, w * classes, classes);
+        }
+        Float32Array floats = new Float32Array(probabilities.length);
+        floats.set(probabilities);
+        post(Reports.evaluation(testAccuracy, ints, floats), ints, floats);
+    }
+
+    private void inspect(int index) {
+        if (trainer == null || test == null) {
+            return;
+        }
+        if (index < 0 || index >= test.count()) {
+            throw new IllegalArgumentException("no test image " + index);
+        }
+        Network network = trainer.network();
+        int[] sizes = network.architecture().sizes();
+        float[] input = new float[sizes[0]];
+        for (int p = 0; p < input.length; p++) {
+            input[p] = test.pixel(index, p) / 255f;
+        }
+        int total = 0;
+        for (int size : sizes) {
+            total += size;
+        }
+        float[] all = new float[total];
+        System.arraycopy(input, 0, all, 0, input.length);
+        int offset = sizes[0];
+        for (int layer = 1; layer < sizes.length; layer++) {
+            float[] out = new float[sizes[layer]];
+            network.activations(input, layer, out);
+            System.arraycopy(out, 0, all, offset, out.length);
+            offset += out.length;
+        }
+        Int32Array layerSizes = new Int32Array(sizes.length);
+        layerSizes.set(sizes);
+        Float32Array floats = new Float32Array(all.length);
+        floats.set(all);
+        post(Reports.inspection(index, test.label(index), layerSizes, floats), layerSizes, floats);
+    }
+
+    private static void post(Report report, ArrayBufferView... transfer) {
+        JSArray<JSObject> buffers = new JSArray<>();
+        for (ArrayBufferView view : transfer) {
+            buffers.push(view.getBuffer());
+        }
+        WorkerPort.post(report, buffers);
+    }
+}

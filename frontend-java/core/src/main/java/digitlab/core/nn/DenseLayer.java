@@ -1,0 +1,115 @@
+package digitlab.core.nn;
+
+/**
+ * One fully-connected layer's affine map {@code z = x W + b} on a mini-batch, and its backward pass.
+ * The activation is applied by {@link Network}, which knows whether this is a hidden or the output layer.
+ *
+ * <p>Matrices are flat, row-major float arrays: a batch of {@code count} inputs is {@code count} rows of
+ * {@code inputs} floats. The weights live in the network's parameter array, input-major
+ * ({@code W[i][j]} at {@code weightOffset + i * outputs + j}), biases right after them.
+ *
+ * <p>Why input-major: ~81% of MNIST pixels (and many ReLU outputs) are exactly 0. The forward pass first
+ * lists each example's non-zero inputs, then adds only their weight rows (each row contiguous); the
+ * backward pass reuses that list for the weight gradient. The sums run in the same order as the plain
+ * dense loops, so results are the same; on 784-128-10 a training step is about 4x faster on the JVM
+ * ({@link Benchmark} measures it against {@link DenseBaseline}).
+ */
+final class DenseLayer {
+    final int inputs;
+    final int outputs;
+    /** Where {@code W} starts in the parameter (and gradient) array. */
+    final int weightOffset;
+    /** Where {@code b} starts: right after {@code W}. */
+    final int biasOffset;
+    /** Per example {@code e}: the indices of its non-zero inputs, from {@code e * inputs}. */
+    private final int[] nonZero;
+    /** Per example: how many inputs are non-zero. */
+    private final int[] nonZeroCount;
+
+    DenseLayer(int inputs, int outputs, int weightOffset, int maxBatch) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.weightOffset = weightOffset;
+        this.biasOffset = weightOffset + inputs * outputs;
+        this.nonZero = new int[maxBatch * inputs];
+        this.nonZeroCount = new int[maxBatch];
+    }
+
+    /** Initial weights from {@code init}; biases 0. */
+    void initialise(float[] params, Init init, Rng rng) {
+        for (int k = weightOffset; k < biasOffset; k++) {
+            params[k] = init.draw(rng, inputs, outputs);
+        }
+        for (int j = 0; j < outputs; j++) {
+            params[biasOffset + j] = 0f;
+        }
+    }
+
+    /**
+     * Forward: {@code z[e] = b + sum_i x[e][i] * W[i]} for each example {@code e} of the batch, summing
+     * only over the non-zero {@code x[e][i]} (a zero input adds nothing).
+     *
+     * @param x {@code count x inputs}
+     * @param z {@code count x outputs}, overwritten
+     */
+    void forward(float[] params, float[] x, float[] z, int count) {
+        for (int e = 0; e < count; e++) {
+            int xRow = e * inputs;
+            int n = 0;
+            for (int i = 0; i < inputs; i++) {
+                nonZero[xRow + n] = i;
+                n += x[xRow + i] != 0f ? 1 : 0; // keep i only if x[i] != 0 (branch-free)
+            }
+            nonZeroCount[e] = n;
+
+            int zRow = e * outputs;
+            System.arraycopy(params, biasOffset, z, zRow, outputs);
+            for (int k = 0; k < n; k++) {
+                int i = nonZero[xRow + k];
+                float xi = x[xRow + i];
+                int wRow = weightOffset + i * outputs;
+                for (int j = 0; j < outputs; j++) {
+                    z[zRow + j] += xi * params[wRow + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Backward, after {@link #forward} on the same batch: given {@code delta = dCost/dz}, adds
+     * {@code dCost/dW = x^T delta} (rows of non-zero inputs only) and {@code dCost/db = sum over examples
+     * of delta} to {@code grads}, and writes {@code dCost/dx = delta W^T} into {@code inputDelta} unless it
+     * is null (the first layer needs no gradient for the pixels).
+     *
+     * @param x the layer's input from the forward pass, {@code count x inputs}
+     * @param delta {@code count x outputs}
+     * @param inputDelta {@code count x inputs}, overwritten, or null
+     */
+    void backward(float[] params, float[] x, float[] delta, float[] grads, float[] inputDelta, int count) {
+        for (int e = 0; e < count; e++) {
+            int dRow = e * outputs;
+            for (int j = 0; j < outputs; j++) {
+                grads[biasOffset + j] += delta[dRow + j];
+            }
+            int xRow = e * inputs;
+            for (int k = 0; k < nonZeroCount[e]; k++) {
+                int i = nonZero[xRow + k];
+                float xi = x[xRow + i];
+                int wRow = weightOffset + i * outputs;
+                for (int j = 0; j < outputs; j++) {
+                    grads[wRow + j] += xi * delta[dRow + j];
+                }
+            }
+            if (inputDelta != null) {
+                for (int i = 0; i < inputs; i++) {
+                    int wRow = weightOffset + i * outputs;
+                    float sum = 0f;
+                    for (int j = 0; j < outputs; j++) {
+                        sum += params[wRow + j] * delta[dRow + j];
+                    }
+                    inputDelta[xRow + i] = sum;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package digitlab.core.nn;
+
+import digitlab.core.data.Digits;
+import java.util.Arrays;
+
+/**
+ * A fully-connected network: a list of {@link DenseLayer}s over one flat parameter array, with the
+ * forward pass, the backward pass (backpropagation) and the cost in this one class.
+ *
+ * <p>All work memory (inputs, pre-activations, activations, deltas for up to {@link #maxBatch()}
+ * examples) is allocated once here, so training allocates nothing per step. Larger requests are
+ * processed in chunks of {@code maxBatch}. Not thread-safe: one network per worker.
+ *
+ * <p>Optimisers see only {@link #parameters()} and {@link #gradient()}, two arrays of the same length.
+ */
+public final class Network {
+    /** {@code PIXEL[v] = v / 255f}: uint8 pixels become inputs in [0, 1] by table look-up. */
+    private static final float[] PIXEL = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            PIXEL[v] = v / 255f;
+        }
+    }
+
+    private final Architecture architecture;
+    private final DenseLayer[] layers; // layers[l] maps layer l-1 to layer l; layers[0] unused
+    private final float[] params;
+    private final float[] grads;
+    private final int maxBatch;
+
+    // Work memory, maxBatch rows each. a[0] is the input batch.
+    private final float[][] z;
+    private final float[][] a;
+    private final float[][] delta;
+    private final int[] labels;
+    private int correct;
+
+    /**
+     * A network with all parameters 0; call {@link #initialise} or {@link #setParameters} next.
+     *
+     * @param maxBatch most examples processed at once (memory grows with it; larger requests are chunked)
+     */
+    public Network(Architecture architecture, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+        }
+        this.architecture = architecture;
+        this.maxBatch = maxBatch;
+        int count = architecture.layerCount();
+        layers = new DenseLayer[count];
+        z = new float[count][];
+        a = new float[count][];
+        delta = new float[count][];
+        a[0] = new float[maxBatch * architecture.inputSize()];
+        for (int l = 1; l < count; l++) {
+            layers[l] = new DenseLayer(architecture.size(l - 1), architecture.size(l), architecture.weightOffset(l),
+                    maxBatch);
+            z[l] = new float[maxBatch * architecture.size(l)];
+            a[l] = new float[maxBatch * architecture.size(l)];
+            delta[l] = new float[maxBatch * architecture.size(l)];
+        }
+        params = new float[architecture.parameterCount()];
+        grads = new float[params.length];
+        labels = new int[maxBatch];
+    }
+
+    /** A network holding a copy of the model's weights. */
+    public static Network fromModel(Model model, int maxBatch) {
+        Network network = new Network(model.architecture(), maxBatch);
+        network.setParameters(model.parameters());
+        return network;
+    }
+
+    /** The model (architecture + a copy of the weights) with optional training metadata (may be null). */
+    public Model toModel(TrainingMetadata metadata) {
+        return new Model(architecture, params, metadata);
+    }
+
+    /** Draws every weight from {@code init}, layer by layer in order, using {@code rng}; biases become 0. */
+    public void initialise(Init init, Rng rng) {
+        for (int l = 1; l < layers.length; l++) {
+            layers[l].initialise(params, init, rng);
+        }
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** The live parameter array (layout: see {@link Architecture}); optimisers update it in place. */
+    public float[] parameters() {
+        return params;
+    }
+
+    /** The live gradient array, filled by {@link #lossAndGradient}. */
+    public float[] gradient() {
+        return grads;
+    }
+
+    /** Replaces every parameter with a copy of {@code values}. */
+    public void setParameters(float[] values) {
+        if (values.length != params.length) {
+            throw new IllegalArgumentException("expected " + params.length + " parameters, got " + values.length);
+        }
+        System.arraycopy(values, 0, params, 0, params.length);
+    }
+
+    /**
+     * The training cost and its gradient over examples {@code indices[from..from+count)} of {@code data}
+     * (or examples {@code from..from+count)} if {@code indices} is null):
+     *
+     * <pre>
+     *   J = (1/count) * sum of per-example costs  +  lambda/(2m) * sum of squared weights (not biases)
+     * </pre>
+     *
+     * The gradient of J is left in {@link #gradient()}; {@link #lastCorrect()} tells how many of the
+     * examples were classified correctly on the way.
+     *
+     * @param lambda L2 regularisation strength, 0 for none
+     * @param m the training set size that scales the L2 term (as in the tutorials' {@code lambda/(2m)}),
+     *        so a mini-batch gradient is an unbiased estimate of the full-batch one
+     */
+    public double lossAndGradient(Digits data, int[] indices, int from, int count, float lambda, int m) {
+        checkData(data, count);
+        Arrays.fill(grads, 0f);
+        double costSum = 0;
+        int right = 0;
+        float scale = 1f / count;
+        for (int start = from; start < from + count; start += maxBatch) {
+            int n = Math.min(maxBatch, from + count - start);
+            load(data, indices, start, n);
+            forward(n);
+            costSum += costSum(n);
+            right += countCorrect(n);
+            backward(n, scale);
+        }
+        correct = right;
+        double cost = costSum / count;
+        if (lambda > 0f) {
+            cost += addRegularisation(lambda, m);
+        }
+        return cost;
+    }
+
+    /** Examples classified correctly in the last {@link #lossAndGradient} call. */
+    public int lastCorrect() {
+        return correct;
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    /** Forward pass over the {@code n} examples in {@code a[0]}: fills z and a of every layer. */
+    private void forward(int n) {
+        int last = layers.length - 1;
+        for (int l = 1; l <= last; l++) {
+            layers[l].forward(params, a[l - 1], z[l], n);
+            if (l < last) {
+                architecture.activation(l).apply(z[l], a[l], n * layers[l].outputs);
+            } else {
+                int k = layers[l].outputs;
+                for (int e = 0; e < n; e++) {
+                    architecture.loss().outputs(z[l], a[l], e * k, k);
+                }
+            }
+        }
+    }
+
+    /** Sum of the per-example costs of the last forward pass (no regularisation). */
+    private double costSum(int n) {
+        int last = layers.length - 1;
+        int k = layers[last].outputs;
+        double sum = 0;
+        for (int e = 0; e < n; e++) {
+            sum += architecture.loss().cost(z[last], e * k, k, labels[e]);
+        }
+        return sum;
+    }
+
+    private int countCorrect(int n) {
+        float[] out = a[layers.length - 1];
+        int k = architecture.outputSize();
+        int right = 0;
+        for (int e = 0; e < n; e++) {
+            if (argmax(out, e * k, k) == labels[e]) {
+                right++;
+            }
+        }
+        return right;
+    }
+
+    // ---------------------------------------------------------------- backward
+
+    /**
+     * Backpropagation over the last forward pass: adds {@code scale *} the gradient of the summed cost
+     * to {@link #grads}.
+     */
+    private void backward(int n, float scale) {
+        int last = layers.length - 1;
+        int k = layers[last].outputs;
+        for (int e = 0; e < n; e++) {
+            architecture.loss().outputDelta(a[last], delta[last], e * k, k, labels[e], scale);
+        }
+        for (int l = last; l >= 1; l--) {
+            float[] inputDelta = l > 1 ? delta[l - 1] : null;
+            layers[l].backward(params, a[l - 1], delta[l], grads, inputDelta, n);
+            if (l > 1) {
+                architecture.activation(l - 1).multiplyByDerivative(z[l - 1], a[l - 1], delta[l - 1],
+                        n * layers[l - 1].outputs);
+            }
+        }
+    }
+
+    /** Adds the L2 gradient {@code (lambda/m) W} to {@link #grads}; returns the cost term {@code lambda/(2m) sum W^2}. */
+    private double addRegularisation(float lambda, int m) {
+        float rate = lambda / m;
+        double sumSquares = 0;
+        for (int l = 1; l < layers.length; l++) {
+            DenseLayer layer = layers[l];
+            float layerSum = 0f;
+            for (int w = layer.weightOffset; w < layer.biasOffset; w++) {
+                float p = params[w];
+                layerSum += p * p;
+                grads[w] += rate * p;
+            }
+            sumSquares += layerSum;
+        }
+        return lambda / (2.0 * m) * sumSquares;
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /** Copies examples into {@code a[0]} as floats in [0,1] and their labels into {@link #labels}. */
+    private void load(Digits data, int[] indices, int start, int n) {
+        int width = architecture.inputSize();
+        byte[] pixels = data.pixels();
+        byte[] dataLabels = data.labels();
+        float[] input = a[0];
+        for (int e = 0; e < n; e++) {
+            int example = indices == null ? start + e : indices[start + e];
+            int src = example * width;
+            int dst = e * width;
+            for (int p = 0; p < width; p++) {
+                input[dst + p] = PIXEL[pixels[src + p] & 0xFF];
+            }
+            int label = dataLabels[example];
+            if (label >= architecture.outputSize()) {
+                throw new IllegalArgumentException("label " + label + " of example " + example
+                        + " does not fit " + architecture.outputSize() + " outputs");
+            }
+            labels[e] = label;
+        }
+    }
+
+    private void checkData(Digits data, int count) {
+        if (data.imageSize() != architecture.inputSize()) {
+            throw new IllegalArgumentException("images have " + data.imageSize() + " pixels but the network has "
+                    + architecture.inputSize() + " inputs");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("need at least one example, got " + count);
+        }
+    }
+
+    // ---------------------------------------------------------------- inference, for evaluation and the UI
+
+    /**
+     * Runs the forward pass on examples {@code from..from+n)} of {@code data} ({@code n <= maxBatch}) and
+     * returns the output array: example {@code e}'s class scores start at {@code e * outputSize()}.
+     */
+    float[] forwardExamples(Digits data, int from, int n) {
+        checkData(data, n);
+        load(data, null, from, n);
+        forward(n);
+        return a[layers.length - 1];
+    }
+
+    /** Per-example cost of row {@code e} of the last {@link #forwardExamples} call, with its true label. */
+    double exampleCost(int e) {
+        int last = layers.length - 1;
+        int k = layers[last].outputs;
+        return architecture.loss().cost(z[last], e * k, k, labels[e]);
+    }
+
+    /**
+     * The network's output for one input (e.g. a drawn digit): class probabilities for softmax, per-class
+     * sigmoid outputs for the logistic loss.
+     *
+     * @param input {@code inputSize()} values in [0, 1]
+     * @param out receives {@code outputSize()} values
+     * @return the predicted class (index of the largest output)
+     */
+    public int predict(float[] input, float[] out) {
+        forwardOne(input);
+        int k = architecture.outputSize();
+        checkLength(out, k, "output");
+        System.arraycopy(a[layers.length - 1], 0, out, 0, k);
+        return argmax(out, 0, k);
+    }
+
+    /**
+     * The activations of layer {@code layer} (1 = first hidden layer, {@code layerCount() - 1} = output)
+     * for one input, copied into {@code out} ({@code size(layer)} values).
+     */
+    public void activations(float[] input, int layer, float[] out) {
+        if (layer < 1 || layer >= layers.length) {
+            throw new IllegalArgumentException("layer must be 1.." + (layers.length - 1) + ", got " + layer);
+        }
+        forwardOne(input);
+        checkLength(out, architecture.size(layer), "activation");
+        System.arraycopy(a[layer], 0, out, 0, architecture.size(layer));
+    }
+
+    private void forwardOne(float[] input) {
+        if (input.length != architecture.inputSize()) {
+            throw new IllegalArgumentException("input has " + input.length + " values, the network takes "
+                    + architecture.inputSize());
+        }
+        System.arraycopy(input, 0, a[0], 0, input.length);
+        forward(1);
+    }
+
+    /**
+     * Copies the first layer's weights into {@code out} unit by unit: hidden unit {@code j}'s
+     * {@code inputSize()} incoming weights (for MNIST, a 28x28 image) start at {@code j * inputSize()}.
+     * {@code out} needs {@code inputSize() * size(1)} floats.
+     */
+    public void copyFirstLayerWeights(float[] out) {
+        DenseLayer first = layers[1];
+        checkLength(out, first.inputs * first.outputs, "weight");
+        for (int i = 0; i < first.inputs; i++) {
+            int row = first.weightOffset + i * first.outputs;
+            for (int j = 0; j < first.outputs; j++) {
+                out[j * first.inputs + i] = params[row + j];
+            }
+        }
+    }
+
+    /** Copies all parameters (layout: see {@link Architecture}) into {@code out}. */
+    public void copyParameters(float[] out) {
+        checkLength(out, params.length, "parameter");
+        System.arraycopy(params, 0, out, 0, params.length);
+    }
+
+    /** True if no parameter is NaN or infinite: the check behind divergence detection. */
+    public boolean parametersFinite() {
+        // p - p is 0 for every finite p and NaN for NaN or +-Inf, and NaN sticks in a sum: one branch-free
+        // pass. Four independent sums let the CPU overlap the additions (this runs after every step).
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int n = params.length;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += params[k] - params[k];
+            s1 += params[k + 1] - params[k + 1];
+            s2 += params[k + 2] - params[k + 2];
+            s3 += params[k + 3] - params[k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += params[k] - params[k];
+        }
+        return s0 + s1 + s2 + s3 == 0f;
+    }
+
+    static int argmax(float[] values, int offset, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (values[offset + j] > values[offset + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static void checkLength(float[] array, int needed, String what) {
+        if (array.length < needed) {
+            throw new IllegalArgumentException(what + " array has " + array.length + " values, needs " + needed);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package digitlab.core.nn;
+
+import digitlab.core.data.Digits;
+
+/**
+ * Trains a {@link Network} one step at a time, made for a live UI: a Web Worker calls {@link #step()} in
+ * a loop, reads the cheap getters between steps, and may change the learning rate at any time.
+ *
+ * <p>A step is one mini-batch (SGD, momentum, Nesterov, Adam) or one whole-training-set iteration (GD,
+ * L-BFGS, for which an "epoch" is one such step). Each epoch of the mini-batch methods visits the
+ * training examples in a fresh random order. After every epoch the trainer evaluates on the validation
+ * set (if one was given) and checks the stop conditions: planned epochs, target accuracy, plateau.
+ * A NaN or infinite cost or weight stops training with {@link TrainingStatus#DIVERGED} rather than
+ * training on garbage.
+ *
+ * <p>Every random choice (initial weights, then the shuffles) comes from one {@link Rng} seeded by
+ * {@link TrainingConfig#seed()}, so a run is reproducible. Nothing is allocated per step.
+ */
+public final class Trainer {
+    /** Examples per forward pass for evaluation and full-batch methods. */
+    private static final int CHUNK = 128;
+    /** A validation accuracy (or loss) must improve by this much to count against a plateau. */
+    private static final double MIN_IMPROVEMENT = 1e-4;
+
+    private final TrainingConfig config;
+    private Digits train;
+    private final Digits validation;
+    private int trainCount;
+    private final Network network;
+    private final Rng rng;
+    private int[] order;
+    private final Optimizer optimizer; // null for L-BFGS
+    private Lbfgs lbfgs; // null unless L-BFGS
+    private final DifferentiableFunction fullBatchCost;
+
+    private float baseLearningRate;
+    private int maxEpochs;
+    private TrainingStatus status = TrainingStatus.RUNNING;
+    private int epoch;
+    private int position;
+    private long examplesSeen;
+    private double lastLoss = Double.NaN;
+    private double lastAccuracy = Double.NaN;
+    private double epochLossSum;
+    private long epochCorrect;
+    private double epochLoss = Double.NaN;
+    private double epochAccuracy = Double.NaN;
+    private double validationAccuracy = Double.NaN;
+    private double best = Double.NEGATIVE_INFINITY;
+    private int epochsWithoutImprovement;
+
+    /**
+     * A fresh network initialised from the config's seed.
+     *
+     * @param train training examples (only the first {@link TrainingConfig#trainLimit()} if that is set)
+     * @param validation examples evaluated after each epoch, for the target/plateau conditions and
+     *        {@link #validationAccuracy()}; may be null
+     * @throws IllegalArgumentException if the data do not fit the network's input or output size
+     */
+    public Trainer(TrainingConfig config, Digits train, Digits validation) {
+        Architecture arch = config.architecture();
+        checkFits(arch, train, "training");
+        if (validation != null) {
+            checkFits(arch, validation, "validation");
+        }
+        this.config = config;
+        this.train = train;
+        this.validation = validation;
+        this.trainCount = config.trainLimit() > 0 ? Math.min(config.trainLimit(), train.count()) : train.count();
+        if (trainCount == 0) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        this.network = new Network(arch, config.optimizer().fullBatch() ? CHUNK : Math.max(config.batchSize(), CHUNK));
+        this.rng = new Rng(config.seed());
+        network.initialise(config.init(), rng);
+        this.order = new int[trainCount];
+        for (int i = 0; i < trainCount; i++) {
+            order[i] = i;
+        }
+        rng.shuffle(order, trainCount);
+        this.baseLearningRate = config.learningRate();
+        this.maxEpochs = config.epochs();
+        int n = arch.parameterCount();
+        switch (config.optimizer()) {
+            case MOMENTUM:
+                optimizer = new Sgd(n, config.momentum(), false);
+                break;
+            case NESTEROV:
+                optimizer = new Sgd(n, config.momentum(), true);
+                break;
+            case ADAM:
+                optimizer = new Adam(n);
+                break;
+            case LBFGS:
+                optimizer = null;
+                break;
+            default: // SGD, GD
+                optimizer = new Sgd();
+        }
+        lbfgs = config.optimizer() == OptimizerKind.LBFGS ? new Lbfgs(n, config.lbfgsMemory()) : null;
+        // L-BFGS is always handed the network's own arrays (see lbfgsStep), so x and g are params and grads.
+        // this.train, not the parameter: the training set may grow (extendTrainingSet).
+        fullBatchCost = (x, g) -> network.lossAndGradient(this.train, null, 0, trainCount, config.lambda(), trainCount);
+    }
+
+    private static void checkFits(Architecture arch, Digits data, String what) {
+        if (data.imageSize() != arch.inputSize()) {
+            throw new IllegalArgumentException(what + " images have " + data.imageSize()
+                    + " pixels but the network has " + arch.inputSize() + " inputs");
+        }
+        if (arch.outputSize() != 10) {
+            throw new IllegalArgumentException("digits need 10 outputs, the network has " + arch.outputSize());
+        }
+    }
+
+    /**
+     * One training step (see the class comment); does nothing once training has stopped.
+     * Afterwards {@link #lastLoss()} and {@link #lastAccuracy()} describe the examples of this step.
+     *
+     * @return the status after the step
+     */
+    public TrainingStatus step() {
+        if (status.stopped()) {
+            return status;
+        }
+        if (lbfgs != null) {
+            lbfgsStep();
+        } else if (config.optimizer().fullBatch()) {
+            gradientStep(0, trainCount, null);
+        } else {
+            gradientStep(position, Math.min(config.batchSize(), trainCount - position), order);
+        }
+        if (!status.stopped() && position >= trainCount) {
+            finishEpoch();
+        }
+        return status;
+    }
+
+    /** Steps until the current epoch ends or training stops. */
+    public TrainingStatus runEpoch() {
+        int startEpoch = epoch;
+        while (!status.stopped() && epoch == startEpoch) {
+            step();
+        }
+        return status;
+    }
+
+    /** Cost and gradient on examples {@code [from, from+count)} of {@code indices}, then one update. */
+    private void gradientStep(int from, int count, int[] indices) {
+        float rate = learningRate();
+        double loss = network.lossAndGradient(train, indices, from, count, config.lambda(), trainCount);
+        int correct = network.lastCorrect();
+        recordStep(loss, correct, count);
+        if (!finite(loss)) {
+            status = TrainingStatus.DIVERGED;
+            return;
+        }
+        optimizer.update(network.parameters(), network.gradient(), rate);
+        if (!network.parametersFinite()) {
+            status = TrainingStatus.DIVERGED;
+            return;
+        }
+        position += count;
+        examplesSeen += count;
+        epochLossSum += loss * count;
+        epochCorrect += correct;
+    }
+
+    private void lbfgsStep() {
+        int evaluationsBefore = lbfgs.evaluations();
+        double loss = lbfgs.iterate(fullBatchCost, network.parameters(), network.gradient());
+        recordStep(loss, network.lastCorrect(), trainCount);
+        examplesSeen += (long) (lbfgs.evaluations() - evaluationsBefore) * trainCount;
+        if (!finite(loss) || !network.parametersFinite()) {
+            status = TrainingStatus.DIVERGED;
+            return;
+        }
+        position = trainCount;
+        epochLossSum = loss * trainCount;
+        epochCorrect = network.lastCorrect();
+        if (lbfgs.converged()) {
+            finishEpoch();
+            if (!status.stopped()) {
+                status = TrainingStatus.CONVERGED;
+            }
+        }
+    }
+
+    private void recordStep(double loss, int correct, int count) {
+        lastLoss = loss;
+        lastAccuracy = (double) correct / count;
+    }
+
+    /** Epoch bookkeeping, validation, stop conditions, and the next epoch's shuffle. */
+    private void finishEpoch() {
+        epoch++;
+        epochLoss = epochLossSum / trainCount;
+        epochAccuracy = (double) epochCorrect / trainCount;
+        epochLossSum = 0;
+        epochCorrect = 0;
+        position = 0;
+        if (validation != null) {
+            validationAccuracy = Evaluation.of(network, validation).accuracy();
+        }
+        double progress = validation != null ? validationAccuracy : -epochLoss;
+        if (progress > best + MIN_IMPROVEMENT) {
+            best = progress;
+            epochsWithoutImprovement = 0;
+        } else {
+            epochsWithoutImprovement++;
+        }
+        if (config.targetAccuracy() > 0 && validationAccuracy >= config.targetAccuracy()) {
+            status = TrainingStatus.TARGET_REACHED;
+        } else if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) {
+            status = TrainingStatus.PLATEAU;
+        } else if (epoch >= maxEpochs) {
+            status = TrainingStatus.FINISHED;
+        }
+        if (!config.optimizer().fullBatch()) {
+            rng.shuffle(order, trainCount);
+        }
+    }
+
+    private static boolean finite(double v) {
+        return !Double.isNaN(v) && !Double.isInfinite(v);
+    }
+
+    // ---------------------------------------------------------------- live controls
+
+    /**
+     * Grows the training set while training, for data that arrives in pieces (the browser downloads
+     * shards while the first ones train). {@code larger} must start with the current training examples;
+     * the new ones join the current epoch in a random order after the examples not yet visited, so
+     * nothing already seen is repeated and every example is visited once per epoch from the next epoch on.
+     * Full-batch methods use the larger set from their next iteration, and L-BFGS starts a fresh
+     * curvature history since its objective changed.
+     *
+     * <p>Runs are reproducible for a seed when all data is in before the first step; with data still
+     * arriving, which examples an early epoch sees depends on when they arrived.
+     *
+     * @throws IllegalArgumentException if {@code larger} has fewer examples or another image size
+     */
+    public void extendTrainingSet(Digits larger) {
+        if (larger.count() < train.count() || larger.imageSize() != train.imageSize()) {
+            throw new IllegalArgumentException("the new training set must extend the current one: "
+                    + larger.count() + " images of " + larger.imageSize() + " pixels after " + train.count()
+                    + " of " + train.imageSize());
+        }
+        int newCount = config.trainLimit() > 0 ? Math.min(config.trainLimit(), larger.count()) : larger.count();
+        train = larger;
+        if (newCount == trainCount) {
+            return;
+        }
+        int[] grown = new int[newCount];
+        System.arraycopy(order, 0, grown, 0, trainCount);
+        int added = newCount - trainCount;
+        int[] fresh = new int[added];
+        for (int i = 0; i < added; i++) {
+            fresh[i] = trainCount + i;
+        }
+        rng.shuffle(fresh, added);
+        System.arraycopy(fresh, 0, grown, trainCount, added);
+        order = grown;
+        trainCount = newCount;
+        if (lbfgs != null) {
+            lbfgs = new Lbfgs(network.architecture().parameterCount(), config.lbfgsMemory());
+        }
+    }
+
+    /**
+     * Changes the base learning rate from the next step on; weights and optimiser state are kept.
+     * The schedule still applies on top of it.
+     */
+    public void setLearningRate(float rate) {
+        if (!(rate > 0f && rate < Float.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("learning rate must be a positive number, got " + rate);
+        }
+        baseLearningRate = rate;
+    }
+
+    /** The learning rate the next step uses: the base rate under the schedule. */
+    public float learningRate() {
+        return config.schedule().rate(baseLearningRate, epoch + (double) position / trainCount,
+                config.decay(), config.decayEvery(), maxEpochs);
+    }
+
+    /**
+     * Changes the planned number of epochs; a run that {@link TrainingStatus#FINISHED} resumes if
+     * {@code epochs} is larger than the epochs done.
+     */
+    public void setMaxEpochs(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        }
+        maxEpochs = epochs;
+        if (status == TrainingStatus.FINISHED && epoch < maxEpochs) {
+            status = TrainingStatus.RUNNING;
+        }
+    }
+
+    // ---------------------------------------------------------------- cheap getters for the UI
+
+    public TrainingStatus status() {
+        return status;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The network being trained (live: its weights change with every step). */
+    public Network network() {
+        return network;
+    }
+
+    /** Cost (with regularisation) of the last step's examples, before that step's update. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** Fraction of the last step's examples classified correctly, before that step's update. */
+    public double lastAccuracy() {
+        return lastAccuracy;
+    }
+
+    /** Finished epochs. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Examples processed so far in the current epoch. */
+    public int position() {
+        return position;
+    }
+
+    /** Examples per epoch. */
+    public int trainCount() {
+        return trainCount;
+    }
+
+    /** Examples processed in total (every function evaluation of L-BFGS counts a whole pass). */
+    public long examplesSeen() {
+        return examplesSeen;
+    }
+
+    /** Mean step cost over the last finished epoch (a running figure: weights changed during it). */
+    public double epochLoss() {
+        return epochLoss;
+    }
+
+    /** Training accuracy over the last finished epoch, measured on the way (before each step's update). */
+    public double epochAccuracy() {
+        return epochAccuracy;
+    }
+
+    /** Validation accuracy after the last finished epoch; NaN without a validation set or before epoch 1. */
+    public double validationAccuracy() {
+        return validationAccuracy;
+    }
+
+    /** Evaluates the current network on {@code data}. */
+    public Evaluation evaluate(Digits data) {
+        return Evaluation.of(network, data);
+    }
+
+    /** The current network as a model with its training metadata. */
+    public Model toModel(float testAccuracy) {
+        return network.toModel(new TrainingMetadata(epoch, examplesSeen, testAccuracy));
+    }
+}

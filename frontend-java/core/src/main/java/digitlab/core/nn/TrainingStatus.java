@@ -1,0 +1,22 @@
+package digitlab.core.nn;
+
+/** Where a {@link Trainer} stands; every value but {@link #RUNNING} means training has stopped. */
+public enum TrainingStatus {
+    /** More steps will train further. */
+    RUNNING,
+    /** The planned number of epochs is done. */
+    FINISHED,
+    /** The validation accuracy reached the configured target. */
+    TARGET_REACHED,
+    /** No improvement for the configured number of epochs. */
+    PLATEAU,
+    /** A full-batch method found no further decrease (L-BFGS converged). */
+    CONVERGED,
+    /** The cost or a weight became NaN or infinite (learning rate too high?); the weights are garbage. */
+    DIVERGED;
+
+    /** True unless {@link #RUNNING}. */
+    public boolean stopped() {
+        return this != RUNNING;
+    }
+}

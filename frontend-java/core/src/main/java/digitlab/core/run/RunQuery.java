@@ -1,0 +1,52 @@
+package digitlab.core.run;
+
+import digitlab.core.nn.TrainingConfig;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits the page's query string into the run configuration (keys of {@link TrainingConfig}) and the
+ * page's own parameters ({@code target}, {@code model}, ...), and joins them back, so the address bar
+ * always describes the run on screen.
+ */
+public final class RunQuery {
+    private static final List<String> CONFIG_KEYS = Arrays.asList(TrainingConfig.KEYS);
+
+    private final Map<String, String> config = new LinkedHashMap<>();
+    private final Map<String, String> page = new LinkedHashMap<>();
+
+    public RunQuery(String query) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (pair.isEmpty() || eq <= 0) {
+                continue;
+            }
+            String key = pair.substring(0, eq);
+            (CONFIG_KEYS.contains(key) ? config : page).put(key, pair.substring(eq + 1));
+        }
+    }
+
+    /**
+     * The configuration named in the query; missing keys take their defaults.
+     *
+     * @throws IllegalArgumentException naming a bad value
+     */
+    public TrainingConfig config() {
+        StringBuilder q = new StringBuilder();
+        for (Map.Entry<String, String> e : config.entrySet()) {
+            q.append(q.length() == 0 ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return TrainingConfig.fromQuery(q.toString());
+    }
+
+    /** The query for {@code next}, keeping the page's own parameters. */
+    public String with(TrainingConfig next) {
+        StringBuilder q = new StringBuilder(next.toQuery());
+        for (Map.Entry<String, String> e : page.entrySet()) {
+            q.append('&').append(e.getKey()).append('=').append(e.getValue());
+        }
+        return q.toString();
+    }
+}

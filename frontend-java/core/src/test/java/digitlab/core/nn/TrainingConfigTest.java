@@ -1,0 +1,98 @@
+package digitlab.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TrainingConfigTest {
+    @Test
+    void queryRoundTrip() {
+        TrainingConfig c = TrainingConfig.fromQuery("layers=784,256,128,10&act=tanh,leakyrelu&loss=logistic"
+                + "&opt=nesterov&lr=0.0001&momentum=0.95&sched=step&decay=0.3&every=2&batch=64&lambda=0.5"
+                + "&init=xavier&seed=-7&epochs=12&train=5000&targetacc=0.97&patience=3&memory=7");
+        assertEquals(c, TrainingConfig.fromQuery(c.toQuery()));
+        assertArrayEquals(new int[] {784, 256, 128, 10}, c.layers());
+        assertEquals(Activation.LEAKY_RELU, c.architecture().activation(2));
+        assertEquals(Loss.SIGMOID_CROSS_ENTROPY, c.loss());
+        assertEquals(OptimizerKind.NESTEROV, c.optimizer());
+        assertEquals(0.0001f, c.learningRate());
+        assertEquals(Schedule.STEP, c.schedule());
+        assertEquals(-7, c.seed());
+        assertEquals(0.97f, c.targetAccuracy());
+        assertEquals(7, c.lbfgsMemory());
+    }
+
+    @Test
+    void queryLooksLikeTheDocumentedForm() {
+        TrainingConfig c = TrainingConfig.fromQuery("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001"
+                + "&batch=32&seed=1");
+        assertTrue(c.toQuery().startsWith("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001&"),
+                c.toQuery());
+        assertEquals(TrainingConfig.KEYS.length, c.toQuery().split("&").length);
+    }
+
+    @Test
+    void defaultsAndOptimizerSpecificLearningRate() {
+        TrainingConfig d = TrainingConfig.defaults();
+        assertArrayEquals(new int[] {784, 128, 10}, d.layers());
+        assertEquals(OptimizerKind.ADAM, d.optimizer());
+        assertEquals(0.001f, d.learningRate());
+        assertEquals(Init.HE, d.init());
+        TrainingConfig sgd = TrainingConfig.fromQuery("opt=sgd&act=sigmoid");
+        assertEquals(0.1f, sgd.learningRate());
+        assertEquals(Init.UNIFORM, sgd.init());
+        assertEquals(d, TrainingConfig.fromQuery(""));
+        assertEquals(d, TrainingConfig.fromQuery("?"));
+    }
+
+    @Test
+    void acceptsPercentEncodingAndLeadingMarks() {
+        TrainingConfig c = TrainingConfig.fromQuery("#layers=784%2C32%2C10&act=relu");
+        assertArrayEquals(new int[] {784, 32, 10}, c.layers());
+        assertEquals(c, TrainingConfig.fromQuery("?layers=784,32,10&act=relu"));
+    }
+
+    @Test
+    void withLearningRateKeepsTheRest() {
+        TrainingConfig c = TrainingConfig.defaults().withLearningRate(0.5f);
+        assertEquals(0.5f, c.learningRate());
+        assertEquals(TrainingConfig.defaults().withLearningRate(0.5f), c);
+    }
+
+    @Test
+    void badValuesSayWhatIsWrong() {
+        assertBad("lr=abc", "lr");
+        assertBad("lr=-1", "lr");
+        assertBad("lr=NaN", "lr");
+        assertBad("batch=0", "batch");
+        assertBad("batch=1.5", "batch");
+        assertBad("layers=784,x,10", "layers");
+        assertBad("layers=784", "layers");
+        assertBad("layers=784,0,10", "layers");
+        assertBad("layers=784,10,10,10&act=relu,tanh,relu", "activations");
+        assertBad("act=swish", "swish");
+        assertBad("loss=mse", "mse");
+        assertBad("opt=rmsprop", "rmsprop");
+        assertBad("init=zeros", "zeros");
+        assertBad("sched=linear", "linear");
+        assertBad("momentum=1", "momentum");
+        assertBad("lambda=-0.1", "lambda");
+        assertBad("targetacc=1.5", "targetacc");
+        assertBad("target=wasm", "unknown setting 'target'"); // a page parameter, not a setting
+        assertBad("epochs=0", "epochs");
+        assertBad("seed=", "seed");
+        assertBad("colour=red", "unknown setting 'colour'");
+        assertBad("lr=0.1&lr=0.2", "twice");
+        assertBad("lr", "no value");
+        assertBad("lr=%zz", "percent");
+    }
+
+    private static void assertBad(String query, String mentioned) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.fromQuery(query), query);
+        assertTrue(e.getMessage().contains(mentioned), "'" + e.getMessage() + "' should mention " + mentioned);
+    }
+}

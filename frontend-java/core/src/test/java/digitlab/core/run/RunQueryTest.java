@@ -1,0 +1,40 @@
+package digitlab.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import digitlab.core.nn.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+class RunQueryTest {
+    @Test
+    void readsTheConfigurationAndIgnoresPageParameters() {
+        RunQuery query = new RunQuery("layers=784,64,10&target=wasm&opt=sgd&lr=0.1&model=abc");
+        TrainingConfig config = query.config();
+        assertEquals("784,64,10", config.toMap().get("layers"));
+        assertEquals("sgd", config.toMap().get("opt"));
+        assertEquals(0.1f, config.learningRate());
+    }
+
+    @Test
+    void emptyQueryGivesTheDefaults() {
+        assertEquals(TrainingConfig.defaults(), new RunQuery("").config());
+    }
+
+    @Test
+    void rewritingKeepsThePageParametersAndRoundTrips() {
+        RunQuery query = new RunQuery("target=js&layers=784,32,10");
+        TrainingConfig next = TrainingConfig.defaults().withSeed(7);
+        String rewritten = query.with(next);
+        assertTrue(rewritten.endsWith("&target=js"), rewritten);
+        assertEquals(next, new RunQuery(rewritten).config());
+    }
+
+    @Test
+    void badValuesAreReportedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RunQuery("batch=zero").config());
+        assertTrue(e.getMessage().contains("batch"), e.getMessage());
+    }
+}

@@ -1,0 +1,8 @@
+// Starts the training worker's WebAssembly GC build (TeaVM's runtime loads and links the module).
+'use strict';
+importScripts('../wasm/teavm-runtime.js');
+TeaVM.wasmGC.load('../wasm/worker.wasm')
+  .then((teavm) => teavm.exports.main([]))
+  .catch((error) => postMessage({
+    type: 'error', message: `The Wasm GC worker did not start: ${error}`, state: null, query: null,
+  }));

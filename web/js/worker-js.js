@@ -1,5 +1,8 @@
 // Starts the training worker's JavaScript build. A classic worker script: importScripts needs no module support.
 'use strict';
+// Keep the page's first messages until the Java side listens (the module loads asynchronously).
+self.digitLabEarlyMessages = [];
+self.onmessage = (event) => self.digitLabEarlyMessages.push(event.data);
 try {
   importScripts('worker.js');
   main([]);

@@ -58,6 +58,16 @@ public final class ShardLoader {
         return decode(Fetch.bytes(trainUrl(index)), trainCount(index), trainUrl(index));
     }
 
+    /** Every test shard joined in manifest order: the worker's test set, index for index. */
+    public Digits testSet() {
+        Digits all = null;
+        for (int i = 0; i < testShards(); i++) {
+            Digits shard = decode(Fetch.bytes(testUrl(i)), testCount(i), testUrl(i));
+            all = all == null ? shard : all.concat(shard);
+        }
+        return all;
+    }
+
     /** Decodes a downloaded shard and checks it holds as many images as the manifest says. */
     public static Digits decode(byte[] bytes, int expectedCount, String url) {
         Digits digits = Shard.decode(bytes);

@@ -10,7 +10,7 @@ import org.teavm.jso.dom.html.HTMLDocument;
 /**
  * The page's entry point (compiled twice by TeaVM: to JavaScript and to Wasm GC; web/js/boot.js picks one
  * and records it as {@code <html data-target>}). It starts the training screen, whose worker loads the
- * data and trains, then shows a grid of training samples.
+ * data and trains, then shows a grid of training samples and loads the test images for the views.
  */
 public final class PageMain {
     private static final int SAMPLES = 100;
@@ -23,17 +23,19 @@ public final class PageMain {
         StatusLine status = new StatusLine(document.getElementById("status"));
         status.show("loading", "Loading MNIST…");
         String target = document.getDocumentElement().getAttribute("data-target");
-        new TrainingPage(document, status, target);
+        TrainingPage training = new TrainingPage(document, status, target);
         try {
-            showSamples(document);
+            ShardLoader data = ShardLoader.open(ShardLoader.FROM_PAGE);
+            showSamples(document, data);
+            training.setTestImages(data.testSet());
         } catch (RuntimeException e) {
-            status.show("error", "Could not load the training samples: " + e.getMessage());
+            status.show("error", "Could not load the images: " + e.getMessage());
             throw e;
         }
     }
 
-    private static void showSamples(HTMLDocument document) {
-        Digits first = ShardLoader.open(ShardLoader.FROM_PAGE).trainShard(0);
+    private static void showSamples(HTMLDocument document, ShardLoader data) {
+        Digits first = data.trainShard(0);
         HTMLCanvasElement gridCanvas = (HTMLCanvasElement) document.getElementById("sample-grid");
         new SampleGridView(gridCanvas).show(first, DigitGrid.evenlySpaced(SAMPLES, first.count()));
         gridCanvas.setAttribute("data-drawn-ms", String.valueOf(Math.round(Clock.nowMillis())));

@@ -1,14 +1,16 @@
 package digitlab.app.page;
 
 import digitlab.app.protocol.Report;
+import digitlab.core.view.Format;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** The numbers in the run bar: test accuracy, examples/second, epoch, loss, epoch progress. */
+/** The numbers in the run bar: test accuracy, examples/second, epoch, steps, loss, epoch progress. */
 final class Readouts {
     private final HTMLElement testAccuracy;
     private final HTMLElement examplesPerSecond;
     private final HTMLElement epoch;
+    private final HTMLElement steps;
     private final HTMLElement loss;
     private final HTMLElement epochProgress;
 
@@ -16,6 +18,7 @@ final class Readouts {
         testAccuracy = document.getElementById("test-accuracy");
         examplesPerSecond = document.getElementById("examples-per-second");
         epoch = document.getElementById("epoch");
+        steps = document.getElementById("steps");
         loss = document.getElementById("loss");
         epochProgress = document.getElementById("epoch-progress");
     }
@@ -25,6 +28,7 @@ final class Readouts {
         testAccuracy.removeAttribute("data-source");
         examplesPerSecond.setTextContent("–");
         epoch.setTextContent("0");
+        steps.setTextContent("0");
         loss.setTextContent("–");
         epochProgress.setAttribute("value", "0");
     }
@@ -40,18 +44,19 @@ final class Readouts {
         double full = report.getTestAccuracy();
         double sample = report.getSampleAccuracy();
         if (!Double.isNaN(full)) {
-            testAccuracy.setTextContent(Numbers.percent(full));
+            testAccuracy.setTextContent(Format.percent(full));
             testAccuracy.setAttribute("data-source", "test-set");
             testAccuracy.setAttribute("title", "Accuracy on all 10,000 test images after the last epoch");
         } else if (!Double.isNaN(sample)) {
-            testAccuracy.setTextContent(Numbers.percent(sample));
+            testAccuracy.setTextContent(Format.percent(sample));
             testAccuracy.setAttribute("data-source", "test-sample");
             testAccuracy.setAttribute("title", "Accuracy on 1,000 held-out test images, measured while training");
         }
         examplesPerSecond.setTextContent(report.getExamplesPerSecond() > 0
-                ? Numbers.grouped(Math.round(report.getExamplesPerSecond())) : "–");
-        epoch.setTextContent(Numbers.fixed(report.getEpoch() + report.getEpochProgress(), 2));
-        loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Numbers.fixed(report.getLoss(), 4));
+                ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
+        epoch.setTextContent(Format.fixed(report.getEpoch() + report.getEpochProgress(), 2));
+        steps.setTextContent(String.valueOf(report.getSteps()));
+        loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Format.fixed(report.getLoss(), 4));
         epochProgress.setAttribute("value", String.valueOf(report.getEpochProgress()));
     }
 }

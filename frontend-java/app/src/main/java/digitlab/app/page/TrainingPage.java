@@ -4,9 +4,15 @@ import digitlab.app.browser.PageUrl;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
+import digitlab.app.views.ActivationsView;
+import digitlab.app.views.ConfusionView;
+import digitlab.app.views.MistakesView;
+import digitlab.app.views.WeightsView;
+import digitlab.core.data.Digits;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.run.RunQuery;
 import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -15,6 +21,10 @@ import org.teavm.jso.dom.html.HTMLElement;
  * commands, and worker reports into readouts and views. It never trains; the worker does.
  */
 final class TrainingPage {
+    private static final int MISTAKES_SHOWN = 60;
+    /** "Another image" walks through the first test images. */
+    private static final int TEST_SAMPLE = 1000;
+
     private final StatusLine status;
     private final SettingsForm settings;
     private final Readouts readouts;
@@ -24,6 +34,17 @@ final class TrainingPage {
     private final HTMLButtonElement reset;
     private final RunQuery query;
     private final WorkerClient worker;
+    private final Curves curves;
+    private final WeightsView weights;
+    private final ConfusionView confusion;
+    private final MistakesView mistakes;
+    private final ActivationsView activations;
+
+    /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
+    private Digits testImages;
+    private Report pendingEvaluation;
+    private Report pendingInspection;
+    private int inspected;
 
     private TrainingConfig config;
     private boolean networkReady;
@@ -43,6 +64,11 @@ final class TrainingPage {
         this.reset = button(document, "reset");
         this.query = new RunQuery(PageUrl.query());
         this.settings = new SettingsForm(document, this::settingsChanged);
+        this.curves = new Curves(document);
+        this.weights = new WeightsView((HTMLCanvasElement) document.getElementById("weights"));
+        this.mistakes = new MistakesView(document.getElementById("mistakes"), MISTAKES_SHOWN);
+        this.confusion = new ConfusionView(document.getElementById("confusion"), mistakes::filter);
+        this.activations = new ActivationsView(document.getElementById("activations"));
 
         TrainingConfig fromUrl;
         try {
@@ -61,7 +87,25 @@ final class TrainingPage {
         pause.onClick(event -> worker.send(Commands.of(Command.PAUSE)));
         step.onClick(event -> worker.send(Commands.of(Command.STEP)));
         reset.onClick(event -> worker.send(Commands.configure(config.toQuery())));
+        mistakes.setListener(this::inspect);
+        document.getElementById("next-example").onClick(event -> inspect((inspected + 1) % TEST_SAMPLE));
         updateButtons();
+    }
+
+    /** The test images arrived (the page loads them itself, from the browser's cache when it can). */
+    void setTestImages(Digits test) {
+        testImages = test;
+        if (pendingEvaluation != null) {
+            showEvaluation(pendingEvaluation);
+        }
+        if (pendingInspection != null) {
+            showInspection(pendingInspection);
+        }
+    }
+
+    private void inspect(int index) {
+        inspected = index;
+        worker.send(Commands.inspect(index));
     }
 
     private static HTMLButtonElement button(HTMLDocument document, String id) {
@@ -103,7 +147,9 @@ final class TrainingPage {
                 state = "ready";
                 parameters = report.getParameters();
                 readouts.clear();
+                curves.startRun(describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate());
                 refreshStatus();
+                inspect(inspected);
             }
             case Report.PROGRESS -> {
                 String previous = state;
@@ -111,16 +157,48 @@ final class TrainingPage {
                 epochsDone = report.getEpoch();
                 steps = report.getSteps();
                 readouts.progress(report);
+                curves.add(report);
+                curves.redraw();
                 if (!state.equals(previous) || "paused".equals(state)) {
                     refreshStatus();
                 }
             }
+            case Report.WEIGHTS -> {
+                weights.show(report.getFloats().copyToJavaArray(), report.getUnits(), report.getInputs());
+                if ("training".equals(state)) {
+                    inspect(inspected); // keeps the activations view live, a few times a second
+                }
+            }
+            case Report.EVALUATION -> showEvaluation(report);
+            case Report.INSPECTION -> showInspection(report);
             case Report.ERROR -> status.show("error", report.getMessage());
             default -> {
-                // Views handle the rest (weights, evaluation, inspection).
             }
         }
         updateButtons();
+    }
+
+    private void showEvaluation(Report report) {
+        int[] ints = report.getInts().copyToJavaArray();
+        confusion.show(ints, 0);
+        if (testImages == null) {
+            pendingEvaluation = report;
+            return;
+        }
+        pendingEvaluation = null;
+        int classes = 10;
+        int wrong = ints.length - classes * classes;
+        mistakes.show(testImages, ints, classes * classes, wrong, report.getFloats().copyToJavaArray(), classes);
+    }
+
+    private void showInspection(Report report) {
+        if (testImages == null || report.getIndex() >= testImages.count()) {
+            pendingInspection = report;
+            return;
+        }
+        pendingInspection = null;
+        activations.show(testImages, report.getIndex(), report.getInts().copyToJavaArray(),
+                report.getFloats().copyToJavaArray());
     }
 
     /** One sentence for where things stand: the worker's state, plus data still loading. */
@@ -136,7 +214,7 @@ final class TrainingPage {
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
             case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"
                     + " infinite (learning rate too high?). Press Reset to start again.");
-            case "finished" -> status.show("done", "Finished " + epochsDone + " epochs.");
+            case "finished" -> status.show("done", "Finished " + epochsDone + (epochsDone == 1 ? " epoch." : " epochs."));
             case "target_reached" -> status.show("done", "Reached the target accuracy after " + epochsDone
                     + " epochs.");
             case "plateau" -> status.show("done", "Stopped: no improvement for " + config.patience() + " epochs.");

@@ -17,7 +17,8 @@ public final class WorkerPort {
 
     /** Starts queueing the page's messages; call once before {@link #next()} or {@link #poll()}. */
     @JSBody(script = ""
-            + "var inboxQueue = []; var inboxWaiter = null;"
+            // Messages that came while the module loaded were kept by the boot script (web/js/worker-*.js).
+            + "var inboxQueue = self.digitLabEarlyMessages || []; var inboxWaiter = null;"
             + "function inboxDeliver(inboxItem) {"
             + "  if (inboxWaiter) { var wake = inboxWaiter; inboxWaiter = null; wake(inboxItem); }"
             + "  else { inboxQueue.push(inboxItem); }"

@@ -9,7 +9,14 @@ public final class Palette {
     public static final int BACKGROUND = 0x10131a;
     /** Between cells. */
     public static final int GAP = 0x1f2430;
+    /** The page's accent (CSS {@code --accent}). */
+    public static final int ACCENT = 0xffb454;
+    /** Main text (CSS {@code --text}). */
+    public static final int TEXT = 0xe7eaf1;
+    /** Text on light fills. */
+    public static final int DARK_TEXT = 0x0b0d12;
     private static final int INK = 0xf4f6fb;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Palette() {
     }
@@ -24,6 +31,34 @@ public final class Palette {
 
     public static int inkBlue(int ink) {
         return blend(BACKGROUND & 0xFF, INK & 0xFF, ink);
+    }
+
+    /** {@code 0xRRGGBB} as a CSS colour "#rrggbb". */
+    public static String css(int rgb) {
+        char[] out = new char[7];
+        out[0] = '#';
+        for (int i = 0; i < 6; i++) {
+            out[6 - i] = HEX[rgb >> (4 * i) & 0xF];
+        }
+        return new String(out);
+    }
+
+    /** Relative luminance (WCAG) of {@code 0xRRGGBB}, 0 (black) to 1 (white). */
+    public static double luminance(int rgb) {
+        return 0.2126 * linear(rgb >> 16 & 0xFF) + 0.7152 * linear(rgb >> 8 & 0xFF) + 0.0722 * linear(rgb & 0xFF);
+    }
+
+    /** {@link #TEXT} or {@link #DARK_TEXT}, whichever contrasts more with a fill of {@code rgb}. */
+    public static int textOn(int rgb) {
+        double l = luminance(rgb);
+        double onLight = (l + 0.05) / (luminance(DARK_TEXT) + 0.05);
+        double onDark = (luminance(TEXT) + 0.05) / (l + 0.05);
+        return onLight > onDark ? DARK_TEXT : TEXT;
+    }
+
+    private static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 
     /** Linear blend from {@code from} (ink 0) to {@code to} (ink 255). */

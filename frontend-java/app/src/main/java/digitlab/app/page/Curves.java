@@ -1,0 +1,98 @@
+package digitlab.app.page;
+
+import digitlab.app.protocol.Report;
+import digitlab.app.views.LineChartView;
+import digitlab.core.view.Series;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * The two learning-curve charts (loss; accuracy) over examples seen, and the curves of earlier runs of
+ * this session kept as grey overlays with their settings, so runs can be compared.
+ */
+final class Curves {
+    private static final int POINTS = 2000;
+    /** Earlier runs kept for comparison. */
+    private static final int KEPT_RUNS = 3;
+
+    private final LineChartView lossChart;
+    private final LineChartView accuracyChart;
+    private final HTMLInputElement keepRuns;
+    private final List<Run> earlier = new ArrayList<>();
+    private Run current;
+    private double lastTest = Double.NaN;
+
+    /** One run's series. */
+    private static final class Run {
+        final String label;
+        final Series loss = new Series(POINTS, 0.98);
+        final Series batchAccuracy = new Series(POINTS, 0.98);
+        final Series sampleAccuracy = new Series(POINTS);
+        final Series testAccuracy = new Series(POINTS);
+
+        Run(String label) {
+            this.label = label;
+        }
+    }
+
+    Curves(HTMLDocument document) {
+        lossChart = new LineChartView(document.getElementById("loss-chart"), "Training loss");
+        lossChart.setLogY(true);
+        lossChart.setXLabel("examples seen");
+        accuracyChart = new LineChartView(document.getElementById("accuracy-chart"), "Accuracy");
+        accuracyChart.setPercentY(true);
+        accuracyChart.setXLabel("examples seen");
+        keepRuns = (HTMLInputElement) document.getElementById("keep-runs");
+    }
+
+    /** A new network: the current run becomes an overlay (if kept) and fresh series start. */
+    void startRun(String label) {
+        if (current != null && !current.loss.isEmpty() && keepRuns.isChecked()) {
+            earlier.add(0, current);
+            if (earlier.size() > KEPT_RUNS) {
+                earlier.remove(KEPT_RUNS);
+            }
+        } else if (!keepRuns.isChecked()) {
+            earlier.clear();
+        }
+        current = new Run(label);
+        lastTest = Double.NaN;
+        rebuild();
+    }
+
+    void add(Report progress) {
+        double x = progress.getExamplesSeen();
+        if (x <= 0 || current == null) {
+            return;
+        }
+        current.loss.add(x, progress.getLoss());
+        current.batchAccuracy.add(x, progress.getBatchAccuracy());
+        current.sampleAccuracy.add(x, progress.getSampleAccuracy());
+        double test = progress.getTestAccuracy();
+        if (!Double.isNaN(test) && test != lastTest) {
+            current.testAccuracy.add(x, test);
+            lastTest = test;
+        }
+    }
+
+    void redraw() {
+        lossChart.redraw();
+        accuracyChart.redraw();
+    }
+
+    private void rebuild() {
+        lossChart.clearLines();
+        accuracyChart.clearLines();
+        lossChart.addLine("train loss (smoothed)", LineChartView.ORANGE, current.loss);
+        accuracyChart.addLine("train batch (smoothed)", LineChartView.ORANGE, current.batchAccuracy);
+        accuracyChart.addLine("test sample (1,000)", LineChartView.BLUE, current.sampleAccuracy);
+        accuracyChart.addLine("test set (epoch end)", LineChartView.TEAL, current.testAccuracy);
+        for (Run run : earlier) {
+            lossChart.addOverlay(run.label, run.loss);
+            accuracyChart.addOverlay(run.label, run.sampleAccuracy);
+        }
+        redraw();
+    }
+}

@@ -1,0 +1,174 @@
+package digitlab.app.views;
+
+import digitlab.app.browser.Canvases;
+import digitlab.core.data.Digits;
+import digitlab.core.view.ActivationStrip;
+import digitlab.core.view.DigitGrid;
+import digitlab.core.view.Format;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * What the network computes for one example, left to right: the input image (enlarged), each hidden
+ * layer's activations as a grid of coloured cells ({@link ActivationStrip}: orange = positive, blue =
+ * negative), and the output as {@link ProbabilityBars}.
+ *
+ * <p>Structure built inside the given container (hidden-layer figures are added or hidden as the
+ * architecture changes; pixel buffers are reused while the sizes stay the same):
+ * <pre>
+ * &lt;div class="activations" data-index="123" data-layers="784,128,10"&gt;
+ *   &lt;figure class="act-input"&gt;&lt;canvas class="pixelated act-image"&gt;&lt;figcaption&gt;Test image 123, label 4&lt;/figcaption&gt;
+ *   &lt;div class="act-layers"&gt;
+ *     &lt;figure class="act-layer"&gt;&lt;canvas class="pixelated act-cells"&gt;&lt;figcaption&gt;Hidden layer 1: 128 units…
+ *   &lt;/div&gt;
+ *   &lt;figure class="act-output"&gt;&lt;figcaption&gt;Output&lt;/figcaption&gt;&lt;div class="act-probs"&gt;(ProbabilityBars)
+ * </pre>
+ */
+public final class ActivationsView {
+    private static final int INPUT_SCALE = 4;
+    private static final int MAX_COLUMNS = 32;
+    private static final int CELL = 8;
+    private static final int CELL_GAP = 1;
+
+    private final HTMLElement root;
+    private final HTMLCanvasElement inputCanvas;
+    private final HTMLElement inputCaption;
+    private final HTMLElement layersBox;
+    private final ProbabilityBars bars;
+    private final List<Layer> layers = new ArrayList<>();
+    private DigitGrid inputGrid;
+    private byte[] inputRgba;
+
+    private static final class Layer {
+        final HTMLElement figure;
+        final HTMLCanvasElement canvas;
+        final HTMLElement caption;
+        ActivationStrip strip;
+        byte[] rgba;
+
+        Layer(HTMLElement figure, HTMLCanvasElement canvas, HTMLElement caption) {
+            this.figure = figure;
+            this.canvas = canvas;
+            this.caption = caption;
+        }
+    }
+
+    /** @param container an empty element to build the view in */
+    public ActivationsView(HTMLElement container) {
+        root = Dom.create("div", "activations");
+        HTMLElement input = Dom.create("figure", "act-input");
+        inputCanvas = (HTMLCanvasElement) Dom.create("canvas", "pixelated act-image");
+        inputCanvas.setAttribute("role", "img");
+        inputCanvas.setAttribute("aria-label", "No example chosen");
+        inputCanvas.setHidden(true);
+        inputCaption = Dom.text("figcaption", null, "Choose an example");
+        input.appendChild(inputCanvas);
+        input.appendChild(inputCaption);
+        layersBox = Dom.create("div", "act-layers");
+        HTMLElement output = Dom.create("figure", "act-output");
+        output.appendChild(Dom.text("figcaption", null, "Output"));
+        HTMLElement probabilities = Dom.create("div", "act-probs");
+        output.appendChild(probabilities);
+        root.appendChild(input);
+        root.appendChild(layersBox);
+        root.appendChild(output);
+        container.appendChild(root);
+        bars = new ProbabilityBars(probabilities);
+    }
+
+    /**
+     * Shows example {@code index} of {@code digits} going through the network.
+     *
+     * @param layerSizes the whole architecture, input first and output last, e.g. {784, 128, 10}
+     * @param activations the layers' values one after another: either every layer of {@code layerSizes}
+     *     (input included) or every layer after the input; the last layer is read as probabilities
+     */
+    public void show(Digits digits, int index, int[] layerSizes, float[] activations) {
+        if (layerSizes.length < 2) {
+            throw new IllegalArgumentException("need at least an input and an output layer, got "
+                    + layerSizes.length + " sizes");
+        }
+        int all = 0;
+        for (int size : layerSizes) {
+            all += size;
+        }
+        int offset;
+        if (activations.length == all) {
+            offset = layerSizes[0];
+        } else if (activations.length == all - layerSizes[0]) {
+            offset = 0;
+        } else {
+            throw new IllegalArgumentException(activations.length + " activations fit neither all layers (" + all
+                    + ") nor the layers after the input (" + (all - layerSizes[0]) + ")");
+        }
+        int label = digits.label(index);
+        showInput(digits, index, label);
+
+        int hidden = layerSizes.length - 2;
+        StringBuilder sizes = new StringBuilder();
+        for (int i = 0; i < layerSizes.length; i++) {
+            sizes.append(i == 0 ? "" : ",").append(layerSizes[i]);
+        }
+        for (int h = 0; h < hidden; h++) {
+            int size = layerSizes[h + 1];
+            Layer layer = layer(h);
+            if (layer.strip == null || layer.strip.count() != size) {
+                layer.strip = new ActivationStrip(size, MAX_COLUMNS, CELL, CELL_GAP);
+                layer.rgba = layer.strip.newBuffer();
+            }
+            double scale = layer.strip.paint(activations, offset, layer.rgba);
+            Canvases.putRgba(layer.canvas, layer.rgba, layer.strip.width(), layer.strip.height());
+            int active = 0;
+            for (int u = 0; u < size; u++) {
+                if (activations[offset + u] > 0.5 * scale) {
+                    active++;
+                }
+            }
+            String text = "Hidden layer " + (h + 1) + ": " + size + " units, full colour at \u00b1"
+                    + Format.significant(scale, 3);
+            layer.caption.setTextContent(text);
+            layer.canvas.setAttribute("aria-label", text + "; " + active + " units above half of that");
+            layer.figure.setHidden(false);
+            offset += size;
+        }
+        for (int h = hidden; h < layers.size(); h++) {
+            layers.get(h).figure.setHidden(true);
+        }
+        bars.show(activations, offset, label);
+        root.setAttribute("data-index", String.valueOf(index));
+        root.setAttribute("data-layers", sizes.toString());
+    }
+
+    /** The output bars (e.g. to read the prediction). */
+    public ProbabilityBars bars() {
+        return bars;
+    }
+
+    private void showInput(Digits digits, int index, int label) {
+        if (inputGrid == null || inputGrid.width() != digits.cols() * INPUT_SCALE) {
+            inputGrid = new DigitGrid(1, 1, digits.rows(), INPUT_SCALE, 0);
+            inputRgba = inputGrid.newBuffer();
+        }
+        inputGrid.paint(digits, new int[] {index}, inputRgba);
+        Canvases.putRgba(inputCanvas, inputRgba, inputGrid.width(), inputGrid.height());
+        inputCanvas.setHidden(false);
+        inputCaption.setTextContent("Test image " + index + ", label " + label);
+        inputCanvas.setAttribute("aria-label", "Input: handwritten " + label + " (test image " + index + ")");
+    }
+
+    private Layer layer(int h) {
+        while (layers.size() <= h) {
+            HTMLElement figure = Dom.create("figure", "act-layer");
+            HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.create("canvas", "pixelated act-cells");
+            canvas.setAttribute("role", "img");
+            HTMLElement caption = Dom.create("figcaption", null);
+            figure.appendChild(canvas);
+            figure.appendChild(caption);
+            layersBox.appendChild(figure);
+            layers.add(new Layer(figure, canvas, caption));
+        }
+        return layers.get(h);
+    }
+}

@@ -1,0 +1,525 @@
+package digitlab.app.views;
+
+import digitlab.app.browser.Canvases;
+import digitlab.core.view.Format;
+import digitlab.core.view.NiceScale;
+import digitlab.core.view.Series;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.browser.Window;
+import org.teavm.jso.canvas.CanvasRenderingContext2D;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * A line chart on a canvas: axes with nice ticks (linear, or logarithmic for a loss), several
+ * {@link Series} drawn as coloured lines, earlier runs as grey dashed overlays, an HTML legend (a button
+ * per line that hides or shows it) and a hover readout (a vertical line and the values at that x; the
+ * arrow keys move it when the canvas has focus).
+ *
+ * <p>Structure built inside the given container (e.g. an empty {@code <div class="chart">}):
+ * <pre>
+ * &lt;canvas class="chart-canvas" role="img" tabindex="0" aria-label="…"&gt;
+ * &lt;ul class="chart-legend"&gt;&lt;li&gt;&lt;button class="chart-key [is-overlay]" aria-pressed&gt;…
+ * &lt;p class="chart-readout" aria-live="off"&gt;latest values, or the values under the pointer&lt;/p&gt;
+ * </pre>
+ * The canvas takes its CSS size from the stylesheet (views.css) and keeps its backing store at that size
+ * times devicePixelRatio, following its box through a ResizeObserver. The series belong to the caller,
+ * who adds points and calls {@link #redraw()} (throttled, a few times a second); a redraw walks each
+ * series once (at most its capacity, e.g. 2,000 points) and allocates nothing large.
+ */
+public final class LineChartView {
+    /** Line colours that stay distinct for the common colour-vision deficiencies. */
+    public static final String ORANGE = "#ffb454";
+    public static final String BLUE = "#6cb6ff";
+    public static final String WHITE = "#e7eaf1";
+    public static final String TEAL = "#3fc1b0";
+    public static final String PINK = "#f08bd0";
+
+    private static final String GRID = "#262c3a";
+    private static final String AXIS_TEXT = "#9aa3b5";
+    private static final String OVERLAY = "#7d8597";
+    private static final String FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+    private static final double LEFT = 50;
+    private static final double RIGHT = 14;
+    private static final double TOP = 10;
+    private static final double BOTTOM = 38;
+    private static final int DOTS_UP_TO = 60;
+
+    private final String title;
+    private final HTMLCanvasElement canvas;
+    private final CanvasRenderingContext2D context;
+    private final HTMLElement legend;
+    private final HTMLElement readout;
+    private final List<Line> lines = new ArrayList<>();
+    private String xLabel = "examples seen";
+    private boolean logY;
+    private boolean percentY;
+    private double fixedMinY = Double.NaN;
+    private double fixedMaxY = Double.NaN;
+    private double cssWidth;
+    private double cssHeight;
+    private double hoverX = Double.NaN;
+    private boolean framePending;
+    private String lastReadout = "";
+    private NiceScale xScale;
+    private NiceScale yScale;
+    private double plotWidth;
+    private double plotHeight;
+
+    private static final class Line {
+        final String label;
+        final String colour;
+        final Series series;
+        final boolean overlay;
+        final int overlayNumber;
+        final HTMLElement key;
+        boolean hidden;
+
+        Line(String label, String colour, Series series, boolean overlay, int overlayNumber, HTMLElement key) {
+            this.label = label;
+            this.colour = colour;
+            this.series = series;
+            this.overlay = overlay;
+            this.overlayNumber = overlayNumber;
+            this.key = key;
+        }
+    }
+
+    /**
+     * @param container an empty element to build the chart in
+     * @param title what the chart shows, e.g. "Loss"; starts the canvas's aria-label
+     */
+    public LineChartView(HTMLElement container, String title) {
+        this.title = title;
+        canvas = (HTMLCanvasElement) Dom.create("canvas", "chart-canvas");
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("tabindex", "0");
+        canvas.setAttribute("aria-label", title + ": no data yet");
+        legend = Dom.create("ul", "chart-legend");
+        readout = Dom.create("p", "chart-readout");
+        readout.setAttribute("aria-live", "off");
+        container.appendChild(canvas);
+        container.appendChild(legend);
+        container.appendChild(readout);
+        context = Canvases.context2d(canvas);
+
+        canvas.onMouseMove(event -> hoverAtPixel(Dom.pointerX(event, canvas)));
+        canvas.onMouseLeave(event -> clearHover());
+        canvas.onKeyDown(this::onKey);
+        canvas.onBlur(event -> clearHover());
+        Dom.onResize(canvas, (width, height) -> {
+            cssWidth = width;
+            cssHeight = height;
+            redraw();
+        });
+    }
+
+    /** Adds a line drawn from {@code series} in {@code colour} (CSS), labelled {@code label}; returns its number. */
+    public int addLine(String label, String colour, Series series) {
+        return add(label, colour, series, false);
+    }
+
+    /**
+     * Adds an earlier run's series as a grey dashed line (each overlay dashed differently) labelled with
+     * its settings, e.g. "earlier: lr 0.1, 784-64-10".
+     */
+    public int addOverlay(String label, Series series) {
+        return add(label, OVERLAY, series, true);
+    }
+
+    /** Removes every overlay (the lines added by {@link #addOverlay}). */
+    public void clearOverlays() {
+        removeLines(true);
+    }
+
+    /** Removes every line and overlay, e.g. before showing a new run. */
+    public void clearLines() {
+        removeLines(false);
+    }
+
+    private void removeLines(boolean overlaysOnly) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Line line = lines.get(i);
+            if (line.overlay || !overlaysOnly) {
+                legend.removeChild(line.key.getParentNode());
+                lines.remove(i);
+            }
+        }
+        scheduleRedraw();
+    }
+
+    /** Logarithmic y axis (suits a loss); non-positive values are not drawn on it. */
+    public void setLogY(boolean log) {
+        logY = log;
+    }
+
+    /** Shows y values (fractions 0..1) as percentages on the axis and in the readout. */
+    public void setPercentY(boolean percent) {
+        percentY = percent;
+    }
+
+    /** Fixes the y axis bounds; NaN for a bound that follows the data. E.g. (NaN, 1) for an accuracy. */
+    public void setYRange(double min, double max) {
+        fixedMinY = min;
+        fixedMaxY = max;
+    }
+
+    /** The x axis title, "examples seen" by default. */
+    public void setXLabel(String label) {
+        xLabel = label;
+    }
+
+    /** Draws the chart now from the series' current points. */
+    public void redraw() {
+        framePending = false;
+        if (cssWidth < 40 || cssHeight < 40) {
+            cssWidth = Dom.renderedWidth(canvas);
+            cssHeight = canvas.getClientHeight();
+            if (cssWidth < 40 || cssHeight < 40) {
+                return;
+            }
+        }
+        double ratio = Dom.devicePixelRatio();
+        int backingWidth = (int) Math.round(cssWidth * ratio);
+        int backingHeight = (int) Math.round(cssHeight * ratio);
+        if (canvas.getWidth() != backingWidth || canvas.getHeight() != backingHeight) {
+            canvas.setWidth(backingWidth);
+            canvas.setHeight(backingHeight);
+        }
+        context.setTransform(ratio, 0, 0, ratio, 0, 0);
+        context.clearRect(0, 0, cssWidth, cssHeight);
+        context.setFont(FONT);
+        plotWidth = cssWidth - LEFT - RIGHT;
+        plotHeight = cssHeight - TOP - BOTTOM;
+
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        int points = 0;
+        for (Line line : lines) {
+            Series s = line.series;
+            if (line.hidden || s.isEmpty()) {
+                continue;
+            }
+            points += s.size();
+            minX = Math.min(minX, s.minX());
+            maxX = Math.max(maxX, s.maxX());
+            minY = Math.min(minY, logY ? positiveMin(s) : s.minY());
+            maxY = Math.max(maxY, s.maxY());
+        }
+        boolean empty = points == 0;
+        if (empty) {
+            minX = 0;
+            maxX = 1;
+            minY = logY ? 0.1 : 0;
+            maxY = 1;
+        }
+        minX = Math.min(0, minX);
+        if (!Double.isNaN(fixedMinY)) {
+            minY = fixedMinY;
+        }
+        if (!Double.isNaN(fixedMaxY)) {
+            maxY = fixedMaxY;
+        }
+        xScale = NiceScale.linear(minX, maxX, Math.max(2, (int) (plotWidth / 90)));
+        int yTicks = Math.max(2, (int) (plotHeight / 38));
+        yScale = logY ? NiceScale.log(minY, maxY, yTicks) : NiceScale.linear(minY, maxY, yTicks);
+
+        drawAxes();
+        context.save();
+        context.beginPath();
+        context.rect(LEFT, TOP, plotWidth, plotHeight);
+        context.clip();
+        for (Line line : lines) {
+            if (line.overlay && !line.hidden) {
+                drawLine(line);
+            }
+        }
+        for (Line line : lines) {
+            if (!line.overlay && !line.hidden) {
+                drawLine(line);
+            }
+        }
+        context.restore();
+        if (empty) {
+            context.setFillStyle(AXIS_TEXT);
+            context.setTextAlign("center");
+            context.setTextBaseline("middle");
+            context.fillText("no data yet", LEFT + plotWidth / 2, TOP + plotHeight / 2);
+        }
+        drawHover();
+        canvas.setAttribute("data-points", String.valueOf(points));
+        updateReadout();
+    }
+
+    private int add(String label, String colour, Series series, boolean overlay) {
+        int overlayNumber = 0;
+        for (Line line : lines) {
+            if (line.overlay) {
+                overlayNumber++;
+            }
+        }
+        HTMLElement item = Dom.create("li", null);
+        HTMLElement key = Dom.create("button", overlay ? "chart-key is-overlay" : "chart-key");
+        key.setAttribute("type", "button");
+        key.setAttribute("aria-pressed", "true");
+        key.setAttribute("title", "Show or hide this line");
+        HTMLElement swatch = Dom.create("span", "chart-swatch");
+        swatch.setAttribute("aria-hidden", "true");
+        Dom.style(swatch, overlay ? "border-top-color" : "background-color", colour);
+        key.appendChild(swatch);
+        key.appendChild(Dom.text("span", "chart-key-label", label));
+        item.appendChild(key);
+        legend.appendChild(item);
+        Line line = new Line(label, colour, series, overlay, overlayNumber, key);
+        lines.add(line);
+        key.onClick(event -> {
+            line.hidden = !line.hidden;
+            key.setAttribute("aria-pressed", line.hidden ? "false" : "true");
+            scheduleRedraw();
+        });
+        return lines.size() - 1;
+    }
+
+    private static double positiveMin(Series s) {
+        if (s.minY() > 0) {
+            return s.minY();
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.low(i) > 0) {
+                min = Math.min(min, s.low(i));
+            }
+        }
+        return min;
+    }
+
+    private double px(double x) {
+        return LEFT + xScale.toUnit(x) * plotWidth;
+    }
+
+    private double py(double y) {
+        return TOP + (1 - yScale.toUnit(y)) * plotHeight;
+    }
+
+    private void drawAxes() {
+        context.setLineWidth(1);
+        context.setStrokeStyle(GRID);
+        context.setFillStyle(AXIS_TEXT);
+        context.setTextAlign("right");
+        context.setTextBaseline("middle");
+        context.beginPath();
+        for (int i = 0; i < yScale.tickCount(); i++) {
+            double y = Math.round(py(yScale.tick(i))) + 0.5;
+            context.moveTo(LEFT, y);
+            context.lineTo(LEFT + plotWidth, y);
+            context.fillText(yLabel(i), LEFT - 6, y);
+        }
+        context.setTextAlign("center");
+        context.setTextBaseline("top");
+        for (int i = 0; i < xScale.tickCount(); i++) {
+            double x = Math.round(px(xScale.tick(i))) + 0.5;
+            context.moveTo(x, TOP);
+            context.lineTo(x, TOP + plotHeight);
+            context.fillText(xScale.label(i), x, TOP + plotHeight + 4);
+        }
+        context.stroke();
+        context.setTextAlign("right");
+        context.setTextBaseline("bottom");
+        context.fillText(xLabel, LEFT + plotWidth, cssHeight - 1);
+    }
+
+    private String yLabel(int i) {
+        return percentY ? Format.trimmed(yScale.tick(i) * 100, 2) + "%" : yScale.label(i);
+    }
+
+    private void drawLine(Line line) {
+        Series s = line.series;
+        int n = s.size();
+        if (n == 0) {
+            return;
+        }
+        if (!line.overlay && s.perPoint() > 1) {
+            // Merged points: a faint band from each point's lowest to highest value.
+            context.setGlobalAlpha(0.22);
+            context.setStrokeStyle(line.colour);
+            context.setLineWidth(1);
+            context.beginPath();
+            for (int i = 0; i < n; i++) {
+                if (s.high(i) > s.low(i)) {
+                    double x = px(s.x(i));
+                    context.moveTo(x, py(s.low(i)));
+                    context.lineTo(x, py(s.high(i)));
+                }
+            }
+            context.stroke();
+            context.setGlobalAlpha(1);
+        }
+        context.setStrokeStyle(line.colour);
+        context.setLineWidth(line.overlay ? 1.5 : 2);
+        context.setLineJoin("round");
+        if (line.overlay) {
+            int pattern = line.overlayNumber % 3;
+            Dom.lineDash(context, pattern == 0 ? 6 : pattern == 1 ? 2 : 10, pattern == 0 ? 4 : 3);
+        }
+        context.beginPath();
+        boolean penDown = false;
+        for (int i = 0; i < n; i++) {
+            double y = py(s.y(i));
+            if (Double.isNaN(y)) {
+                penDown = false;
+                continue;
+            }
+            double x = px(s.x(i));
+            if (penDown) {
+                context.lineTo(x, y);
+            } else {
+                context.moveTo(x, y);
+                penDown = true;
+            }
+        }
+        context.stroke();
+        Dom.lineDash(context, 0, 0);
+        if (!line.overlay) {
+            context.setFillStyle(line.colour);
+            int from = n <= DOTS_UP_TO ? 0 : n - 1;
+            for (int i = from; i < n; i++) {
+                dot(px(s.x(i)), py(s.y(i)), 2.5);
+            }
+        }
+    }
+
+    private void dot(double x, double y, double radius) {
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return;
+        }
+        context.beginPath();
+        context.arc(x, y, radius, 0, 2 * Math.PI);
+        context.fill();
+    }
+
+    private void drawHover() {
+        if (Double.isNaN(hoverX) || xScale == null) {
+            return;
+        }
+        double x = px(hoverX);
+        context.setStrokeStyle(AXIS_TEXT);
+        context.setLineWidth(1);
+        context.beginPath();
+        context.moveTo(Math.round(x) + 0.5, TOP);
+        context.lineTo(Math.round(x) + 0.5, TOP + plotHeight);
+        context.stroke();
+        for (Line line : lines) {
+            int i = line.hidden ? -1 : line.series.nearestIndex(hoverX);
+            if (i >= 0) {
+                context.setFillStyle(line.colour);
+                dot(px(line.series.x(i)), py(line.series.y(i)), 4);
+            }
+        }
+    }
+
+    private void updateReadout() {
+        StringBuilder text = new StringBuilder();
+        boolean hovering = !Double.isNaN(hoverX);
+        if (hovering) {
+            text.append("At ").append(Format.compact(hoverX)).append(' ').append(xLabel).append(": ");
+        } else {
+            text.append("Latest: ");
+        }
+        int shown = 0;
+        double near = xScale == null ? 0 : (xScale.max() - xScale.min()) * 0.03;
+        for (Line line : lines) {
+            Series s = line.series;
+            if (line.hidden || s.isEmpty()) {
+                continue;
+            }
+            double x;
+            double y;
+            if (hovering) {
+                int i = s.nearestIndex(hoverX);
+                x = s.x(i);
+                y = s.y(i);
+            } else {
+                x = s.lastX();
+                y = s.lastY();
+            }
+            text.append(shown++ == 0 ? "" : "; ").append(line.label).append(": ").append(value(y));
+            if (!hovering || Math.abs(x - hoverX) > near) {
+                text.append(" at ").append(Format.compact(x));
+            }
+        }
+        if (shown == 0) {
+            text.setLength(0);
+            text.append("No data yet.");
+        }
+        String result = text.toString();
+        if (!result.equals(lastReadout)) {
+            lastReadout = result;
+            readout.setTextContent(result);
+            if (!hovering) {
+                canvas.setAttribute("aria-label", title + ". " + result);
+            }
+        }
+    }
+
+    private String value(double y) {
+        return percentY ? Format.percent(y, 2) : Format.significant(y, 3);
+    }
+
+    private void hoverAtPixel(double pixelX) {
+        if (xScale == null || plotWidth <= 0) {
+            return;
+        }
+        double unit = (pixelX - LEFT) / plotWidth;
+        hoverX = unit < 0 || unit > 1 ? Double.NaN : xScale.fromUnit(unit);
+        scheduleRedraw();
+    }
+
+    private void clearHover() {
+        if (!Double.isNaN(hoverX)) {
+            hoverX = Double.NaN;
+            scheduleRedraw();
+        }
+    }
+
+    /** Arrow keys step the readout through the first visible line's points; Escape clears it. */
+    private void onKey(KeyboardEvent event) {
+        String key = event.getKey();
+        if ("Escape".equals(key)) {
+            clearHover();
+            return;
+        }
+        int step = "ArrowRight".equals(key) ? 1 : "ArrowLeft".equals(key) ? -1 : 0;
+        if (step == 0) {
+            return;
+        }
+        Series guide = null;
+        for (Line line : lines) {
+            if (!line.hidden && !line.series.isEmpty() && (guide == null || !line.overlay)) {
+                guide = line.series;
+                if (!line.overlay) {
+                    break;
+                }
+            }
+        }
+        if (guide == null) {
+            return;
+        }
+        event.preventDefault();
+        int i = Double.isNaN(hoverX) ? (step > 0 ? -1 : guide.size()) : guide.nearestIndex(hoverX);
+        i = Math.max(0, Math.min(guide.size() - 1, i + step));
+        hoverX = guide.x(i);
+        scheduleRedraw();
+    }
+
+    private void scheduleRedraw() {
+        if (!framePending) {
+            framePending = true;
+            Window.requestAnimationFrame(timestamp -> redraw());
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package digitlab.app.views;
+
+import digitlab.app.browser.Canvases;
+import digitlab.core.data.Digits;
+import digitlab.core.view.DigitGrid;
+import digitlab.core.view.Format;
+import digitlab.core.view.Scores;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * A grid of misclassified test images, each captioned "true → predicted (p=0.87)". Optionally filtered to
+ * one confusion (e.g. the cell chosen in {@link ConfusionView}); choosing an image calls the
+ * {@link ImageListener} (e.g. to inspect its activations).
+ *
+ * <p>Structure built inside the given container; the items are a pool of {@code capacity} built lazily and
+ * reused (hidden when unused), each image painted into a reused pixel buffer:
+ * <pre>
+ * &lt;p class="mistakes-summary" aria-live="polite"&gt;Showing 24 of 288 mistakes.&lt;/p&gt;
+ * &lt;ul class="mistakes" data-shown="24" data-filter="4,9"&gt;
+ *   &lt;li class="mistake" data-index="1234"&gt;&lt;button type="button" class="mistake-button" aria-label="…"&gt;
+ *     &lt;canvas class="pixelated mistake-image"&gt;&lt;/canvas&gt;
+ *     &lt;span class="mistake-caption"&gt;4 → 9 &lt;span class="mistake-p"&gt;(p=0.87)&lt;/span&gt;&lt;/span&gt;
+ * </pre>
+ */
+public final class MistakesView {
+    /** Receives the test-set index of the image the user chose. */
+    public interface ImageListener {
+        void imageChosen(int index);
+    }
+
+    private static final int SCALE = 2;
+
+    private final HTMLElement summary;
+    private final HTMLElement list;
+    private final int capacity;
+    private final HTMLElement[] items;
+    private final HTMLCanvasElement[] images;
+    private final HTMLElement[] captions;
+    private final HTMLElement[] buttons;
+    private final int[] shownIndices;
+    private ImageListener listener;
+    private DigitGrid grid;
+    private byte[] rgba;
+    private int built;
+
+    private Digits digits;
+    private int[] indices;
+    private int from;
+    private int count;
+    private float[] outputs;
+    private int classes;
+    private int filterTrue = -1;
+    private int filterPredicted = -1;
+
+    /**
+     * @param container an empty element to build the view in
+     * @param capacity most images shown at once, e.g. 24
+     */
+    public MistakesView(HTMLElement container, int capacity) {
+        this.capacity = capacity;
+        items = new HTMLElement[capacity];
+        images = new HTMLCanvasElement[capacity];
+        captions = new HTMLElement[capacity];
+        buttons = new HTMLElement[capacity];
+        shownIndices = new int[capacity];
+        summary = Dom.text("p", "mistakes-summary", "No evaluation yet.");
+        summary.setAttribute("aria-live", "polite");
+        list = Dom.create("ul", "mistakes");
+        list.setAttribute("data-shown", "0");
+        list.setAttribute("data-filter", "");
+        container.appendChild(summary);
+        container.appendChild(list);
+    }
+
+    /** Called when the user chooses an image; null for none. */
+    public void setListener(ImageListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Shows misclassified images (filtered as set by {@link #filter}).
+     *
+     * @param digits the test set
+     * @param indices test-set indices of the mistakes, {@code count} of them from {@code indices[from]}
+     *     (the evaluation report packs them after the 100 confusion counts)
+     * @param outputs the network's outputs for mistake {@code i} at {@code outputs[i * classes ..]}
+     * @param classes outputs per image, 10
+     */
+    public void show(Digits digits, int[] indices, int from, int count, float[] outputs, int classes) {
+        if (from < 0 || count < 0 || indices.length < from + count || outputs.length < count * classes) {
+            throw new IllegalArgumentException("need " + count + " indices from " + from + " (have " + indices.length
+                    + ") and " + count * classes + " outputs (have " + outputs.length + ")");
+        }
+        this.digits = digits;
+        this.indices = indices;
+        this.from = from;
+        this.count = count;
+        this.outputs = outputs;
+        this.classes = classes;
+        render();
+    }
+
+    /** Shows only images of {@code trueClass} taken for {@code predicted}; -1 for either means any. */
+    public void filter(int trueClass, int predicted) {
+        filterTrue = trueClass;
+        filterPredicted = predicted;
+        list.setAttribute("data-filter", trueClass < 0 && predicted < 0 ? "" : trueClass + "," + predicted);
+        if (digits != null) {
+            render();
+        }
+    }
+
+    /** Images currently shown. */
+    public int shownCount() {
+        int shown = 0;
+        for (int i = 0; i < built; i++) {
+            if (!items[i].isHidden()) {
+                shown++;
+            }
+        }
+        return shown;
+    }
+
+    private void render() {
+        if (grid == null || grid.width() != digits.cols() * SCALE) {
+            grid = new DigitGrid(1, 1, digits.rows(), SCALE, 0);
+            rgba = grid.newBuffer();
+        }
+        int shown = 0;
+        int matching = 0;
+        for (int m = 0; m < count; m++) {
+            int index = indices[from + m];
+            int trueClass = digits.label(index);
+            int predicted = Scores.argmax(outputs, m * classes, classes);
+            if ((filterTrue >= 0 && trueClass != filterTrue) || (filterPredicted >= 0 && predicted != filterPredicted)) {
+                continue;
+            }
+            matching++;
+            if (shown < capacity) {
+                fill(shown++, index, trueClass, predicted, outputs[m * classes + predicted]);
+            }
+        }
+        for (int i = shown; i < built; i++) {
+            items[i].setHidden(true);
+        }
+        list.setAttribute("data-shown", String.valueOf(shown));
+        String which = filterTrue >= 0 || filterPredicted >= 0
+                ? " (" + (filterTrue >= 0 ? "true " + filterTrue : "any digit") + " taken for "
+                + (filterPredicted >= 0 ? String.valueOf(filterPredicted) : "anything else") + ")" : "";
+        summary.setTextContent(matching == 0 ? "No mistakes" + which + "."
+                : "Showing " + shown + " of " + matching + " mistakes" + which + ".");
+    }
+
+    private void fill(int slot, int index, int trueClass, int predicted, double probability) {
+        if (slot == built) {
+            build(slot);
+        }
+        shownIndices[slot] = index;
+        grid.paint(digits, new int[] {index}, rgba);
+        Canvases.putRgba(images[slot], rgba, grid.width(), grid.height());
+        String p = Format.probability(probability);
+        captions[slot].setTextContent(trueClass + " \u2192 " + predicted + " ");
+        captions[slot].appendChild(Dom.text("span", "mistake-p", "(p=" + p + ")"));
+        buttons[slot].setAttribute("aria-label", "Test image " + index + ": true " + trueClass + ", predicted "
+                + predicted + " with probability " + p);
+        items[slot].setAttribute("data-index", String.valueOf(index));
+        items[slot].setHidden(false);
+    }
+
+    private void build(int slot) {
+        HTMLElement item = Dom.create("li", "mistake");
+        HTMLElement button = Dom.create("button", "mistake-button");
+        button.setAttribute("type", "button");
+        HTMLCanvasElement image = (HTMLCanvasElement) Dom.create("canvas", "pixelated mistake-image");
+        image.setAttribute("aria-hidden", "true");
+        HTMLElement caption = Dom.create("span", "mistake-caption");
+        button.appendChild(image);
+        button.appendChild(caption);
+        item.appendChild(button);
+        list.appendChild(item);
+        button.onClick(event -> {
+            if (listener != null) {
+                listener.imageChosen(shownIndices[slot]);
+            }
+        });
+        items[slot] = item;
+        images[slot] = image;
+        captions[slot] = caption;
+        buttons[slot] = button;
+        built++;
+    }
+}

@@ -1,0 +1,135 @@
+// The live-training screen: a worker trains while the page stays responsive and shows what happens.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { openBrowser, openPage } from './support/browser.mjs';
+import { screenshotDir, startServer } from './support/server.mjs';
+
+const RUN = 'layers=784,64,10&act=relu&opt=adam&lr=0.002&batch=32&epochs=1&seed=1';
+
+/** Counts animation frames and the longest gap between two, to see whether the page's thread was free. */
+function watchFrames(page) {
+  return page.evaluate(() => {
+    window.frameWatch = { frames: 0, longestGapMs: 0, last: performance.now() };
+    const tick = (now) => {
+      const watch = window.frameWatch;
+      watch.frames++;
+      watch.longestGapMs = Math.max(watch.longestGapMs, now - watch.last);
+      watch.last = now;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+const readFrames = (page) => page.evaluate(() => ({ ...window.frameWatch }));
+const percent = async (page) => parseFloat((await page.textContent('#test-accuracy')).replace('%', ''));
+const steps = async (page) => Number(await page.textContent('#steps'));
+
+describe('live training', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+    mkdirSync(screenshotDir, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const target of ['wasm', 'js']) {
+    test(`trains 784-64-10 past 90% test accuracy with a responsive page (${target})`, async () => {
+      const { page, problems } = await openPage(browser.context);
+      await page.goto(`${server.url}?${RUN}&target=${target}`);
+      await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+      const weightsBefore = await page.getAttribute('#weights', 'data-checksum');
+
+      await watchFrames(page);
+      const started = Date.now();
+      await page.click('#train');
+      await page.waitForSelector('#status[data-state="training"]');
+      await page.waitForTimeout(1500);
+      const weightsDuring = await page.getAttribute('#weights', 'data-checksum');
+      await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
+      const seconds = (Date.now() - started) / 1000;
+
+      const frames = await readFrames(page);
+      const accuracy = await percent(page);
+      const speed = await page.textContent('#examples-per-second');
+      console.log(`# ${target}: one epoch in ${seconds.toFixed(1)} s, test accuracy ${accuracy}%, `
+        + `${speed} examples/s, ${frames.frames} frames, longest frame gap ${frames.longestGapMs.toFixed(0)} ms`);
+
+      assert.equal(await page.getAttribute('#test-accuracy', 'data-source'), 'test-set');
+      assert.ok(accuracy > 90, `test accuracy ${accuracy}%`);
+      // The page's own thread never trains: frames kept coming while the worker was busy.
+      assert.ok(frames.frames > seconds * 20, `${frames.frames} frames in ${seconds} s`);
+      assert.ok(frames.longestGapMs < 500, `longest gap between frames ${frames.longestGapMs} ms`);
+      assert.notEqual(weightsDuring, weightsBefore, 'the weight images changed while training');
+      assert.notEqual(await page.getAttribute('#weights', 'data-checksum'), weightsDuring);
+
+      await page.screenshot({ path: path.join(screenshotDir, `training-${target}.png`), fullPage: true });
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
+  test('pause stops training and step trains exactly one mini-batch', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}?layers=784,32,10&epochs=50`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.click('#train');
+    await page.waitForFunction(() => Number(document.querySelector('#steps').textContent) > 50);
+    await page.click('#pause');
+    await page.waitForSelector('#status[data-state="paused"]');
+    const paused = await steps(page);
+    await page.waitForTimeout(1000);
+    assert.equal(await steps(page), paused, 'no steps after pause');
+
+    await page.click('#step');
+    await page.waitForFunction((before) => Number(document.querySelector('#steps').textContent) === before + 1,
+      paused);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the address keeps the settings: a reload restores them', async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}?layers=784,48,10&target=js`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.fill('[data-key="batch"]', '64');
+    await page.dispatchEvent('[data-key="batch"]', 'change');
+    await page.selectOption('[data-key="opt"]', 'momentum');
+    await page.click('#add-layer');
+    await page.waitForFunction(() => location.search.includes('batch=64') && location.search.includes('opt=momentum'));
+    const address = page.url();
+    assert.match(address, /target=js/, 'page parameters are kept');
+    assert.match(address, /layers=784,48,24,10/);
+
+    await page.reload();
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    assert.equal(await page.inputValue('[data-key="batch"]'), '64');
+    assert.equal(await page.inputValue('[data-key="opt"]'), 'momentum');
+    assert.deepEqual(await page.$$eval('.layer-units', (inputs) => inputs.map((input) => input.value)), ['48', '24']);
+    assert.match(await page.textContent('#status'), /784-48-24-10/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a diverging run says so and offers a reset', async () => {
+    const { page } = await openPage(browser.context);
+    await page.goto(`${server.url}?layers=784,32,10&act=linear&opt=sgd&lr=1000000&epochs=5`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.click('#train');
+    await page.waitForSelector('#status[data-state="error"]', { timeout: 30_000 });
+    assert.match(await page.textContent('#status'), /diverged/);
+    assert.equal(await page.getAttribute('#reset', 'class'), 'attention');
+    await page.click('#reset');
+    await page.waitForSelector('#status[data-state="ready"]');
+    await page.close();
+  });
+});

@@ -72,6 +72,17 @@ describe('live training', () => {
       assert.notEqual(weightsDuring, weightsBefore, 'the weight images changed while training');
       assert.notEqual(await page.getAttribute('#weights', 'data-checksum'), weightsDuring);
 
+      await page.waitForSelector('#sample-grid[data-predictions]');
+      const grid = await page.$eval('#sample-grid', (canvas) => ({
+        labels: canvas.dataset.labels.split(','), predictions: canvas.dataset.predictions.split(','),
+      }));
+      const right = grid.labels.filter((label, i) => label === grid.predictions[i]).length;
+      assert.ok(right >= 85, `the sample grid shows ${right} of 100 predictions right`);
+      // A mistake cell of the confusion matrix filters the misclassified images to that cell.
+      await page.click('.confusion-cell[data-true="4"][data-predicted="9"]');
+      const filter = await page.getAttribute('ul.mistakes', 'data-filter');
+      assert.equal(filter, '4,9');
+
       await page.screenshot({ path: path.join(screenshotDir, `training-${target}.png`), fullPage: true });
       assert.deepEqual(problems, []);
       await page.close();

@@ -26,7 +26,7 @@ public final class PageMain {
         TrainingPage training = new TrainingPage(document, status, target);
         try {
             ShardLoader data = ShardLoader.open(ShardLoader.FROM_PAGE);
-            showSamples(document, data);
+            training.setSamples(showSamples(document, data));
             training.setTestImages(data.testSet());
         } catch (RuntimeException e) {
             status.show("error", "Could not load the images: " + e.getMessage());
@@ -34,10 +34,13 @@ public final class PageMain {
         }
     }
 
-    private static void showSamples(HTMLDocument document, ShardLoader data) {
+    /** Samples from the first training shard, which is also the start of the worker's training set. */
+    private static SampleGridView showSamples(HTMLDocument document, ShardLoader data) {
         Digits first = data.trainShard(0);
         HTMLCanvasElement gridCanvas = (HTMLCanvasElement) document.getElementById("sample-grid");
-        new SampleGridView(gridCanvas).show(first, DigitGrid.evenlySpaced(SAMPLES, first.count()));
+        SampleGridView view = new SampleGridView(gridCanvas);
+        view.show(first, DigitGrid.evenlySpaced(SAMPLES, first.count()));
         gridCanvas.setAttribute("data-drawn-ms", String.valueOf(Math.round(Clock.nowMillis())));
+        return view;
     }
 }

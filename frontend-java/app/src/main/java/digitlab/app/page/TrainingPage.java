@@ -42,6 +42,7 @@ final class TrainingPage {
 
     /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
     private Digits testImages;
+    private SampleGridView samples;
     private Report pendingEvaluation;
     private Report pendingInspection;
     private int inspected;
@@ -101,6 +102,11 @@ final class TrainingPage {
         if (pendingInspection != null) {
             showInspection(pendingInspection);
         }
+    }
+
+    /** The sample grid is drawn; it shows predictions after each evaluation. */
+    void setSamples(SampleGridView view) {
+        samples = view;
     }
 
     private void inspect(int index) {
@@ -171,6 +177,11 @@ final class TrainingPage {
             }
             case Report.EVALUATION -> showEvaluation(report);
             case Report.INSPECTION -> showInspection(report);
+            case Report.PREDICTIONS -> {
+                if (samples != null) {
+                    samples.showPredictions(report.getInts().copyToJavaArray());
+                }
+            }
             case Report.ERROR -> status.show("error", report.getMessage());
             default -> {
             }
@@ -179,6 +190,9 @@ final class TrainingPage {
     }
 
     private void showEvaluation(Report report) {
+        if (samples != null) {
+            worker.send(Commands.classifyTraining(samples.indices()));
+        }
         int[] ints = report.getInts().copyToJavaArray();
         confusion.show(ints, 0);
         if (testImages == null) {

@@ -2,6 +2,7 @@ package digitlab.app.protocol;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * A message from the page to the training worker. One shape for all commands: {@link #getType()} says
@@ -23,6 +24,8 @@ public interface Command extends JSObject {
     String INSPECT = "inspect";
     /** Asks for a full evaluation on the test set now. */
     String EVALUATE = "evaluate";
+    /** Asks for the network's predicted digit for each training image in {@code indices}. */
+    String CLASSIFY_TRAINING = "classify-training";
 
     @JSProperty
     String getType();
@@ -35,4 +38,7 @@ public interface Command extends JSObject {
 
     @JSProperty
     int getIndex();
+
+    @JSProperty
+    Int32Array getIndices();
 }

@@ -1,6 +1,7 @@
 package digitlab.app.protocol;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /** Builds the page's {@link Command} messages. */
 public final class Commands {
@@ -23,7 +24,19 @@ public final class Commands {
         return create(Command.INSPECT, null, 0, index);
     }
 
+    public static Command classifyTraining(int[] indices) {
+        Command command = create(Command.CLASSIFY_TRAINING, null, 0, 0);
+        Int32Array array = new Int32Array(indices.length);
+        array.set(indices);
+        setIndices(command, array);
+        return command;
+    }
+
+    @JSBody(params = {"commandObject", "commandIndices"}, script = "commandObject.indices = commandIndices;")
+    private static native void setIndices(Command commandObject, Int32Array commandIndices);
+
     @JSBody(params = {"commandType", "commandQuery", "commandValue", "commandIndex"},
-            script = "return { type: commandType, query: commandQuery, value: commandValue, index: commandIndex };")
+            script = "return { type: commandType, query: commandQuery, value: commandValue, index: commandIndex,"
+                    + " indices: null };")
     private static native Command create(String commandType, String commandQuery, double commandValue, int commandIndex);
 }

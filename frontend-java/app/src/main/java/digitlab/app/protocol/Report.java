@@ -23,6 +23,8 @@ public interface Report extends JSObject {
     String EVALUATION = "evaluation";
     /** Activations for test image {@code index}: {@code ints} = layer sizes, {@code floats} = all layers. */
     String INSPECTION = "inspection";
+    /** Predicted digits: {@code ints} = one class per requested training image, in request order. */
+    String PREDICTIONS = "predictions";
     /** Something failed: {@code message} says what. */
     String ERROR = "error";
 

@@ -43,6 +43,10 @@ public final class Reports {
     public static native Report inspection(int imageIndex, int imageLabel, Int32Array layerSizes,
             Float32Array layerActivations);
 
+    @JSBody(params = "predictedClasses", script = ""
+            + "return { type: 'predictions', ints: predictedClasses, state: null, message: null, query: null };")
+    public static native Report predictions(Int32Array predictedClasses);
+
     @JSBody(params = "errorMessage", script = ""
             + "return { type: 'error', message: errorMessage, state: null, query: null };")
     public static native Report error(String errorMessage);

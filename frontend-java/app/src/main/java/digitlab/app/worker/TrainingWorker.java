@@ -129,6 +129,7 @@ final class TrainingWorker {
                 }
                 case Command.INSPECT -> inspect(command.getIndex());
                 case Command.EVALUATE -> evaluateTestSet();
+                case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
                 default -> post(Reports.error("unknown command '" + command.getType() + "'"));
             }
         } catch (RuntimeException e) {
@@ -335,9 +336,7 @@ final class TrainingWorker {
         Network network = trainer.network();
         int[] sizes = network.architecture().sizes();
         float[] input = new float[sizes[0]];
-        for (int p = 0; p < input.length; p++) {
-            input[p] = test.pixel(index, p) / 255f;
-        }
+        test.toInput(index, input);
         int total = 0;
         for (int size : sizes) {
             total += size;
@@ -356,6 +355,24 @@ final class TrainingWorker {
         Float32Array floats = new Float32Array(all.length);
         floats.set(all);
         post(Reports.inspection(index, test.label(index), layerSizes, floats), layerSizes, floats);
+    }
+
+    private void classifyTraining(int[] indices) {
+        if (trainer == null) {
+            return;
+        }
+        Network network = trainer.network();
+        float[] input = new float[train.imageSize()];
+        float[] output = new float[network.architecture().outputSize()];
+        Int32Array predicted = new Int32Array(indices.length);
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] < 0 || indices[i] >= train.count()) {
+                throw new IllegalArgumentException("no training image " + indices[i]);
+            }
+            train.toInput(indices[i], input);
+            predicted.set(i, network.predict(input, output));
+        }
+        post(Reports.predictions(predicted), predicted);
     }
 
     private static void post(Report report, ArrayBufferView... transfer) {

@@ -68,6 +68,21 @@ public final class Digits {
         return pixels[index * imageSize() + p] & 0xFF;
     }
 
+    /**
+     * Image {@code index} as network input: {@code imageSize()} values in [0, 1] (pixel / 255), the
+     * normalisation used for training, written into {@code out}.
+     */
+    public void toInput(int index, float[] out) {
+        int n = imageSize();
+        if (out.length != n) {
+            throw new IllegalArgumentException("input buffer has " + out.length + " values, images have " + n);
+        }
+        int base = index * n;
+        for (int p = 0; p < n; p++) {
+            out[p] = (pixels[base + p] & 0xFF) / 255f;
+        }
+    }
+
     /** The backing label array (not a copy): one byte per image. */
     public byte[] labels() {
         return labels;

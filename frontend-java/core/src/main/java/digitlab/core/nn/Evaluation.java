@@ -51,9 +51,7 @@ public final class Evaluation {
         float[] input = new float[data.imageSize()];
         for (int w = 0; w < wrongCount; w++) {
             indices[w] = wrong[w];
-            for (int p = 0; p < input.length; p++) {
-                input[p] = data.pixel(wrong[w], p) / 255f;
-            }
+            data.toInput(wrong[w], input);
             network.predict(input, outputs[w]);
         }
         return new Evaluation(n, n - wrongCount, n == 0 ? Double.NaN : costSum / n, confusion, indices, outputs);

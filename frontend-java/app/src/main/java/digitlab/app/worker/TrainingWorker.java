@@ -31,7 +31,7 @@ final class TrainingWorker {
     private static final double CHUNK_MS = 40;
     private static final double PROGRESS_EVERY_MS = 100;
     private static final double WEIGHTS_EVERY_MS = 400;
-    private static final double SAMPLE_EVERY_MS = 1500;
+    private static final double SAMPLE_EVERY_MS = 500;
     /** Test images in the held-out sample measured during training. */
     private static final int SAMPLE_SIZE = 1000;
 

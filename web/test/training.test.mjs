@@ -104,6 +104,15 @@ describe('live training', () => {
     await page.click('#step');
     await page.waitForFunction((before) => Number(document.querySelector('#steps').textContent) === before + 1,
       paused);
+
+    // A new learning rate applies to the same network: no reset, the address follows.
+    await page.fill('[data-key="lr"]', '0.0005');
+    await page.dispatchEvent('[data-key="lr"]', 'change');
+    await page.waitForFunction(() => location.search.includes('lr=0.0005'));
+    await page.click('#step');
+    await page.waitForFunction((before) => Number(document.querySelector('#steps').textContent) === before + 2,
+      paused);
+    assert.equal(await page.getAttribute('#status', 'data-state'), 'paused');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <li>Bounding box of the pixels whose ink is above {@link #threshold()} (faint anti-aliasing fringes and
  *     noise do not stretch the box). No such pixel: an {@linkplain PreparedDigit#isEmpty() empty} result.
  * <li>Area averaging into a 20x20 box: the box's longer side becomes exactly 20 pixels, the shorter one
- *     keeps the aspect ratio and is centred. Each output pixel is the mean ink of the source area it
+ *     keeps the aspect ratio and is centred (to the whole pixel). Each output pixel is the mean ink of the source area it
  *     covers, partial overlaps weighted by their area, so edges get intermediate grey levels and total
  *     ink scales by {@code scale²}. Works for shrinking (a 280-pixel drawing) and for enlarging (a dot).
  * <li>Quantised to uint8 (as MNIST stores pixels), then the 20x20 picture is placed in the 28x28 frame by
@@ -144,8 +144,11 @@ public final class MnistPreprocessor {
         // 2. Area averaging into the 20x20 box, the shorter side centred. Source pixel (x, y) covers
         // [fitX + (x - left) * scale, + scale) horizontally in box pixels; an output pixel's value is the sum
         // of ink * (horizontal overlap) * (vertical overlap): the mean ink over the source area it covers.
-        double fitX = (BOX - boxWidth * scale) / 2;
-        double fitY = (BOX - boxHeight * scale) / 2;
+        // The shorter side starts on a whole pixel, as the longer one does: its far edge alone is grey.
+        // (Which sub-pixel phase is arbitrary; this one turns a digit drawn on a whole-pixel grid back
+        // into the same pixels. Centring happens below anyway.)
+        double fitX = Math.floor((BOX - boxWidth * scale) / 2);
+        double fitY = Math.floor((BOX - boxHeight * scale) / 2);
         Arrays.fill(fitted, 0);
         for (int y = top; y <= bottom; y++) {
             Arrays.fill(rowSums, 0);
@@ -227,8 +230,9 @@ public final class MnistPreprocessor {
      * nearest to the frame's centre, kept within [0, SIDE - BOX] so no ink is cut off.
      */
     private static int placement(double centreInBox) {
-        // floor(x + 0.5), not Math.round: TeaVM rounds -0.5 down where the JVM rounds it up.
-        int offset = (int) Math.floor(CENTRE - centreInBox + 0.5);
+        // Nearest whole pixel, halves rounded down so a symmetric picture (centre 9.5) sits at 4, in the
+        // middle of the frame. Not Math.round: TeaVM and the JVM disagree on -0.5.
+        int offset = (int) Math.ceil(CENTRE - centreInBox - 0.5);
         return Math.max(0, Math.min(SIDE - BOX, offset));
     }
 }

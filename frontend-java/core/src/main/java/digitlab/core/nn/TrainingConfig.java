@@ -302,11 +302,48 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
     }
 
     /** Shortest text that parses back to the same float: "0.001", "1", "1.0E-4". */
-    private static String number(float f) {
+    /** The shortest text that reads back as {@code f}, without exponent: 0.0005 stays "0.0005" in a URL. */
+    static String number(float f) {
         if (f == (int) f && Math.abs(f) < 1e7f) {
             return Integer.toString((int) f);
         }
-        return Float.toString(f);
+        String text = Float.toString(f);
+        int e = text.indexOf('E');
+        if (e < 0) {
+            return text;
+        }
+        // d.dddE[-]n -> move the point n places.
+        boolean negative = text.startsWith("-");
+        String mantissa = text.substring(negative ? 1 : 0, e);
+        int exponent = Integer.parseInt(text.substring(e + 1));
+        int point = mantissa.indexOf('.');
+        String digits = mantissa.substring(0, point) + mantissa.substring(point + 1);
+        int newPoint = point + exponent;
+        String plain;
+        if (newPoint <= 0) {
+            plain = "0." + "0".repeat(-newPoint) + digits;
+        } else if (newPoint >= digits.length()) {
+            plain = digits + "0".repeat(newPoint - digits.length());
+        } else {
+            plain = digits.substring(0, newPoint) + "." + digits.substring(newPoint);
+        }
+        plain = stripZeros(plain);
+        return negative ? "-" + plain : plain;
+    }
+
+    /** "0.00050" -> "0.0005", "12.0" -> "12"; leaves whole numbers without a point alone. */
+    private static String stripZeros(String plain) {
+        if (plain.indexOf('.') < 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return plain.substring(0, end);
     }
 
     /** Percent-decoding of ASCII escapes (%2C) and '+' as space, as in form-encoded URLs. */

@@ -95,4 +95,18 @@ class TrainingConfigTest {
                 () -> TrainingConfig.fromQuery(query), query);
         assertTrue(e.getMessage().contains(mentioned), "'" + e.getMessage() + "' should mention " + mentioned);
     }
+
+    @Test
+    void numbersInTheQueryHaveNoExponent() {
+        assertEquals("0.0005", TrainingConfig.number(0.0005f));
+        assertEquals("0.00001", TrainingConfig.number(0.00001f));
+        assertEquals("0.1", TrainingConfig.number(0.1f));
+        assertEquals("2.5", TrainingConfig.number(2.5f));
+        assertEquals("-0.003", TrainingConfig.number(-0.003f));
+        assertEquals("12345678", TrainingConfig.number(12345678f));
+        assertEquals("100000000", TrainingConfig.number(1e8f));
+        TrainingConfig tiny = TrainingConfig.defaults().withLearningRate(0.0005f);
+        assertTrue(tiny.toQuery().contains("lr=0.0005&"), tiny.toQuery());
+        assertEquals(tiny, TrainingConfig.fromQuery(tiny.toQuery()));
+    }
 }

@@ -17,6 +17,10 @@ public final class PageUrl {
     @JSBody(script = "return self.location.search.replace(/^\\?/, '');")
     public static native String query();
 
+    /** The page's address without query or fragment, e.g. {@code https://host/lab/}. */
+    @JSBody(script = "return self.location.origin + self.location.pathname;")
+    public static native String pageAddress();
+
     /** Replaces the query string in the address bar without reloading or adding a history entry. */
     @JSBody(params = "newQuery", script = ""
             + "var pageAddress = new URL(self.location.href);"

@@ -39,6 +39,10 @@ final class TrainingPage {
     private final ConfusionView confusion;
     private final MistakesView mistakes;
     private final ActivationsView activations;
+    private final ModelPanel models;
+    /** Where the current network's weights came from: null for fresh ones, else a description. */
+    private String loadedFrom;
+    private String loadingSource;
 
     /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
     private Digits testImages;
@@ -83,6 +87,24 @@ final class TrainingPage {
 
         worker = new WorkerClient(target, this::onReport);
         worker.send(Commands.configure(config.toQuery()));
+        models = new ModelPanel(document, worker, status, new ModelPanel.Listener() {
+            @Override
+            public String shareQuery(String modelId) {
+                query.setPageParam("model", modelId);
+                PageUrl.replaceQuery(query.with(config));
+                return query.with(config);
+            }
+
+            @Override
+            public void loadingModel(String source) {
+                loadingSource = source;
+                status.show("loading", "Loading the model from " + ("link".equals(source) ? "the link" : source) + "…");
+            }
+        });
+        String sharedModel = query.pageParam("model");
+        if (sharedModel != null) {
+            models.loadShared(sharedModel);
+        }
 
         train.onClick(event -> worker.send(Commands.of(Command.TRAIN)));
         pause.onClick(event -> worker.send(Commands.of(Command.PAUSE)));
@@ -152,6 +174,18 @@ final class TrainingPage {
                 networkReady = true;
                 state = "ready";
                 parameters = report.getParameters();
+                loadedFrom = report.getMessage();
+                if (loadedFrom != null) {
+                    config = TrainingConfig.fromQuery(report.getQuery());
+                    settings.show(config);
+                    if (!"link".equals(loadingSource)) {
+                        query.setPageParam("model", null); // a file has no link; the address shows its settings
+                    }
+                    loadingSource = null;
+                } else if (loadingSource == null) {
+                    query.setPageParam("model", null); // fresh weights: the address no longer names a model
+                }
+                PageUrl.replaceQuery(query.with(config));
                 readouts.clear();
                 curves.startRun(describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate());
                 refreshStatus();
@@ -171,12 +205,11 @@ final class TrainingPage {
             }
             case Report.WEIGHTS -> {
                 weights.show(report.getFloats().copyToJavaArray(), report.getUnits(), report.getInputs());
-                if ("training".equals(state)) {
-                    inspect(inspected); // keeps the activations view live, a few times a second
-                }
+                inspect(inspected); // the activations follow the weights: live while training, final after
             }
             case Report.EVALUATION -> showEvaluation(report);
             case Report.INSPECTION -> showInspection(report);
+            case Report.MODEL -> models.onModel(report);
             case Report.PREDICTIONS -> {
                 if (samples != null) {
                     samples.showPredictions(report.getInts().copyToJavaArray());
@@ -222,8 +255,11 @@ final class TrainingPage {
         String network = describe(config);
         switch (state) {
             case "loading" -> status.show("loading", loading.isEmpty() ? "Loading MNIST…" : loading.trim());
-            case "ready" -> status.show("ready", "New network " + network + " with " + parameters
-                    + " parameters. Press Train, or Step for one mini-batch." + loading);
+            case "ready" -> status.show("ready", (loadedFrom != null
+                    ? "Loaded " + loadedFrom + ": " + network + " with " + parameters + " parameters. Train continues"
+                        + " from it; Reset starts afresh with these settings."
+                    : "New network " + network + " with " + parameters
+                        + " parameters. Press Train, or Step for one mini-batch.") + loading);
             case "training" -> status.show("training", "Training " + network + "…" + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
             case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"
@@ -244,6 +280,7 @@ final class TrainingPage {
         pause.setDisabled(!training);
         step.setDisabled(!canTrain);
         reset.setDisabled(!networkReady);
+        models.setNetwork(networkReady && !training, describe(config));
         reset.setClassName("diverged".equals(state) ? "attention" : "");
     }
 

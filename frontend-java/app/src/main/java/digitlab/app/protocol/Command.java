@@ -2,6 +2,7 @@ package digitlab.app.protocol;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
@@ -24,6 +25,10 @@ public interface Command extends JSObject {
     String INSPECT = "inspect";
     /** Asks for a full evaluation on the test set now. */
     String EVALUATE = "evaluate";
+    /** Replaces the network with the model file in {@code bytes}; training can continue from it. */
+    String LOAD_MODEL = "load-model";
+    /** Asks for the current network as a model file (answered by {@link Report#MODEL}). */
+    String EXPORT_MODEL = "export-model";
     /** Asks for the network's predicted digit for each training image in {@code indices}. */
     String CLASSIFY_TRAINING = "classify-training";
 
@@ -41,4 +46,7 @@ public interface Command extends JSObject {
 
     @JSProperty
     Int32Array getIndices();
+
+    @JSProperty
+    ArrayBuffer getBytes();
 }

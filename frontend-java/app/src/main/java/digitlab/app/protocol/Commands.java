@@ -1,6 +1,7 @@
 package digitlab.app.protocol;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /** Builds the page's {@link Command} messages. */
@@ -32,11 +33,21 @@ public final class Commands {
         return command;
     }
 
+    /** Load a model file; the buffer moves to the worker (transfer it). */
+    public static Command loadModel(ArrayBuffer modelBytes) {
+        Command command = create(Command.LOAD_MODEL, null, 0, 0);
+        setBytes(command, modelBytes);
+        return command;
+    }
+
+    @JSBody(params = {"commandObject", "commandBytes"}, script = "commandObject.bytes = commandBytes;")
+    private static native void setBytes(Command commandObject, ArrayBuffer commandBytes);
+
     @JSBody(params = {"commandObject", "commandIndices"}, script = "commandObject.indices = commandIndices;")
     private static native void setIndices(Command commandObject, Int32Array commandIndices);
 
     @JSBody(params = {"commandType", "commandQuery", "commandValue", "commandIndex"},
             script = "return { type: commandType, query: commandQuery, value: commandValue, index: commandIndex,"
-                    + " indices: null };")
+                    + " indices: null, bytes: null };")
     private static native Command create(String commandType, String commandQuery, double commandValue, int commandIndex);
 }

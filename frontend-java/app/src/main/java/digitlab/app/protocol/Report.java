@@ -2,6 +2,7 @@ package digitlab.app.protocol;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
@@ -13,7 +14,10 @@ import org.teavm.jso.typedarrays.Int32Array;
 public interface Report extends JSObject {
     /** Shard loading: {@code loaded} of {@code total} shards, {@code trainCount}/{@code testCount} examples. */
     String DATA = "data";
-    /** The network was (re)built: {@code query} (normalised configuration), {@code parameters}. */
+    /**
+     * The network was (re)built: {@code query} (normalised configuration), {@code parameters}, and
+     * {@code message}: null for fresh weights, or a description of the model it was loaded from.
+     */
     String CONFIGURED = "configured";
     /** Training progress, several times a second while training and once after every command. */
     String PROGRESS = "progress";
@@ -23,6 +27,8 @@ public interface Report extends JSObject {
     String EVALUATION = "evaluation";
     /** Activations for test image {@code index}: {@code ints} = layer sizes, {@code floats} = all layers. */
     String INSPECTION = "inspection";
+    /** The network as a model file: {@code bytes}, with {@code query} and test {@code accuracy} (NaN if unknown). */
+    String MODEL = "model";
     /** Predicted digits: {@code ints} = one class per requested training image, in request order. */
     String PREDICTIONS = "predictions";
     /** Something failed: {@code message} says what. */
@@ -111,4 +117,7 @@ public interface Report extends JSObject {
 
     @JSProperty
     Int32Array getInts();
+
+    @JSProperty
+    ArrayBuffer getBytes();
 }

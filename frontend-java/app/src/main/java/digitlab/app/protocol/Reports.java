@@ -1,6 +1,7 @@
 package digitlab.app.protocol;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
@@ -17,10 +18,15 @@ public final class Reports {
             + " testCount: testExamples, state: null, message: null, query: null };")
     public static native Report data(int loadedShards, int totalShards, int trainExamples, int testExamples);
 
-    @JSBody(params = {"configQuery", "parameterCount"}, script = ""
+    @JSBody(params = {"configQuery", "parameterCount", "modelOrigin"}, script = ""
             + "return { type: 'configured', query: configQuery, parameters: parameterCount,"
+            + " state: null, message: modelOrigin };")
+    public static native Report configured(String configQuery, int parameterCount, String modelOrigin);
+
+    @JSBody(params = {"modelBytes", "configQuery", "testAccuracy"}, script = ""
+            + "return { type: 'model', bytes: modelBytes, query: configQuery, accuracy: testAccuracy,"
             + " state: null, message: null };")
-    public static native Report configured(String configQuery, int parameterCount);
+    public static native Report model(ArrayBuffer modelBytes, String configQuery, double testAccuracy);
 
     /** Progress; the numbers are set on the returned object by the setters below. */
     @JSBody(params = "workerState", script = "return { type: 'progress', state: workerState, message: null, query: null };")

@@ -7,9 +7,12 @@ import digitlab.app.protocol.Reports;
 import digitlab.app.protocol.Report;
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Evaluation;
+import digitlab.core.nn.Model;
+import digitlab.core.nn.ModelFormatException;
 import digitlab.core.nn.Network;
 import digitlab.core.nn.Trainer;
 import digitlab.core.nn.TrainingConfig;
+import digitlab.core.nn.TrainingMetadata;
 import digitlab.core.nn.TrainingStatus;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -45,6 +48,8 @@ final class TrainingWorker {
 
     private TrainingConfig config = TrainingConfig.defaults();
     private Trainer trainer;
+    /** A loaded model whose weights the next trainer starts from (kept until the data is in). */
+    private Model startingModel;
     private boolean running;
     private int steps;
     private int evaluatedEpoch;
@@ -129,6 +134,8 @@ final class TrainingWorker {
                 }
                 case Command.INSPECT -> inspect(command.getIndex());
                 case Command.EVALUATE -> evaluateTestSet();
+                case Command.LOAD_MODEL -> loadModel(new Int8Array(command.getBytes()).copyToJavaArray());
+                case Command.EXPORT_MODEL -> exportModel();
                 case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
                 default -> post(Reports.error("unknown command '" + command.getType() + "'"));
             }
@@ -162,6 +169,10 @@ final class TrainingWorker {
         }
         shardsLoaded++;
         absorbTrainingData();
+        if (shardsLoaded == shardsTotal && trainer != null && startingModel != null && steps == 0) {
+            evaluateTestSet(); // a loaded model's accuracy on the whole test set, now that it is all here
+            reportProgress();
+        }
         post(Reports.data(shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
         if (trainer == null && train != null && sample != null) {
             buildTrainer();
@@ -185,6 +196,27 @@ final class TrainingWorker {
     private void configure(String query) {
         TrainingConfig next = TrainingConfig.fromQuery(query);
         config = next;
+        startingModel = null;
+        running = false;
+        if (train != null && sample != null) {
+            buildTrainer();
+        }
+    }
+
+    /**
+     * Replaces the network with a model file's (validated in full first: a bad file changes nothing);
+     * training can continue from it with the current optimiser settings.
+     */
+    private void loadModel(byte[] bytes) {
+        Model model;
+        try {
+            model = Model.fromBytes(bytes);
+        } catch (ModelFormatException e) {
+            post(Reports.error("That is not a Digit Lab model: " + e.getMessage()));
+            return;
+        }
+        config = config.withArchitecture(model.architecture());
+        startingModel = model;
         running = false;
         if (train != null && sample != null) {
             buildTrainer();
@@ -193,15 +225,43 @@ final class TrainingWorker {
 
     private void buildTrainer() {
         trainer = new Trainer(config, train, sample);
+        String origin = null;
+        if (startingModel != null) {
+            trainer.network().setParameters(startingModel.parameters());
+            origin = describe(startingModel.metadata());
+        }
         steps = 0;
         evaluatedEpoch = 0;
         sampleAccuracy = Double.NaN;
         testAccuracy = Double.NaN;
         weightBuffer = null;
         speed.restart();
-        post(Reports.configured(config.toQuery(), config.architecture().parameterCount()));
+        post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin));
+        if (startingModel != null) {
+            sampleAccuracy = Evaluation.of(trainer.network(), sample).accuracy();
+            evaluateTestSet();
+        }
         reportProgress();
         reportWeights();
+    }
+
+    private static String describe(TrainingMetadata metadata) {
+        if (metadata == null) {
+            return "a saved model";
+        }
+        return "a model trained for " + metadata.epochs() + (metadata.epochs() == 1 ? " epoch" : " epochs")
+                + " on " + metadata.examplesSeen() + " examples";
+    }
+
+    private void exportModel() {
+        if (trainer == null) {
+            post(Reports.error("There is no network to save yet."));
+            return;
+        }
+        byte[] bytes = trainer.toModel((float) testAccuracy).toBytes();
+        Int8Array array = new Int8Array(bytes.length);
+        array.set(bytes);
+        post(Reports.model(array.getBuffer(), config.toQuery(), testAccuracy), array);
     }
 
     private void step() {

@@ -93,6 +93,16 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
                 decayEvery, batchSize, lambda, init, seed, epochs, trainLimit, targetAccuracy, patience, lbfgsMemory);
     }
 
+    /**
+     * This run with the layers, activations and loss of {@code architecture}, e.g. a loaded model's;
+     * the other settings (optimiser, rates, seed...) stay.
+     */
+    public TrainingConfig withArchitecture(Architecture architecture) {
+        return new TrainingConfig(architecture.sizes(), architecture.hiddenActivations(), architecture.loss(),
+                optimizer, learningRate, momentum, schedule, decay, decayEvery, batchSize, lambda, init, seed,
+                epochs, trainLimit, targetAccuracy, patience, lbfgsMemory);
+    }
+
     /** This run with another seed. */
     public TrainingConfig withSeed(int newSeed) {
         return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,

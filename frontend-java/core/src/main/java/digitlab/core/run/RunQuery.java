@@ -49,4 +49,21 @@ public final class RunQuery {
         }
         return q.toString();
     }
+
+    /** The page parameter {@code key} (e.g. "model"), or null. */
+    public String pageParam(String key) {
+        return page.get(key);
+    }
+
+    /** Sets page parameter {@code key}, or removes it when {@code value} is null. */
+    public void setPageParam(String key, String value) {
+        if (CONFIG_KEYS.contains(key)) {
+            throw new IllegalArgumentException("'" + key + "' is a setting of the run, not of the page");
+        }
+        if (value == null) {
+            page.remove(key);
+        } else {
+            page.put(key, value);
+        }
+    }
 }

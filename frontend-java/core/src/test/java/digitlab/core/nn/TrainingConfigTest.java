@@ -109,4 +109,16 @@ class TrainingConfigTest {
         assertTrue(tiny.toQuery().contains("lr=0.0005&"), tiny.toQuery());
         assertEquals(tiny, TrainingConfig.fromQuery(tiny.toQuery()));
     }
+
+    @Test
+    void withArchitectureTakesLayersActivationsAndLossAndKeepsTheRest() {
+        TrainingConfig run = TrainingConfig.fromQuery("layers=784,128,10&opt=sgd&lr=0.1&seed=5");
+        Architecture loaded = new Architecture(new int[] {784, 25, 10}, new Activation[] {Activation.SIGMOID},
+                Loss.SIGMOID_CROSS_ENTROPY);
+        TrainingConfig next = run.withArchitecture(loaded);
+        assertEquals(loaded, next.architecture());
+        assertEquals(OptimizerKind.SGD, next.optimizer());
+        assertEquals(0.1f, next.learningRate());
+        assertEquals(5, next.seed());
+    }
 }

@@ -37,4 +37,16 @@ class RunQueryTest {
                 () -> new RunQuery("batch=zero").config());
         assertTrue(e.getMessage().contains("batch"), e.getMessage());
     }
+
+    @Test
+    void pageParametersCanBeReadSetAndRemoved() {
+        RunQuery query = new RunQuery("model=abc&layers=784,32,10");
+        assertEquals("abc", query.pageParam("model"));
+        query.setPageParam("model", null);
+        TrainingConfig config = query.config();
+        assertEquals(config.toQuery(), query.with(config));
+        query.setPageParam("target", "js");
+        assertTrue(query.with(config).endsWith("&target=js"));
+        assertThrows(IllegalArgumentException.class, () -> query.setPageParam("layers", "1"));
+    }
 }

@@ -1,0 +1,141 @@
+package digitlab.app.page;
+
+import digitlab.app.browser.Http;
+import digitlab.app.browser.LocalFiles;
+import digitlab.app.browser.PageUrl;
+import digitlab.app.protocol.Commands;
+import digitlab.app.protocol.Command;
+import digitlab.app.protocol.Report;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * Save and share: Share uploads the current network and shows a link that opens it; Download saves the
+ * model file; a model file chosen or dropped on the page replaces the network. The worker writes and
+ * checks the files (the same format the JVM trainer saves); this class only moves bytes.
+ */
+final class ModelPanel {
+    /** The server's upload limit; bigger files are refused before reading them. */
+    static final int MAX_MODEL_BYTES = 16 * 1024 * 1024;
+    private static final String MODELS_API = "api/models";
+
+    private final WorkerClient worker;
+    private final StatusLine status;
+    private final HTMLButtonElement share;
+    private final HTMLButtonElement download;
+    private final HTMLElement link;
+    private final Listener listener;
+    private String pendingExport;
+    private String architecture = "network";
+
+    /** What the page needs to know about models coming and going. */
+    interface Listener {
+        /** The run configuration as it should appear in a shared link. */
+        String shareQuery(String modelId);
+
+        /** A model from {@code source} ("link" or a file name) is on its way to the worker. */
+        void loadingModel(String source);
+    }
+
+    /** The answer to an upload. */
+    interface UploadAnswer extends JSObject {
+        @JSProperty
+        String getId();
+    }
+
+    ModelPanel(HTMLDocument document, WorkerClient worker, StatusLine status, Listener listener) {
+        this.worker = worker;
+        this.status = status;
+        this.listener = listener;
+        share = (HTMLButtonElement) document.getElementById("share");
+        download = (HTMLButtonElement) document.getElementById("download-model");
+        link = document.getElementById("share-link");
+        share.onClick(event -> export("share"));
+        download.onClick(event -> export("download"));
+        LocalFiles.onFile(document.getElementById("model-file"), document.getBody(), MAX_MODEL_BYTES,
+                (bytes, name, error) -> {
+                    if (error != null) {
+                        status.show("error", "Could not read " + name + ": " + error);
+                        return;
+                    }
+                    listener.loadingModel(name);
+                    worker.send(Commands.loadModel(bytes));
+                });
+    }
+
+    /** Loads the shared model {@code id} (from the page address). */
+    void loadShared(String id) {
+        if (!isModelId(id)) {
+            status.show("error", "The link names no valid model (" + id + "): starting a new network instead.");
+            return;
+        }
+        listener.loadingModel("link");
+        Http.getBytes(MODELS_API + "/" + id, (bytes, error) -> {
+            if (error != null) {
+                status.show("error", "Could not load the shared model " + id + ": " + error);
+            } else {
+                worker.send(Commands.loadModel(bytes));
+            }
+        });
+    }
+
+    /** Ids are 22 characters of base64url (a content hash); anything else is not worth a request. */
+    private static boolean isModelId(String id) {
+        if (id.length() != 22) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether there is a network to save, and what it is called in file names. */
+    void setNetwork(boolean ready, String description) {
+        share.setDisabled(!ready);
+        download.setDisabled(!ready);
+        architecture = description;
+    }
+
+    /** The worker's model file, asked for by Share or Download. */
+    void onModel(Report report) {
+        String action = pendingExport;
+        pendingExport = null;
+        if ("download".equals(action)) {
+            LocalFiles.download(report.getBytes(), "digit-lab-" + architecture + ".dlnn");
+        } else if ("share".equals(action)) {
+            upload(report);
+        }
+    }
+
+    private void export(String action) {
+        pendingExport = action;
+        worker.send(Commands.of(Command.EXPORT_MODEL));
+    }
+
+    private void upload(Report report) {
+        share.setDisabled(true);
+        status.show("loading", "Uploading the model…");
+        Http.postBytes(MODELS_API, report.getBytes(), (json, error) -> {
+            share.setDisabled(false);
+            if (error != null) {
+                status.show("error", "Sharing failed: " + error);
+                return;
+            }
+            String id = ((UploadAnswer) json).getId();
+            String url = PageUrl.pageAddress() + "?" + listener.shareQuery(id);
+            link.setAttribute("href", url);
+            link.setTextContent(url);
+            link.setHidden(false);
+            LocalFiles.copyToClipboard(url);
+            status.show("done", "Shared: the link below opens this exact model (copied to the clipboard).");
+        });
+    }
+}

@@ -29,6 +29,11 @@ public interface Command extends JSObject {
     String LOAD_MODEL = "load-model";
     /** Asks for the current network as a model file (answered by {@link Report#MODEL}). */
     String EXPORT_MODEL = "export-model";
+    /**
+     * Benchmark: once all data is in, trains a separate network built from {@code query} for one epoch
+     * flat out (no reports on the way) and answers with {@link Report#BENCHMARK}.
+     */
+    String BENCHMARK = "benchmark";
     /** Asks for the network's predicted digit for each training image in {@code indices}. */
     String CLASSIFY_TRAINING = "classify-training";
 

@@ -31,6 +31,11 @@ public interface Report extends JSObject {
     String MODEL = "model";
     /** Predicted digits: {@code ints} = one class per requested training image, in request order. */
     String PREDICTIONS = "predictions";
+    /**
+     * A benchmark epoch: {@code examplesPerSecond}, {@code examplesSeen}, {@code accuracy} on the test set
+     * after it, {@code loss} (the epoch's mean cost), {@code query} (the configuration measured).
+     */
+    String BENCHMARK = "benchmark";
     /** Something failed: {@code message} says what. */
     String ERROR = "error";
 

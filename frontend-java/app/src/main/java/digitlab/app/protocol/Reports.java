@@ -53,6 +53,12 @@ public final class Reports {
             + "return { type: 'predictions', ints: predictedClasses, state: null, message: null, query: null };")
     public static native Report predictions(Int32Array predictedClasses);
 
+    @JSBody(params = {"benchQuery", "benchSpeed", "benchExamples", "benchAccuracy", "benchLoss"}, script = ""
+            + "return { type: 'benchmark', query: benchQuery, examplesPerSecond: benchSpeed,"
+            + " examplesSeen: benchExamples, accuracy: benchAccuracy, loss: benchLoss, state: null, message: null };")
+    public static native Report benchmark(String benchQuery, double benchSpeed, double benchExamples,
+            double benchAccuracy, double benchLoss);
+
     @JSBody(params = "errorMessage", script = ""
             + "return { type: 'error', message: errorMessage, state: null, query: null };")
     public static native Report error(String errorMessage);

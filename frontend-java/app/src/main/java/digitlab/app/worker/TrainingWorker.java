@@ -48,6 +48,8 @@ final class TrainingWorker {
 
     private TrainingConfig config = TrainingConfig.defaults();
     private Trainer trainer;
+    /** A benchmark asked for before all data was in. */
+    private TrainingConfig pendingBenchmark;
     /** A loaded model whose weights the next trainer starts from (kept until the data is in). */
     private Model startingModel;
     private boolean running;
@@ -136,6 +138,10 @@ final class TrainingWorker {
                 case Command.EVALUATE -> evaluateTestSet();
                 case Command.LOAD_MODEL -> loadModel(new Int8Array(command.getBytes()).copyToJavaArray());
                 case Command.EXPORT_MODEL -> exportModel();
+                case Command.BENCHMARK -> {
+                    pendingBenchmark = TrainingConfig.fromQuery(command.getQuery());
+                    runBenchmarkIfReady();
+                }
                 case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
                 default -> post(Reports.error("unknown command '" + command.getType() + "'"));
             }
@@ -169,6 +175,7 @@ final class TrainingWorker {
         }
         shardsLoaded++;
         absorbTrainingData();
+        runBenchmarkIfReady();
         if (shardsLoaded == shardsTotal && trainer != null && startingModel != null && steps == 0) {
             evaluateTestSet(); // a loaded model's accuracy on the whole test set, now that it is all here
             reportProgress();
@@ -251,6 +258,22 @@ final class TrainingWorker {
         }
         return "a model trained for " + metadata.epochs() + (metadata.epochs() == 1 ? " epoch" : " epochs")
                 + " on " + metadata.examplesSeen() + " examples";
+    }
+
+    /** One epoch of a separate network, timed without reports or evaluations in between. */
+    private void runBenchmarkIfReady() {
+        if (pendingBenchmark == null || shardsLoaded < shardsTotal) {
+            return;
+        }
+        TrainingConfig benchConfig = pendingBenchmark.withEpochs(1);
+        pendingBenchmark = null;
+        Trainer bench = new Trainer(benchConfig, train, null);
+        double start = Clock.nowMillis();
+        bench.runEpoch();
+        double seconds = (Clock.nowMillis() - start) / 1000;
+        double accuracy = bench.evaluate(test).accuracy();
+        post(Reports.benchmark(benchConfig.toQuery(), bench.examplesSeen() / seconds, bench.examplesSeen(),
+                accuracy, bench.epochLoss()));
     }
 
     private void exportModel() {

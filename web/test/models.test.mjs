@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { openBrowser, openPage } from './support/browser.mjs';
-import { screenshotDir, startServer } from './support/server.mjs';
+import { serverAndBrowser } from './support/fixture.mjs';
+import { screenshotDir } from './support/server.mjs';
 
 const RUN = 'layers=784,32,10&act=relu&opt=adam&lr=0.002&epochs=1&seed=3';
 
@@ -28,31 +29,20 @@ async function snapshot(page) {
 }
 
 describe('models', () => {
-  let server;
-  let browser;
+  const fixture = serverAndBrowser();
   const downloads = mkdtempSync(path.join(tmpdir(), 'digit-lab-downloads-'));
 
-  before(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   test('a downloaded model loads back into a fresh page with the same predictions', async () => {
-    const { page, problems } = await openPage(browser.context);
-    const trained = await trainOneEpoch(page, `${server.url}?${RUN}`);
+    const { page, problems } = await openPage(fixture.browser.context);
+    const trained = await trainOneEpoch(page, `${fixture.server.url}?${RUN}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-model')]);
     assert.equal(download.suggestedFilename(), 'digit-lab-784-32-10.dlnn');
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
     assert.equal(readFileSync(file).subarray(0, 4).toString('latin1'), 'DLNN');
 
-    const { page: fresh, problems: freshProblems } = await openPage(browser.context);
-    await fresh.goto(`${server.url}?layers=784,100,10`);
+    const { page: fresh, problems: freshProblems } = await openPage(fixture.browser.context);
+    await fresh.goto(`${fixture.server.url}?layers=784,100,10`);
     await fresh.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await fresh.setInputFiles('#model-file', file);
     await fresh.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'));
@@ -60,14 +50,15 @@ describe('models', () => {
       trained.accuracy, { timeout: 30_000 });
     assert.deepEqual(await snapshot(fresh), trained);
     assert.match(fresh.url(), /layers=784,32,10/, 'the address shows the loaded architecture');
+    await fresh.screenshot({ path: path.join(screenshotDir, 'model-loaded.png') });
     assert.deepEqual([...problems, ...freshProblems], []);
     await page.close();
     await fresh.close();
   });
 
   test('a file that is not a model is refused with a clear message and changes nothing', async () => {
-    const { page } = await openPage(browser.context);
-    await page.goto(`${server.url}?layers=784,20,10`);
+    const { page } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,20,10`);
     await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await page.setInputFiles('#model-file', { name: 'notes.dlnn', mimeType: 'text/plain',
       buffer: Buffer.from('these are my notes, not a model') });
@@ -75,6 +66,42 @@ describe('models', () => {
     assert.match(await page.textContent('#status'), /not a Digit Lab model/);
     assert.match(page.url(), /layers=784,20,10/);
     assert.equal(await page.isDisabled('#train'), false, 'the current network is still there');
+    await page.close();
+  });
+
+  test('Share gives a link that opens the exact model in a fresh browser', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    const trained = await trainOneEpoch(page, `${fixture.server.url}?${RUN}&target=js`);
+    await page.click('#share');
+    await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
+    const link = await page.getAttribute('#share-link', 'href');
+    assert.match(link, /[?&]model=[A-Za-z0-9_-]{22}/);
+    assert.match(link, /layers=784,32,10/, 'the link carries the run configuration too');
+    assert.match(page.url(), /model=/, 'the address now names the shared model');
+
+    // A different browser profile, as a student opening the teacher's link.
+    const other = await openBrowser();
+    try {
+      const { page: opened, problems: openedProblems } = await openPage(other.context);
+      await opened.goto(link);
+      await opened.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'),
+        null, { timeout: 30_000 });
+      await opened.waitForFunction((expected) => document.querySelector('#test-accuracy').textContent === expected,
+        trained.accuracy, { timeout: 30_000 });
+      assert.deepEqual(await snapshot(opened), trained);
+      await opened.screenshot({ path: path.join(screenshotDir, 'shared-model.png') });
+      assert.deepEqual([...problems, ...openedProblems], []);
+    } finally {
+      await other.close();
+    }
+    await page.close();
+  });
+
+  test('a link to a model that does not exist says so', async () => {
+    const { page } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?model=AAAAAAAAAAAAAAAAAAAAAA`);
+    await page.waitForSelector('#status[data-state="error"]', { timeout: 30_000 });
+    assert.match(await page.textContent('#status'), /Could not load the shared model .*no such model/);
     await page.close();
   });
 });

@@ -1,30 +1,18 @@
 // The first screen: the app boots in each build, loads MNIST shards and draws 100 labelled samples.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { openBrowser, openPage } from './support/browser.mjs';
-import { screenshotDir, startServer } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { openPage } from './support/browser.mjs';
+import { serverAndBrowser } from './support/fixture.mjs';
+import { screenshotDir } from './support/server.mjs';
 
 describe('sample grid', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    mkdirSync(screenshotDir, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = serverAndBrowser();
 
   for (const target of ['js', 'wasm']) {
     test(`draws 100 labelled training digits in the ${target} build`, async () => {
-      const { page, problems } = await openPage(browser.context);
-      await page.goto(`${server.url}?target=${target}`);
+      const { page, problems } = await openPage(fixture.browser.context);
+      await page.goto(`${fixture.server.url}?target=${target}`);
       await page.waitForSelector('#sample-grid[data-count], #status[data-state="error"]', { timeout: 30_000 });
 
       assert.notEqual(await page.getAttribute('#status', 'data-state'), 'error', await page.textContent('#status'));
@@ -56,8 +44,8 @@ describe('sample grid', () => {
   }
 
   test('picks the Wasm GC build when the browser supports it', async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(fixture.server.url);
     await page.waitForSelector('#sample-grid[data-count]', { timeout: 30_000 });
     assert.equal(await page.getAttribute('html', 'data-target'), 'wasm');
     assert.equal(await page.textContent('#build'), 'Wasm GC');
@@ -66,8 +54,8 @@ describe('sample grid', () => {
   });
 
   test('says so when ?target names no build', async () => {
-    const { page } = await openPage(browser.context);
-    await page.goto(`${server.url}?target=fortran`);
+    const { page } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?target=fortran`);
     await page.waitForSelector('#status[data-state="error"]');
     assert.match(await page.textContent('#status'), /Unknown \?target=fortran/);
     await page.close();

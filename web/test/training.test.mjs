@@ -1,10 +1,10 @@
 // The live-training screen: a worker trains while the page stays responsive and shows what happens.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { openBrowser, openPage } from './support/browser.mjs';
-import { screenshotDir, startServer } from './support/server.mjs';
+import { describe, test } from 'node:test';
+import { openPage } from './support/browser.mjs';
+import { serverAndBrowser } from './support/fixture.mjs';
+import { screenshotDir } from './support/server.mjs';
 
 const RUN = 'layers=784,64,10&act=relu&opt=adam&lr=0.002&batch=32&epochs=1&seed=1';
 
@@ -28,24 +28,12 @@ const percent = async (page) => parseFloat((await page.textContent('#test-accura
 const steps = async (page) => Number(await page.textContent('#steps'));
 
 describe('live training', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await openBrowser();
-    mkdirSync(screenshotDir, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fixture = serverAndBrowser();
 
   for (const target of ['wasm', 'js']) {
     test(`trains 784-64-10 past 90% test accuracy with a responsive page (${target})`, async () => {
-      const { page, problems } = await openPage(browser.context);
-      await page.goto(`${server.url}?${RUN}&target=${target}`);
+      const { page, problems } = await openPage(fixture.browser.context);
+      await page.goto(`${fixture.server.url}?${RUN}&target=${target}`);
       await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
       const weightsBefore = await page.getAttribute('#weights', 'data-checksum');
 
@@ -90,8 +78,8 @@ describe('live training', () => {
   }
 
   test('pause stops training and step trains exactly one mini-batch', async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(`${server.url}?layers=784,32,10&epochs=50`);
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,32,10&epochs=50`);
     await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await page.click('#train');
     await page.waitForFunction(() => Number(document.querySelector('#steps').textContent) > 50);
@@ -118,8 +106,8 @@ describe('live training', () => {
   });
 
   test('the address keeps the settings: a reload restores them', async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(`${server.url}?layers=784,48,10&target=js`);
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,48,10&target=js`);
     await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await page.fill('[data-key="batch"]', '64');
     await page.dispatchEvent('[data-key="batch"]', 'change');
@@ -141,8 +129,8 @@ describe('live training', () => {
   });
 
   test('a diverging run says so and offers a reset', async () => {
-    const { page } = await openPage(browser.context);
-    await page.goto(`${server.url}?layers=784,32,10&act=linear&opt=sgd&lr=1000000&epochs=5`);
+    const { page } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,32,10&act=linear&opt=sgd&lr=1000000&epochs=5`);
     await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await page.click('#train');
     await page.waitForSelector('#status[data-state="error"]', { timeout: 30_000 });

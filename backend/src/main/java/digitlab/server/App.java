@@ -1,5 +1,8 @@
 package digitlab.server;
 
+import digitlab.server.models.DiskModelStore;
+import digitlab.server.models.ModelStore;
+import digitlab.server.models.S3ModelStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Header;
@@ -20,12 +23,42 @@ public final class App {
     }
 
     /**
-     * A configured, not yet started server. {@code config.dataDir()} must already hold a valid manifest
+     * A configured, not yet started server over the model store {@code config} names. The store is closed when
+     * the server stops. {@code config.dataDir()} must already hold a valid manifest
      * (see {@link digitlab.server.data.DataPreparer}).
      */
     public static Javalin create(ServerConfig config) throws IOException {
+        ModelStore store = openStore(config);
+        try {
+            return create(config, store, true);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The model store {@code config} asks for; an S3 store is checked to be reachable. */
+    public static ModelStore openStore(ServerConfig config) throws IOException {
+        ModelStore store = switch (config.models().store()) {
+            case DISK -> new DiskModelStore(config.modelsDir());
+            case S3 -> S3ModelStore.open(config.models().s3());
+        };
+        LOG.info("models are stored in the {}", store.describe());
+        return store;
+    }
+
+    /** A configured, not yet started server over {@code store}, which the caller closes. */
+    public static Javalin create(ServerConfig config, ModelStore store) throws IOException {
+        return create(config, store, false);
+    }
+
+    private static Javalin create(ServerConfig config, ModelStore store, boolean closeStoreOnStop)
+            throws IOException {
         ShardRoutes shards = new ShardRoutes(config.dataDir());
-        // Issue 6: the model store (a ModelRoutes over config.modelsDir()) is created and registered here.
+        ModelOptions options = config.models();
+        // Per instance, like everything here in memory: see UploadRateLimiter.
+        ModelRoutes models = new ModelRoutes(store, options, new UploadRateLimiter(options.uploadsPerMinute(),
+                System::nanoTime));
         return Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
@@ -33,13 +66,19 @@ public final class App {
             c.startup.showOldJavalinVersionWarning = false;
             // The watcher is a non-daemon thread that keeps the JVM alive ~5 s after stop().
             c.startup.startupWatcherEnabled = false;
+            if (closeStoreOnStop) {
+                c.events.serverStopped(store::close);
+            }
             c.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(SecurityHeaders.asMap())));
             // Javalin gzips responses but does not say so to caches; every route may be compressed.
             c.routes.before(ctx -> ctx.header(Header.VARY, Header.ACCEPT_ENCODING));
             staticFiles(c, config);
             c.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            // Bodies read through ctx.body() obey this too; the upload route reads the stream under the same limit.
+            c.http.maxRequestSize = options.maxModelBytes();
             shards.register(c.routes);
+            models.register(c.routes);
             jsonErrors(c);
         });
     }

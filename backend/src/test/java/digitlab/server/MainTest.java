@@ -1,12 +1,14 @@
 package digitlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.server.data.DataPreparer;
 import digitlab.server.data.Manifest;
 import digitlab.server.data.SyntheticMnist;
+import digitlab.server.models.S3Options;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -125,6 +127,118 @@ class MainTest {
                 Map.of());
         assertEquals(new ServerConfig("127.0.0.1", 8080, Path.of("d"), Path.of("m"), Path.of("x"), null), c);
         assertNull(Main.serveConfig(new String[] {"--help"}, Map.of()));
+    }
+
+    @Test
+    void modelStoreDefaultsToDiskWithDefaultLimits() {
+        ModelOptions m = Main.serveConfig(new String[0], Map.of()).models();
+        assertEquals(ModelOptions.defaults(), m);
+        assertEquals(ModelOptions.StoreKind.DISK, m.store());
+        assertEquals(16 * 1024 * 1024, m.maxModelBytes());
+        assertEquals(10, m.uploadsPerMinute());
+        assertEquals(false, m.trustProxy());
+    }
+
+    @Test
+    void s3StoreOptions() {
+        ModelOptions m = Main.serveConfig(new String[] {"--store", "s3", "--s3-bucket", "b", "--s3-endpoint",
+                "http://127.0.0.1:9000", "--upload-rate", "3", "--max-model-bytes=1000", "--trust-proxy"}, Map.of())
+                .models();
+        assertEquals(ModelOptions.StoreKind.S3, m.store());
+        assertEquals(new S3Options(URI.create("http://127.0.0.1:9000"), "b", "us-east-1", "models/", null, null), m.s3());
+        assertEquals(3, m.uploadsPerMinute());
+        assertEquals(1000, m.maxModelBytes());
+        assertTrue(m.trustProxy());
+
+        m = Main.serveConfig(new String[] {"--s3-region", "eu-west-3"}, Map.of("DIGIT_LAB_STORE", "S3",
+                "DIGIT_LAB_S3_BUCKET", "from-env", "DIGIT_LAB_S3_PREFIX", "", "DIGIT_LAB_S3_ACCESS_KEY", "id",
+                "DIGIT_LAB_S3_SECRET_KEY", "secret", "DIGIT_LAB_TRUST_PROXY", "true", "DIGIT_LAB_UPLOAD_RATE", "7"))
+                .models();
+        assertEquals(new S3Options(null, "from-env", "eu-west-3", "", "id", "secret"), m.s3());
+        assertFalse(m.s3().toString().contains("secret]"), "the secret is not printed: " + m.s3());
+        assertEquals(7, m.uploadsPerMinute());
+        assertTrue(m.trustProxy());
+
+        ModelOptions cli = Main.serveConfig(new String[] {"--s3-bucket", "cli"}, Map.of("DIGIT_LAB_STORE", "s3",
+                "DIGIT_LAB_S3_BUCKET", "env")).models();
+        assertEquals("cli", cli.s3().bucket(), "the command line wins");
+        // S3 settings in the environment do not bother a disk store.
+        assertEquals(ModelOptions.StoreKind.DISK, Main.serveConfig(new String[0], Map.of("DIGIT_LAB_S3_BUCKET", "x"))
+                .models().store());
+    }
+
+    @Test
+    void badStoreValueIsAUsageError() {
+        assertEquals(2, run(Map.of(), "serve", "--store", "ftp"));
+        assertTrue(err().contains("--store must be disk or s3, got 'ftp'"), err());
+        assertEquals(2, run(Map.of("DIGIT_LAB_STORE", "tape"), "serve"));
+        assertTrue(err().contains("the DIGIT_LAB_STORE environment variable must be disk or s3, got 'tape'"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void s3StoreWithoutBucketIsAUsageError() {
+        assertEquals(2, run(Map.of(), "serve", "--store", "s3"));
+        assertTrue(err().contains("--store s3 needs --s3-bucket NAME (or DIGIT_LAB_S3_BUCKET)"), err());
+        assertEquals(2, run(Map.of(), "serve", "--store", "s3", "--s3-bucket", " "));
+        assertEquals("", out());
+    }
+
+    @Test
+    void otherBadModelOptionsAreUsageErrors() {
+        String[][] cases = {
+            {"--s3-bucket only applies with --store s3", "--s3-bucket", "b"},
+            {"--models only applies with --store disk", "--store", "s3", "--s3-bucket", "b", "--models", "m"},
+            {"--s3-endpoint must be an http:// or https:// URL, got 'localhost:9000'", "--store", "s3", "--s3-bucket",
+                "b", "--s3-endpoint", "localhost:9000"},
+            {"--s3-endpoint must be an http:// or https:// URL", "--store", "s3", "--s3-bucket", "b", "--s3-endpoint",
+                "ftp://h/"},
+            {"give both --s3-access-key and --s3-secret-key", "--store", "s3", "--s3-bucket", "b", "--s3-access-key",
+                "k"},
+            {"--s3-prefix must not start with '/'", "--store", "s3", "--s3-bucket", "b", "--s3-prefix", "/m/"},
+            {"--upload-rate must be a whole number 1-1000000, got '0'", "--upload-rate", "0"},
+            {"--upload-rate must be a whole number", "--upload-rate", "ten"},
+            {"--max-model-bytes must be a whole number 1-", "--max-model-bytes", "-1"},
+            {"--max-model-bytes must be a whole number", "--max-model-bytes", "99999999999"},
+            {"option --trust-proxy takes no value", "--trust-proxy=yes"},
+        };
+        for (String[] c : cases) {
+            errBytes.reset();
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            assertEquals(2, run(Map.of(), args), String.join(" ", args));
+            assertTrue(err().contains(c[0]), String.join(" ", args) + " -> " + err());
+        }
+        errBytes.reset();
+        assertEquals(2, run(Map.of("DIGIT_LAB_TRUST_PROXY", "maybe"), "serve"));
+        assertTrue(err().contains("DIGIT_LAB_TRUST_PROXY environment variable must be true or false"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void serveHelpListsTheModelOptions() {
+        assertEquals(0, run(Map.of(), "serve", "--help"));
+        for (String option : new String[] {"--store disk|s3", "--s3-bucket", "--s3-endpoint", "--s3-region",
+                "--s3-prefix", "--upload-rate", "--max-model-bytes", "--trust-proxy", "DIGIT_LAB_"}) {
+            assertTrue(out().contains(option), option);
+        }
+    }
+
+    @Test
+    void s3StoreThatCannotBeReachedFailsAtStart() throws Exception {
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            int port = closed.getLocalPort();
+            closed.close();
+            Map<String, String> hashes = SyntheticMnist.write(tmp.resolve("mnist"), 25, 12);
+            ServerConfig config = new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"),
+                    tmp.resolve("mnist"), tmp).withModels(new ModelOptions(ModelOptions.StoreKind.S3,
+                    new S3Options(URI.create("http://127.0.0.1:" + port), "b", "us-east-1", "models/", "k", "s"),
+                    1000, 10, false));
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> Main.start(config, new DataPreparer(hashes, 10), out, err));
+            assertTrue(e.getMessage().contains("S3 bucket 'b' at http://127.0.0.1:" + port + " (prefix 'models/') is "
+                    + "not usable"), e.getMessage());
+            assertEquals("", out(), "no 'listening' line");
+        }
     }
 
     @Test

@@ -4,11 +4,13 @@ import digitlab.app.browser.PageUrl;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
+import digitlab.app.draw.DrawPanel;
 import digitlab.app.views.ActivationsView;
 import digitlab.app.views.ConfusionView;
 import digitlab.app.views.MistakesView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
+import digitlab.core.draw.StoredDigits;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.run.RunQuery;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -40,6 +42,7 @@ final class TrainingPage {
     private final MistakesView mistakes;
     private final ActivationsView activations;
     private final ModelPanel models;
+    private final DrawPanel drawing;
     /** Where the current network's weights came from: null for fresh ones, else a description. */
     private String loadedFrom;
     private String loadingSource;
@@ -50,6 +53,7 @@ final class TrainingPage {
     private Report pendingEvaluation;
     private Report pendingInspection;
     private int inspected;
+    private boolean sentPersonalDigits;
 
     private TrainingConfig config;
     private boolean networkReady;
@@ -101,6 +105,9 @@ final class TrainingPage {
                 status.show("loading", "Loading the model from " + ("link".equals(source) ? "the link" : source) + "…");
             }
         });
+        drawing = new DrawPanel(document, input -> worker.send(Commands.predictDrawing(input)));
+        drawing.setPersonalDigitsListener(this::sendPersonalDigits);
+        sendPersonalDigits();
         String sharedModel = query.pageParam("model");
         if (sharedModel != null) {
             models.loadShared(sharedModel);
@@ -129,6 +136,15 @@ final class TrainingPage {
     /** The sample grid is drawn; it shows predictions after each evaluation. */
     void setSamples(SampleGridView view) {
         samples = view;
+    }
+
+    /** The person's digits go to the worker, which mixes them into training. */
+    private void sendPersonalDigits() {
+        Digits mine = drawing.personalDigits();
+        if (mine.count() > 0 || sentPersonalDigits) {
+            worker.send(Commands.setPersonalDigits(StoredDigits.exportFile(mine)));
+            sentPersonalDigits = true;
+        }
     }
 
     private void inspect(int index) {
@@ -206,10 +222,13 @@ final class TrainingPage {
             case Report.WEIGHTS -> {
                 weights.show(report.getFloats().copyToJavaArray(), report.getUnits(), report.getInputs());
                 inspect(inspected); // the activations follow the weights: live while training, final after
+                drawing.refresh(); // and so does the prediction for the drawing on the pad
             }
             case Report.EVALUATION -> showEvaluation(report);
             case Report.INSPECTION -> showInspection(report);
             case Report.MODEL -> models.onModel(report);
+            case Report.DRAWING -> drawing.showActivations(report.getInts().copyToJavaArray(),
+                    report.getFloats().copyToJavaArray());
             case Report.PREDICTIONS -> {
                 if (samples != null) {
                     samples.showPredictions(report.getInts().copyToJavaArray());

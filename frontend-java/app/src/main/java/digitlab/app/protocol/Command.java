@@ -3,6 +3,7 @@ package digitlab.app.protocol;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
@@ -34,6 +35,13 @@ public interface Command extends JSObject {
      * flat out (no reports on the way) and answers with {@link Report#BENCHMARK}.
      */
     String BENCHMARK = "benchmark";
+    /** Asks what the network makes of a drawn digit: {@code floats} = the 784 preprocessed inputs. */
+    String PREDICT_DRAWING = "predict-drawing";
+    /**
+     * The person's own labelled digits ({@code bytes}, shard format) to mix into training; they join the
+     * running network's training set, and a later Reset builds with the current set.
+     */
+    String SET_PERSONAL_DIGITS = "set-personal-digits";
     /** Asks for the network's predicted digit for each training image in {@code indices}. */
     String CLASSIFY_TRAINING = "classify-training";
 
@@ -54,4 +62,7 @@ public interface Command extends JSObject {
 
     @JSProperty
     ArrayBuffer getBytes();
+
+    @JSProperty
+    Float32Array getFloats();
 }

@@ -2,6 +2,8 @@ package digitlab.app.protocol;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.typedarrays.ArrayBuffer;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /** Builds the page's {@link Command} messages. */
@@ -40,6 +42,27 @@ public final class Commands {
         return command;
     }
 
+    /** What the network makes of a drawn digit ({@code input}: 784 values in [0, 1]). */
+    public static Command predictDrawing(float[] input) {
+        Command command = create(Command.PREDICT_DRAWING, null, 0, 0);
+        Float32Array array = new Float32Array(input.length);
+        array.set(input);
+        setFloats(command, array);
+        return command;
+    }
+
+    /** The person's digits in the shard format. */
+    public static Command setPersonalDigits(byte[] shard) {
+        Command command = create(Command.SET_PERSONAL_DIGITS, null, 0, 0);
+        Int8Array array = new Int8Array(shard.length);
+        array.set(shard);
+        setBytes(command, array.getBuffer());
+        return command;
+    }
+
+    @JSBody(params = {"commandObject", "commandFloats"}, script = "commandObject.floats = commandFloats;")
+    private static native void setFloats(Command commandObject, Float32Array commandFloats);
+
     @JSBody(params = {"commandObject", "commandBytes"}, script = "commandObject.bytes = commandBytes;")
     private static native void setBytes(Command commandObject, ArrayBuffer commandBytes);
 
@@ -48,6 +71,6 @@ public final class Commands {
 
     @JSBody(params = {"commandType", "commandQuery", "commandValue", "commandIndex"},
             script = "return { type: commandType, query: commandQuery, value: commandValue, index: commandIndex,"
-                    + " indices: null, bytes: null };")
+                    + " indices: null, bytes: null, floats: null };")
     private static native Command create(String commandType, String commandQuery, double commandValue, int commandIndex);
 }

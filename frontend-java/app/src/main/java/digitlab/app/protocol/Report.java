@@ -36,6 +36,11 @@ public interface Report extends JSObject {
      * after it, {@code loss} (the epoch's mean cost), {@code query} (the configuration measured).
      */
     String BENCHMARK = "benchmark";
+    /**
+     * What the network makes of a drawn digit: {@code index} = the predicted digit, {@code ints} = layer
+     * sizes, {@code floats} = every layer's activations (input first, probabilities last).
+     */
+    String DRAWING = "drawing";
     /** Something failed: {@code message} says what. */
     String ERROR = "error";
 

@@ -59,6 +59,11 @@ public final class Reports {
     public static native Report benchmark(String benchQuery, double benchSpeed, double benchExamples,
             double benchAccuracy, double benchLoss);
 
+    @JSBody(params = {"predictedDigit", "layerSizes", "layerActivations"}, script = ""
+            + "return { type: 'drawing', index: predictedDigit, ints: layerSizes, floats: layerActivations,"
+            + " state: null, message: null, query: null };")
+    public static native Report drawing(int predictedDigit, Int32Array layerSizes, Float32Array layerActivations);
+
     @JSBody(params = "errorMessage", script = ""
             + "return { type: 'error', message: errorMessage, state: null, query: null };")
     public static native Report error(String errorMessage);

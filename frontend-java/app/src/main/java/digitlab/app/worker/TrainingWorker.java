@@ -6,6 +6,7 @@ import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Reports;
 import digitlab.app.protocol.Report;
 import digitlab.core.data.Digits;
+import digitlab.core.data.Shard;
 import digitlab.core.nn.Evaluation;
 import digitlab.core.nn.Model;
 import digitlab.core.nn.ModelFormatException;
@@ -30,6 +31,8 @@ import org.teavm.jso.typedarrays.Int8Array;
  * examples later in the same epoch) and the first test shard doubles as the held-out sample.
  */
 final class TrainingWorker {
+    /** How often each of the person's digits appears per epoch, so a few dozen of them count among 60,000. */
+    static final int PERSONAL_REPEAT = 20;
     /** Milliseconds of training between looks at the inbox. */
     private static final double CHUNK_MS = 40;
     private static final double PROGRESS_EVERY_MS = 100;
@@ -41,7 +44,11 @@ final class TrainingWorker {
     private ShardLoader manifest;
     private int shardsLoaded;
     private int shardsTotal;
+    /** The MNIST training images loaded so far. */
     private Digits train;
+    /** The person's own digits (see {@link #setPersonalDigits}), and how many of them the trainer uses. */
+    private Digits personal;
+    private int personalUsed;
     private Digits test;
     private Digits sample;
     private Digits pendingTrain;
@@ -142,6 +149,9 @@ final class TrainingWorker {
                     pendingBenchmark = TrainingConfig.fromQuery(command.getQuery());
                     runBenchmarkIfReady();
                 }
+                case Command.PREDICT_DRAWING -> predictDrawing(command.getFloats().copyToJavaArray());
+                case Command.SET_PERSONAL_DIGITS -> setPersonalDigits(
+                        Shard.decode(new Int8Array(command.getBytes()).copyToJavaArray()));
                 case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
                 default -> post(Reports.error("unknown command '" + command.getType() + "'"));
             }
@@ -176,7 +186,8 @@ final class TrainingWorker {
         shardsLoaded++;
         absorbTrainingData();
         runBenchmarkIfReady();
-        if (shardsLoaded == shardsTotal && trainer != null && startingModel != null && steps == 0) {
+        addPersonalDigitsToTraining();
+        if (allDataLoaded() && trainer != null && startingModel != null && steps == 0) {
             evaluateTestSet(); // a loaded model's accuracy on the whole test set, now that it is all here
             reportProgress();
         }
@@ -194,8 +205,44 @@ final class TrainingWorker {
         train = train == null ? pendingTrain : train.concat(pendingTrain);
         pendingTrain = null;
         if (trainer != null) {
-            trainer.extendTrainingSet(train);
+            trainer.extendTrainingSet(train); // the person's digits join only once MNIST is complete
         }
+    }
+
+    private boolean allDataLoaded() {
+        return shardsLoaded == shardsTotal;
+    }
+
+    /**
+     * The person's digits join the training set after the MNIST images, each {@link #PERSONAL_REPEAT}
+     * times. New ones join the running network's set; removed ones leave at the next Reset, since a
+     * running epoch cannot drop examples it may already have visited.
+     */
+    private void setPersonalDigits(Digits digits) {
+        personal = digits.count() == 0 ? null : digits;
+        addPersonalDigitsToTraining();
+    }
+
+    private void addPersonalDigitsToTraining() {
+        int count = personal == null ? 0 : personal.count();
+        if (trainer == null || !allDataLoaded() || count <= personalUsed) {
+            return;
+        }
+        personalUsed = count;
+        trainer.extendTrainingSet(trainingSet());
+    }
+
+    /** MNIST's training images followed by the first {@link #personalUsed} of the person's, repeated. */
+    private Digits trainingSet() {
+        if (personalUsed == 0) {
+            return train;
+        }
+        Digits mine = personal.slice(0, personalUsed);
+        Digits repeated = mine;
+        for (int copy = 1; copy < PERSONAL_REPEAT; copy++) {
+            repeated = repeated.concat(mine); // small arrays; the large MNIST copy happens once below
+        }
+        return train.concat(repeated);
     }
 
     // ------------------------------------------------------------------ training
@@ -231,7 +278,8 @@ final class TrainingWorker {
     }
 
     private void buildTrainer() {
-        trainer = new Trainer(config, train, sample);
+        personalUsed = allDataLoaded() && personal != null ? personal.count() : 0;
+        trainer = new Trainer(config, trainingSet(), sample);
         String origin = null;
         if (startingModel != null) {
             trainer.network().setParameters(startingModel.parameters());
@@ -262,7 +310,7 @@ final class TrainingWorker {
 
     /** One epoch of a separate network, timed without reports or evaluations in between. */
     private void runBenchmarkIfReady() {
-        if (pendingBenchmark == null || shardsLoaded < shardsTotal) {
+        if (pendingBenchmark == null || !allDataLoaded()) {
             return;
         }
         TrainingConfig benchConfig = pendingBenchmark.withEpochs(1);
@@ -416,28 +464,49 @@ final class TrainingWorker {
         if (index < 0 || index >= test.count()) {
             throw new IllegalArgumentException("no test image " + index);
         }
-        Network network = trainer.network();
-        int[] sizes = network.architecture().sizes();
-        float[] input = new float[sizes[0]];
+        float[] input = new float[test.imageSize()];
         test.toInput(index, input);
+        Int32Array sizes = layerSizes();
+        Float32Array activations = activationsOf(input);
+        post(Reports.inspection(index, test.label(index), sizes, activations), sizes, activations);
+    }
+
+    private void predictDrawing(float[] input) {
+        if (trainer == null) {
+            return;
+        }
+        Float32Array activations = activationsOf(input);
+        Int32Array sizes = layerSizes();
+        int outputs = trainer.network().architecture().outputSize();
+        int predicted = 0;
+        for (int k = 1; k < outputs; k++) {
+            if (activations.get(activations.getLength() - outputs + k)
+                    > activations.get(activations.getLength() - outputs + predicted)) {
+                predicted = k;
+            }
+        }
+        post(Reports.drawing(predicted, sizes, activations), sizes, activations);
+    }
+
+    /** Every layer's activations for one input (input first), ready to transfer. */
+    private Float32Array activationsOf(float[] input) {
+        Network network = trainer.network();
         int total = 0;
-        for (int size : sizes) {
+        for (int size : network.architecture().sizes()) {
             total += size;
         }
         float[] all = new float[total];
-        System.arraycopy(input, 0, all, 0, input.length);
-        int offset = sizes[0];
-        for (int layer = 1; layer < sizes.length; layer++) {
-            float[] out = new float[sizes[layer]];
-            network.activations(input, layer, out);
-            System.arraycopy(out, 0, all, offset, out.length);
-            offset += out.length;
-        }
-        Int32Array layerSizes = new Int32Array(sizes.length);
-        layerSizes.set(sizes);
-        Float32Array floats = new Float32Array(all.length);
-        floats.set(all);
-        post(Reports.inspection(index, test.label(index), layerSizes, floats), layerSizes, floats);
+        network.allActivations(input, all);
+        Float32Array array = new Float32Array(total);
+        array.set(all);
+        return array;
+    }
+
+    private Int32Array layerSizes() {
+        int[] sizes = trainer.network().architecture().sizes();
+        Int32Array array = new Int32Array(sizes.length);
+        array.set(sizes);
+        return array;
     }
 
     private void classifyTraining(int[] indices) {

@@ -1,5 +1,10 @@
 package digitlab.core.data;
 
+import static digitlab.core.data.LittleEndian.getInt;
+import static digitlab.core.data.LittleEndian.getShort;
+import static digitlab.core.data.LittleEndian.putInt;
+import static digitlab.core.data.LittleEndian.putShort;
+
 /**
  * The shard file the server sends to the browser: a slice of a data set in one small, versioned file.
  *
@@ -80,25 +85,5 @@ public final class Shard {
         byte[] pixels = new byte[count * rows * cols];
         System.arraycopy(bytes, HEADER_SIZE + count, pixels, 0, pixels.length);
         return new Digits(count, rows, cols, labels, pixels);
-    }
-
-    private static void putShort(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-        b[at + 2] = (byte) (v >>> 16);
-        b[at + 3] = (byte) (v >>> 24);
-    }
-
-    private static int getShort(byte[] b, int at) {
-        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
-    }
-
-    private static int getInt(byte[] b, int at) {
-        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 }

@@ -315,6 +315,30 @@ public final class Network {
         System.arraycopy(a[layer], 0, out, 0, architecture.size(layer));
     }
 
+    /**
+     * Every layer's activations for one input in a single forward pass, concatenated into {@code out}:
+     * the input itself, then each hidden layer, then the output ({@code sum of size(l)} values), as a
+     * UI shows a digit going through the network.
+     *
+     * @return the predicted class (index of the largest output)
+     */
+    public int allActivations(float[] input, float[] out) {
+        int total = 0;
+        for (int l = 0; l < layers.length; l++) {
+            total += architecture.size(l);
+        }
+        checkLength(out, total, "activation");
+        forwardOne(input);
+        int at = 0;
+        for (int l = 0; l < layers.length; l++) {
+            int size = architecture.size(l);
+            System.arraycopy(a[l], 0, out, at, size);
+            at += size;
+        }
+        int k = architecture.outputSize();
+        return argmax(out, total - k, k);
+    }
+
     private void forwardOne(float[] input) {
         if (input.length != architecture.inputSize()) {
             throw new IllegalArgumentException("input has " + input.length + " values, the network takes "

@@ -1,0 +1,228 @@
+package digitlab.server;
+
+import digitlab.core.nn.Activation;
+import digitlab.core.nn.Architecture;
+import digitlab.core.nn.Model;
+import digitlab.core.nn.ModelFormatException;
+import digitlab.core.nn.TrainingMetadata;
+import digitlab.server.models.ModelId;
+import digitlab.server.models.ModelStore;
+import digitlab.server.models.ModelStore.PutResult;
+import digitlab.server.models.ModelStore.StoredModel;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The saved-model API.
+ *
+ * <ul>
+ * <li>{@code POST /api/models}: body = a model file ({@code application/octet-stream}); validated completely,
+ * stored under its content hash. 201 {@code {"id","url","bytes","created":true}} when new, 200 with
+ * {@code "created":false} when that model was already stored. Errors: 400 invalid model or empty body,
+ * 413 body over the limit, 415 other content type, 429 too many uploads (with Retry-After).
+ * <li>{@code GET /api/models/{id}}: the file, immutable, strong ETag {@code "<id>"}, 304 on If-None-Match.
+ * <li>{@code GET /api/models/{id}/meta}: what the file says about itself, as JSON.
+ * </ul>
+ * A malformed id gets the same 404 as an unknown one, before the store is asked. Only uploads are rate
+ * limited: the GETs are immutable and meant to be served from caches.
+ */
+final class ModelRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRoutes.class);
+    static final String OCTET_STREAM = "application/octet-stream";
+    /** A model id names one exact file forever. */
+    static final String IMMUTABLE = ShardRoutes.IMMUTABLE;
+    /** Meta is derived from the immutable file plus the store's timestamp. */
+    static final String META_CACHE = "public, max-age=86400";
+    static final String NO_SUCH_MODEL = "no such model";
+
+    private final ModelStore store;
+    private final ModelOptions options;
+    private final UploadRateLimiter limiter;
+
+    ModelRoutes(ModelStore store, ModelOptions options, UploadRateLimiter limiter) {
+        this.store = store;
+        this.options = options;
+        this.limiter = limiter;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/models", this::upload);
+        routes.get("/api/models/{id}", this::download);
+        routes.get("/api/models/{id}/meta", this::meta);
+    }
+
+    private void upload(Context ctx) throws IOException {
+        // Order matters: each check is cheaper than the next, and nothing is read before the size is known to fit.
+        long retryAfter = limiter.acquire(ClientAddress.of(ctx, options.trustProxy()));
+        if (retryAfter > 0) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(retryAfter));
+            error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many uploads from this address: retry in " + retryAfter + " s");
+            return;
+        }
+        if (!OCTET_STREAM.equals(mediaType(ctx.header(Header.CONTENT_TYPE)))) {
+            error(ctx, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the model file as " + OCTET_STREAM);
+            return;
+        }
+        long limit = options.maxModelBytes();
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            tooLarge(ctx, limit);
+            return;
+        }
+        byte[] body = readAtMost(ctx, limit);
+        if (body == null) {
+            tooLarge(ctx, limit);
+            return;
+        }
+        if (body.length == 0) {
+            throw new BadRequestResponse("empty body: send a model file");
+        }
+        try {
+            Model.fromBytes(body);
+        } catch (ModelFormatException e) {
+            // The decoder's messages describe the uploaded bytes only (sizes, codes, offsets), never the server.
+            throw new BadRequestResponse("invalid model: " + e.getMessage());
+        }
+        PutResult stored = store.put(body);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", stored.id());
+        json.put("url", "/?model=" + stored.id());
+        json.put("bytes", body.length);
+        json.put("created", stored.created());
+        ctx.header(Header.LOCATION, "/api/models/" + stored.id());
+        ctx.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK).json(json);
+    }
+
+    private void download(Context ctx) throws IOException {
+        String id = validId(ctx);
+        String etag = '"' + id + '"';
+        if (HttpCaching.ifNoneMatchHits(ctx.header(Header.IF_NONE_MATCH), etag) && store.exists(id)) {
+            cacheHeaders(ctx, etag);
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        StoredModel model = load(id);
+        // Already dense floats: compressing gains little, and a strong ETag must name one exact body.
+        ctx.disableCompression();
+        cacheHeaders(ctx, etag);
+        ctx.contentType(OCTET_STREAM).result(model.bytes());
+    }
+
+    private void meta(Context ctx) throws IOException {
+        String id = validId(ctx);
+        StoredModel stored = load(id);
+        Model model;
+        try {
+            model = Model.fromBytes(stored.bytes());
+        } catch (ModelFormatException e) {
+            // Validated before it was stored and checked against its hash just now: the decoder itself changed.
+            LOG.error("stored model {} no longer decodes: {}", id, e.getMessage());
+            throw new HttpResponseException(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "stored model cannot be read");
+        }
+        Architecture arch = model.architecture();
+        List<String> activations = new ArrayList<>();
+        for (Activation a : arch.hiddenActivations()) {
+            activations.add(a.id());
+        }
+        TrainingMetadata training = model.metadata();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("layers", arch.sizes());
+        json.put("activations", activations);
+        json.put("loss", arch.loss().id());
+        json.put("parameters", arch.parameterCount());
+        json.put("epochs", training == null ? null : training.epochs());
+        json.put("examplesSeen", training == null ? null : training.examplesSeen());
+        json.put("testAccuracy", training == null || Float.isNaN(training.testAccuracy()) ? null
+                : training.testAccuracy());
+        json.put("bytes", stored.bytes().length);
+        json.put("created", stored.created().truncatedTo(ChronoUnit.MILLIS).toString());
+        ctx.header(Header.CACHE_CONTROL, META_CACHE);
+        ctx.json(json);
+    }
+
+    /** The path's id, or 404 before any store access if it cannot be an id (traversal attempts included). */
+    private static String validId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ModelId.isValid(id)) {
+            throw new NotFoundResponse(NO_SUCH_MODEL);
+        }
+        return id;
+    }
+
+    /** The stored model, checked against its id so a damaged file or object is never served. */
+    private StoredModel load(String id) throws IOException {
+        StoredModel model = store.get(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL));
+        if (!ModelId.of(model.bytes()).equals(id)) {
+            LOG.error("stored model {} in {} does not match its hash: damaged", id, store.describe());
+            throw new HttpResponseException(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "stored model is damaged");
+        }
+        return model;
+    }
+
+    private static void cacheHeaders(Context ctx, String etag) {
+        ctx.header(Header.CACHE_CONTROL, IMMUTABLE);
+        ctx.header(Header.ETAG, etag);
+    }
+
+    /**
+     * The body, or null as soon as it is longer than {@code limit}. Reads the raw stream, which works for chunked
+     * bodies too (Javalin's own limit only applies to {@code ctx.body()}).
+     */
+    private static byte[] readAtMost(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        // A declared length may be a lie: start small and let the buffer grow with what really arrives.
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 1 << 20));
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = ctx.req().getInputStream()) {
+            for (int n; (n = in.read(buf)) != -1;) {
+                total += n;
+                if (total > limit) {
+                    return null;
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // The client went away or sent a broken body: nothing to store, nothing of ours to report.
+            throw new BadRequestResponse("the request body could not be read");
+        }
+        return out.toByteArray();
+    }
+
+    private static void tooLarge(Context ctx, long limit) {
+        // The unread rest of the body is not worth waiting for: tell the client the connection ends here.
+        ctx.header(Header.CONNECTION, "close");
+        error(ctx, HttpStatus.CONTENT_TOO_LARGE, "model file too large: the limit is " + limit + " bytes");
+    }
+
+    private static void error(Context ctx, HttpStatus status, String message) {
+        ctx.status(status).json(Map.of("error", message));
+    }
+
+    /** {@code application/octet-stream; foo=bar} -> {@code application/octet-stream}; null if missing. */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semi = contentType.indexOf(';');
+        return (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,157 @@
+package digitlab.server.models;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Models as files: {@code DIR/<first two id characters>/<id>.dlnn}. The fan-out keeps folders small.
+ *
+ * <p>A put writes a temp file ({@code .upload-*.tmp}) in the target's own folder, forces it to disk, renames it
+ * over the target atomically and then forces the folder, so a crash or {@code kill -9} at any moment leaves either
+ * no model or the whole model under its name. Reads only ever build names from a valid id, so temp files are
+ * never seen; leftovers of a crash are deleted when a store is opened.
+ */
+public final class DiskModelStore implements ModelStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DiskModelStore.class);
+    static final String SUFFIX = ".dlnn";
+    static final String TEMP_PREFIX = ".upload-";
+    static final String TEMP_SUFFIX = ".tmp";
+    /**
+     * Temp files younger than this are left alone on open: another server process sharing the folder may be
+     * writing one right now. An upload of the largest allowed model writes in well under a second.
+     */
+    static final Duration TEMP_GRACE = Duration.ofMinutes(1);
+
+    private final Path root;
+
+    /** Opens (creating if needed) the store in {@code root} and deletes stale temp files of earlier crashes. */
+    public DiskModelStore(Path root) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        Files.createDirectories(this.root);
+        int removed = removeStaleTempFiles(Instant.now().minus(TEMP_GRACE));
+        if (removed > 0) {
+            LOG.info("removed {} unfinished upload(s) from {}", removed, this.root);
+        }
+    }
+
+    /** The file a model with this id is stored in. */
+    Path fileOf(String id) {
+        ModelId.require(id);
+        return root.resolve(id.substring(0, 2)).resolve(id + SUFFIX);
+    }
+
+    @Override
+    public PutResult put(byte[] bytes) throws IOException {
+        String id = ModelId.of(bytes);
+        Path target = fileOf(id);
+        if (Files.exists(target)) {
+            return new PutResult(id, false);
+        }
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            forceDirectory(root);
+        }
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            // A concurrent put of the same id may have renamed first: replacing equal bytes is harmless.
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // Same folder, so this only happens on exotic file systems; still never a partial target.
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        forceDirectory(dir);
+        return new PutResult(id, true);
+    }
+
+    @Override
+    public Optional<StoredModel> get(String id) throws IOException {
+        Path file = fileOf(id);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return Optional.of(new StoredModel(bytes, Files.getLastModifiedTime(file).toInstant()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean exists(String id) {
+        return Files.isRegularFile(fileOf(id));
+    }
+
+    @Override
+    public Optional<Instant> created(String id) throws IOException {
+        try {
+            return Optional.of(Files.getLastModifiedTime(fileOf(id)).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "folder " + root;
+    }
+
+    /** Deletes temp files last modified before {@code cutoff}; returns how many. */
+    int removeStaleTempFiles(Instant cutoff) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, DiskModelStore::isTempFile)) {
+                    for (Path f : files) {
+                        try {
+                            FileTime modified = Files.getLastModifiedTime(f);
+                            if (modified.toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+                                removed++;
+                            }
+                        } catch (NoSuchFileException e) {
+                            // another process just finished (renamed) or removed it
+                        }
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    static boolean isTempFile(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /** Makes renames in {@code dir} durable. Not every platform can open a folder (Windows cannot): best effort. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The file itself is already on disk; only the folder entry's durability is left to the OS.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package digitlab.server.models;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where uploaded model files live, keyed by their {@link ModelId content hash}. Implementations keep no
+ * state of their own in memory, so every server instance over the same folder or bucket sees the same models.
+ *
+ * <p>A model becomes visible whole or not at all: a crash during {@link #put} never leaves a partial model
+ * that {@link #get} would return. Stores do not check the model format; the routes validate before storing.
+ * Methods taking an id throw {@link IllegalArgumentException} for a malformed one, before any I/O.
+ */
+public interface ModelStore extends AutoCloseable {
+    /**
+     * @param id      the content hash of the bytes
+     * @param created true if this call stored the bytes, false if the id was already stored. Two first uploads
+     *                of the same model racing each other may both report true; the stored bytes are the same.
+     */
+    record PutResult(String id, boolean created) {
+    }
+
+    /** A stored model file and when it was stored. */
+    record StoredModel(byte[] bytes, Instant created) {
+    }
+
+    /** Stores the bytes under their content hash; idempotent. */
+    PutResult put(byte[] bytes) throws IOException;
+
+    /** The stored bytes, or empty if no model has this id. */
+    Optional<StoredModel> get(String id) throws IOException;
+
+    boolean exists(String id) throws IOException;
+
+    /** When the model was stored, or empty if no model has this id. */
+    Optional<Instant> created(String id) throws IOException;
+
+    /** A short description for the log, e.g. the folder or bucket. */
+    String describe();
+
+    /** Releases connections; a no-op for stores that hold none. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,35 @@
+package digitlab.server.models;
+
+import digitlab.core.nn.Activation;
+import digitlab.core.nn.Architecture;
+import digitlab.core.nn.Loss;
+import digitlab.core.nn.Model;
+import digitlab.core.nn.TrainingMetadata;
+import java.util.Random;
+
+/** Real model files built with the core API, for store and endpoint tests. */
+public final class TestModels {
+    private TestModels() {
+    }
+
+    /** A {@code sizes} network with ReLU hidden layers and softmax output, random weights from {@code seed}. */
+    public static Model model(int[] sizes, long seed, TrainingMetadata metadata) {
+        Architecture arch = new Architecture(sizes, new Activation[] {Activation.RELU}, Loss.SOFTMAX_CROSS_ENTROPY);
+        float[] params = new float[arch.parameterCount()];
+        Random r = new Random(seed);
+        for (int i = 0; i < params.length; i++) {
+            params[i] = (float) (r.nextGaussian() * 0.1);
+        }
+        return new Model(arch, params, metadata);
+    }
+
+    /** A small valid model file (4-3-2, 23 parameters, with metadata); different seeds give different files. */
+    public static byte[] small(long seed) {
+        return model(new int[] {4, 3, 2}, seed, new TrainingMetadata(3, 180000, 0.97f)).toBytes();
+    }
+
+    /** A 784-16-10 model file like the browser saves (about 51 kB). */
+    public static byte[] mnist(long seed) {
+        return model(new int[] {784, 16, 10}, seed, new TrainingMetadata(3, 180000, 0.97f)).toBytes();
+    }
+}

@@ -58,9 +58,10 @@ final class ModelPanel {
         LocalFiles.onFile(document.getElementById("model-file"), document.getBody(), MAX_MODEL_BYTES,
                 (bytes, name, error) -> {
                     if (error != null) {
-                        status.show("error", "Could not read " + name + ": " + error);
+                        status.error("Could not read " + name + ": " + error);
                         return;
                     }
+                    status.clearError();
                     listener.loadingModel(name);
                     worker.send(Commands.loadModel(bytes));
                 });
@@ -69,13 +70,13 @@ final class ModelPanel {
     /** Loads the shared model {@code id} (from the page address). */
     void loadShared(String id) {
         if (!isModelId(id)) {
-            status.show("error", "The link names no valid model (" + id + "): starting a new network instead.");
+            status.error("The link names no valid model (" + id + "): starting a new network instead.");
             return;
         }
         listener.loadingModel("link");
         Http.getBytes(MODELS_API + "/" + id, (bytes, error) -> {
             if (error != null) {
-                status.show("error", "Could not load the shared model " + id + ": " + error);
+                status.error("Could not load the shared model " + id + ": " + error);
             } else {
                 worker.send(Commands.loadModel(bytes));
             }
@@ -116,6 +117,7 @@ final class ModelPanel {
     }
 
     private void export(String action) {
+        status.clearError();
         pendingExport = action;
         worker.send(Commands.of(Command.EXPORT_MODEL));
     }
@@ -126,7 +128,7 @@ final class ModelPanel {
         Http.postBytes(MODELS_API, report.getBytes(), (json, error) -> {
             share.setDisabled(false);
             if (error != null) {
-                status.show("error", "Sharing failed: " + error);
+                status.error("Sharing failed: " + error);
                 return;
             }
             String id = ((UploadAnswer) json).getId();

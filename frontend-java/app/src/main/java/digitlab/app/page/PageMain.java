@@ -29,7 +29,7 @@ public final class PageMain {
             training.setSamples(showSamples(document, data));
             training.setTestImages(data.testSet());
         } catch (RuntimeException e) {
-            status.show("error", "Could not load the images: " + e.getMessage());
+            status.error("Could not load the images: " + e.getMessage());
             throw e;
         }
     }

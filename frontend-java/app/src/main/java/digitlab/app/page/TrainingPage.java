@@ -83,7 +83,7 @@ final class TrainingPage {
         try {
             fromUrl = query.config();
         } catch (IllegalArgumentException e) {
-            status.show("error", "The address has a bad setting (" + e.getMessage() + "): using the defaults.");
+            status.error("The address has a bad setting (" + e.getMessage() + "): using the defaults.");
             fromUrl = TrainingConfig.defaults();
         }
         config = fromUrl;
@@ -113,10 +113,10 @@ final class TrainingPage {
             models.loadShared(sharedModel);
         }
 
-        train.onClick(event -> worker.send(Commands.of(Command.TRAIN)));
-        pause.onClick(event -> worker.send(Commands.of(Command.PAUSE)));
-        step.onClick(event -> worker.send(Commands.of(Command.STEP)));
-        reset.onClick(event -> worker.send(Commands.configure(config.toQuery())));
+        train.onClick(event -> act(Commands.of(Command.TRAIN)));
+        pause.onClick(event -> act(Commands.of(Command.PAUSE)));
+        step.onClick(event -> act(Commands.of(Command.STEP)));
+        reset.onClick(event -> act(Commands.configure(config.toQuery())));
         mistakes.setListener(this::inspect);
         document.getElementById("next-example").onClick(event -> inspect((inspected + 1) % TEST_SAMPLE));
         updateButtons();
@@ -136,6 +136,12 @@ final class TrainingPage {
     /** The sample grid is drawn; it shows predictions after each evaluation. */
     void setSamples(SampleGridView view) {
         samples = view;
+    }
+
+    /** A button press: whatever went wrong before is old news now. */
+    private void act(Command command) {
+        status.clearError();
+        worker.send(command);
     }
 
     /** The person's digits go to the worker, which mixes them into training. */
@@ -162,12 +168,13 @@ final class TrainingPage {
         try {
             next = settings.read();
         } catch (IllegalArgumentException e) {
-            status.show("error", "Check the settings: " + e.getMessage());
+            status.error("Check the settings: " + e.getMessage());
             return;
         }
         if (next.equals(config)) {
             return;
         }
+        status.clearError();
         boolean onlyRate = next.equals(config.withLearningRate(next.learningRate()));
         config = next;
         PageUrl.replaceQuery(query.with(config));
@@ -234,7 +241,7 @@ final class TrainingPage {
                     samples.showPredictions(report.getInts().copyToJavaArray());
                 }
             }
-            case Report.ERROR -> status.show("error", report.getMessage());
+            case Report.ERROR -> status.error(report.getMessage());
             default -> {
             }
         }
@@ -281,7 +288,7 @@ final class TrainingPage {
                         + " parameters. Press Train, or Step for one mini-batch.") + loading);
             case "training" -> status.show("training", "Training " + network + "…" + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
-            case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"
+            case "diverged" -> status.error("Training diverged: the loss or a weight became NaN or"
                     + " infinite (learning rate too high?). Press Reset to start again.");
             case "finished" -> status.show("done", "Finished " + epochsDone + (epochsDone == 1 ? " epoch." : " epochs."));
             case "target_reached" -> status.show("done", "Reached the target accuracy after " + epochsDone

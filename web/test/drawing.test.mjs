@@ -124,4 +124,27 @@ describe('drawing a digit', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('a finger draws on the pad without scrolling the page', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,16,10`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.evaluate(() => document.querySelector('#draw-canvas').scrollIntoView({ block: 'center' }));
+    const scrolledBefore = await page.evaluate(() => window.scrollY);
+    const box = await page.locator('#draw-canvas').boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x + box.width / 2, y: box.y + y * box.height }],
+    });
+    await touch('touchStart', 0.2);
+    for (let y = 0.25; y <= 0.8; y += 0.05) {
+      await touch('touchMove', y);
+    }
+    await touch('touchEnd', 0.8);
+    await page.waitForSelector('.draw-panel[data-state="predicted"]');
+    assert.equal(await page.getAttribute('#draw-canvas', 'data-strokes'), '1');
+    assert.equal(await page.evaluate(() => window.scrollY), scrolledBefore, 'the page did not scroll');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

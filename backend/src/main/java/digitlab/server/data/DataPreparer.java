@@ -4,6 +4,7 @@ import digitlab.core.data.DataFormatException;
 import digitlab.core.data.Digits;
 import digitlab.core.data.Idx;
 import digitlab.core.data.Shard;
+import digitlab.server.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,15 +1,11 @@
 package digitlab.server.models;
 
+import digitlab.server.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,28 +60,10 @@ public final class DiskModelStore implements ModelStore {
         Path dir = target.getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir);
-            forceDirectory(root);
+            AtomicFiles.forceDirectory(root);
         }
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            // A concurrent put of the same id may have renamed first: replacing equal bytes is harmless.
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                // Same folder, so this only happens on exotic file systems; still never a partial target.
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        forceDirectory(dir);
+        // A concurrent put of the same id may rename first: replacing equal bytes is harmless.
+        AtomicFiles.write(target, bytes, TEMP_PREFIX, TEMP_SUFFIX);
         return new PutResult(id, true);
     }
 
@@ -144,14 +122,5 @@ public final class DiskModelStore implements ModelStore {
     static boolean isTempFile(Path p) {
         String name = p.getFileName().toString();
         return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
-    }
-
-    /** Makes renames in {@code dir} durable. Not every platform can open a folder (Windows cannot): best effort. */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // The file itself is already on disk; only the folder entry's durability is left to the OS.
-        }
     }
 }

@@ -1,4 +1,4 @@
-package digitlab.server.data;
+package digitlab.server;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,15 +9,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes a file so that readers see either the old file or the whole new one, never a part. */
-final class AtomicFiles {
+/**
+ * Writes a file so that readers see either no file (or the old one) or the whole new one, never a part,
+ * even if the process is killed mid-write: temp file in the same folder, fsync, atomic rename, fsync of
+ * the folder. Used for shards, the manifest and stored models.
+ */
+public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, "." + target.getFileName(), ".tmp");
+    }
+
+    /** As {@link #write(Path, byte[])}, with temp files named {@code tempPrefix...tempSuffix} (for clean-up). */
+    public static void write(Path target, byte[] bytes, String tempPrefix, String tempSuffix) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         // The temp file lives in the target folder so the move is a rename on the same file system.
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = Files.createTempFile(dir, tempPrefix, tempSuffix);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -38,7 +47,7 @@ final class AtomicFiles {
     }
 
     /** Makes the rename itself durable. Not every platform can open a directory (Windows cannot): best effort. */
-    private static void forceDirectory(Path dir) {
+    public static void forceDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -1,5 +1,6 @@
 package digitlab.app.page;
 
+import digitlab.core.text.Text;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -51,7 +52,7 @@ final class LayersEditor {
         int[] widths = new int[inputs.getLength()];
         for (int i = 0; i < widths.length; i++) {
             String text = ((HTMLInputElement) inputs.get(i)).getValue().trim();
-            widths[i] = text.matches("[0-9]{1,6}") ? Integer.parseInt(text) : -1;
+            widths[i] = Text.isDigits(text, 6) ? Integer.parseInt(text) : -1;
         }
         return widths;
     }

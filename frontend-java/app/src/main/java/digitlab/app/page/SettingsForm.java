@@ -1,6 +1,7 @@
 package digitlab.app.page;
 
 import digitlab.core.nn.TrainingConfig;
+import digitlab.core.text.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -38,7 +39,7 @@ final class SettingsForm {
             }
         }
         int[] sizes = config.layers();
-        String[] acts = current.get("act").split(",");
+        String[] acts = Text.split(current.get("act"), ',');
         int hidden = sizes.length - 2;
         int[] widths = new int[hidden];
         String[] hiddenActs = new String[hidden];

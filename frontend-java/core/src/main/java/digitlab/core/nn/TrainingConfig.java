@@ -1,5 +1,6 @@
 package digitlab.core.nn;
 
+import digitlab.core.text.Text;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -170,7 +171,7 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
         String q = query.startsWith("?") || query.startsWith("#") ? query.substring(1) : query;
         Map<String, String> m = new LinkedHashMap<>();
         if (!q.isEmpty()) {
-            for (String pair : q.split("&", -1)) {
+            for (String pair : Text.split(q, '&')) {
                 if (pair.isEmpty()) {
                     continue;
                 }
@@ -272,7 +273,7 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
     }
 
     private static int[] intList(Map<String, String> values, String key, String fallback) {
-        String[] parts = get(values, key, fallback).split(",", -1);
+        String[] parts = Text.split(get(values, key, fallback), ',');
         int[] out = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
@@ -289,7 +290,7 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
         if (text.isEmpty()) {
             return new Activation[0];
         }
-        String[] parts = text.split(",", -1);
+        String[] parts = Text.split(text, ',');
         Activation[] out = new Activation[parts.length];
         for (int i = 0; i < parts.length; i++) {
             out[i] = parse("act", parts[i].trim(), Activation::fromId);

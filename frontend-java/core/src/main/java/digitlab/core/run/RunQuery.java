@@ -1,6 +1,7 @@
 package digitlab.core.run;
 
 import digitlab.core.nn.TrainingConfig;
+import digitlab.core.text.Text;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class RunQuery {
     private final Map<String, String> page = new LinkedHashMap<>();
 
     public RunQuery(String query) {
-        for (String pair : query.split("&")) {
+        for (String pair : Text.split(query, '&')) {
             int eq = pair.indexOf('=');
             if (pair.isEmpty() || eq <= 0) {
                 continue;

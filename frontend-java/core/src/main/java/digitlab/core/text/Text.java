@@ -1,0 +1,42 @@
+package digitlab.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * String helpers that need no regular expressions. In TeaVM, {@code String.split} and
+ * {@code String.matches} pull in a whole regex engine (tens of kilobytes in every download) for what is
+ * always a single separator character or a digit check here.
+ */
+public final class Text {
+    private Text() {
+    }
+
+    /** Splits at every {@code separator}, keeping empty parts: {@code split("a,,b", ',')} is [a, "", b]. */
+    public static String[] split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == separator) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts.toArray(new String[0]);
+    }
+
+    /** True if {@code text} is 1 to {@code maxLength} ASCII digits. */
+    public static boolean isDigits(String text, int maxLength) {
+        if (text.isEmpty() || text.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

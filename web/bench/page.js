@@ -1,0 +1,51 @@
+// The benchmark page: starts one worker for one variant, sends it one benchmark command and publishes the
+// answer as window.benchResult (or window.benchError). run.mjs opens it once per run in a fresh context.
+'use strict';
+
+const VARIANTS = {
+  'teavm-js': { script: '/js/worker-js.js' },
+  'teavm-wasm': { script: '/js/worker-wasm.js' },
+  baseline: { script: '/bench/baseline-worker.js' },
+  'tfjs-cpu': { script: '/bench/tfjs-worker.js', backend: 'cpu', threads: 0 },
+  'tfjs-wasm': { script: '/bench/tfjs-worker.js', backend: 'wasm', threads: 1 },
+  // The threaded build, asked for one thread per core (run.mjs: off by default, see there).
+  'tfjs-wasm-mt': { script: '/bench/tfjs-worker.js', backend: 'wasm', threads: navigator.hardwareConcurrency },
+};
+
+(function run() {
+  const params = new URLSearchParams(location.search);
+  const name = params.get('variant');
+  const query = params.get('query');
+  const log = (text) => { document.getElementById('log').textContent += `${text}\n`; };
+  const fail = (message) => {
+    window.benchError = message;
+    log(`error: ${message}`);
+  };
+  const variant = VARIANTS[name];
+  if (!variant || !query) return fail(`unknown variant '${name}' or no query`);
+
+  const started = performance.now();
+  let firstMessageMs = null;
+  const worker = new Worker(variant.script);
+  window.benchWorker = worker;
+  worker.onerror = (event) => fail(`worker error: ${event.message || 'script failed to load'}`);
+  worker.onmessage = (event) => {
+    const message = event.data;
+    if (firstMessageMs === null) firstMessageMs = performance.now() - started;
+    if (message.type === 'error') {
+      fail(message.message);
+    } else if (message.type === 'benchmark') {
+      window.benchResult = {
+        examplesPerSecond: message.examplesPerSecond, examplesSeen: message.examplesSeen,
+        accuracy: message.accuracy, loss: message.loss, query: message.query, engine: message.engine ?? null,
+        firstMessageMs, wallMs: performance.now() - started, crossOriginIsolated: self.crossOriginIsolated,
+      };
+      log(JSON.stringify(window.benchResult));
+    }
+  };
+  worker.postMessage({
+    type: 'benchmark', query, value: 0, index: 0, indices: null, bytes: null,
+    backend: variant.backend ?? null, threads: variant.threads ?? 0,
+  });
+  log(`${name}: ${query}`);
+}());

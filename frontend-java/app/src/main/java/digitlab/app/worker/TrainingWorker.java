@@ -83,6 +83,11 @@ final class TrainingWorker {
             JSObject message = training ? WorkerPort.poll() : WorkerPort.next();
             while (message != null) {
                 handle(message);
+                // While training, one downloaded shard per chunk: absorbing them all first would hold up
+                // the first steps by seconds.
+                if (running && ShardStream.TYPE.equals(((Command) message).getType())) {
+                    break;
+                }
                 message = WorkerPort.poll();
             }
             if (running && trainer != null && !trainer.status().stopped()) {

@@ -7,8 +7,10 @@ import org.teavm.jso.core.JSPromise;
 /**
  * The worker's side of its channel to the page. Incoming messages queue up in JavaScript, so Java reads
  * them when it is ready: {@link #next()} waits for one, {@link #poll()} takes one if any arrived while a
- * training chunk ran. Other sources inside the worker (shard downloads) deliver into the same queue, so
- * the worker waits on one thing only. No Java callback runs inside an event handler, which keeps both builds simple.
+ * training chunk ran. Other sources inside the worker (shard downloads) deliver into the same inbox, so
+ * the worker waits on one thing only; the page's messages come first, so a press of Train is not kept
+ * waiting behind a queue of downloaded shards. No Java callback runs inside an event handler, which
+ * keeps both builds simple.
  * teavm-jso-apis has no worker global scope type, hence the small scripts.
  */
 public final class WorkerPort {
@@ -18,17 +20,20 @@ public final class WorkerPort {
     /** Starts queueing the page's messages; call once before {@link #next()} or {@link #poll()}. */
     @JSBody(script = ""
             // Messages that came while the module loaded were kept by the boot script (web/js/worker-*.js).
-            + "var inboxQueue = self.digitLabEarlyMessages || []; var inboxWaiter = null;"
-            + "function inboxDeliver(inboxItem) {"
+            + "var inboxPage = self.digitLabEarlyMessages || []; var inboxInside = []; var inboxWaiter = null;"
+            + "function inboxWake(inboxQueue, inboxItem) {"
             + "  if (inboxWaiter) { var wake = inboxWaiter; inboxWaiter = null; wake(inboxItem); }"
             + "  else { inboxQueue.push(inboxItem); }"
             + "}"
-            + "self.onmessage = function(inboxEvent) { inboxDeliver(inboxEvent.data); };"
+            + "function inboxTake() {"
+            + "  return inboxPage.length ? inboxPage.shift() : inboxInside.length ? inboxInside.shift() : null;"
+            + "}"
+            + "self.onmessage = function(inboxEvent) { inboxWake(inboxPage, inboxEvent.data); };"
             + "self.digitLabInbox = {"
-            + "  deliver: inboxDeliver,"
-            + "  next: function() { return inboxQueue.length ? Promise.resolve(inboxQueue.shift())"
+            + "  deliver: function(insideItem) { inboxWake(inboxInside, insideItem); },"
+            + "  next: function() { var queued = inboxTake(); return queued !== null ? Promise.resolve(queued)"
             + "      : new Promise(function(resolveInbox) { inboxWaiter = resolveInbox; }); },"
-            + "  poll: function() { return inboxQueue.length ? inboxQueue.shift() : null; }"
+            + "  poll: inboxTake"
             + "};")
     public static native void listen();
 

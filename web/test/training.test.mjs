@@ -105,6 +105,25 @@ describe('live training', () => {
     await page.close();
   });
 
+  test('more epochs let a finished run train further from where it stopped', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,16,10&epochs=1`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.click('#train');
+    await page.waitForSelector('#status[data-state="done"]', { timeout: 60_000 });
+    const stepsAfterOne = await steps(page);
+    await page.fill('[data-key="epochs"]', '2');
+    await page.dispatchEvent('[data-key="epochs"]', 'change');
+    await page.waitForSelector('#train:not([disabled])');
+    assert.equal(await steps(page), stepsAfterOne, 'the network was kept');
+    await page.click('#train');
+    await page.waitForSelector('#status[data-state="done"]', { timeout: 60_000 });
+    assert.equal(await page.textContent('#epoch'), '2.00');
+    assert.equal(await steps(page), 2 * stepsAfterOne);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the address keeps the settings: a reload restores them', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.goto(`${fixture.server.url}?layers=784,48,10&target=js`);

@@ -175,13 +175,21 @@ final class TrainingPage {
             return;
         }
         status.clearError();
-        boolean onlyRate = next.equals(config.withLearningRate(next.learningRate()));
+        // The learning rate and the planned epochs change the running network; anything else builds a new one.
+        boolean live = next.equals(config.withLearningRate(next.learningRate()).withEpochs(next.epochs()));
+        boolean rateChanged = next.learningRate() != config.learningRate();
+        boolean epochsChanged = next.epochs() != config.epochs();
         config = next;
         PageUrl.replaceQuery(query.with(config));
-        if (onlyRate) {
-            worker.send(Commands.setLearningRate(next.learningRate()));
-        } else {
+        if (!live) {
             worker.send(Commands.configure(config.toQuery()));
+            return;
+        }
+        if (rateChanged) {
+            worker.send(Commands.setLearningRate(next.learningRate()));
+        }
+        if (epochsChanged) {
+            worker.send(Commands.setEpochs(next.epochs()));
         }
     }
 

@@ -22,6 +22,11 @@ public interface Command extends JSObject {
     String STEP = "step";
     /** Changes the learning rate ({@code value}) without touching the weights. */
     String SET_LEARNING_RATE = "set-lr";
+    /**
+     * Changes the planned epochs ({@code index}) without touching the weights; a finished run can then
+     * train further.
+     */
+    String SET_EPOCHS = "set-epochs";
     /** Asks for the activations of every layer for test image {@code index}. */
     String INSPECT = "inspect";
     /** Asks for a full evaluation on the test set now. */

@@ -23,6 +23,10 @@ public final class Commands {
         return create(Command.SET_LEARNING_RATE, null, rate, 0);
     }
 
+    public static Command setEpochs(int epochs) {
+        return create(Command.SET_EPOCHS, null, 0, epochs);
+    }
+
     public static Command inspect(int index) {
         return create(Command.INSPECT, null, 0, index);
     }

@@ -146,6 +146,13 @@ final class TrainingWorker {
                     }
                     reportProgress();
                 }
+                case Command.SET_EPOCHS -> {
+                    config = config.withEpochs(command.getIndex());
+                    if (trainer != null) {
+                        trainer.setMaxEpochs(command.getIndex());
+                    }
+                    reportProgress();
+                }
                 case Command.INSPECT -> inspect(command.getIndex());
                 case Command.EVALUATE -> evaluateTestSet();
                 case Command.LOAD_MODEL -> loadModel(new Int8Array(command.getBytes()).copyToJavaArray());

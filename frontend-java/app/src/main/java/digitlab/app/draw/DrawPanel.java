@@ -1,6 +1,7 @@
 package digitlab.app.draw;
 
 import digitlab.app.browser.Canvases;
+import digitlab.app.views.LayerStripsView;
 import digitlab.app.views.ProbabilityBars;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.MnistPreprocessor;
@@ -56,7 +57,7 @@ public final class DrawPanel {
     private final HTMLCanvasElement preview;
     private final HTMLElement prediction;
     private final ProbabilityBars bars;
-    private final HiddenLayersView hiddenLayers;
+    private final LayerStripsView hiddenLayers;
     private final DigitGrid previewGrid = new DigitGrid(1, 1, PreparedDigit.SIDE, PREVIEW_SCALE, 0);
     private final byte[] previewRgba = previewGrid.newBuffer();
     private Predictor predictor;
@@ -92,7 +93,7 @@ public final class DrawPanel {
         prediction = required(document, "prediction");
         bars = new ProbabilityBars(required(document, "probabilities"));
         HTMLElement activations = document.getElementById("draw-activations");
-        hiddenLayers = activations == null ? null : new HiddenLayersView(activations);
+        hiddenLayers = activations == null ? null : new LayerStripsView(activations, "draw", 4);
 
         HTMLElement labels = document.getElementById("draw-labels");
         personal = labels == null ? null : new PersonalDigits();

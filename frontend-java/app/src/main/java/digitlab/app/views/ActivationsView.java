@@ -4,9 +4,6 @@ import digitlab.app.browser.Canvases;
 import digitlab.core.data.Digits;
 import digitlab.core.view.ActivationStrip;
 import digitlab.core.view.DigitGrid;
-import digitlab.core.view.Format;
-import java.util.ArrayList;
-import java.util.List;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -28,32 +25,16 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 public final class ActivationsView {
     private static final int INPUT_SCALE = 4;
-    private static final int MAX_COLUMNS = 32;
     private static final int CELL = 8;
-    private static final int CELL_GAP = 1;
 
     private final HTMLElement root;
     private final HTMLCanvasElement inputCanvas;
     private final HTMLElement inputCaption;
     private final HTMLElement layersBox;
     private final ProbabilityBars bars;
-    private final List<Layer> layers = new ArrayList<>();
+    private final LayerStripsView strips;
     private DigitGrid inputGrid;
     private byte[] inputRgba;
-
-    private static final class Layer {
-        final HTMLElement figure;
-        final HTMLCanvasElement canvas;
-        final HTMLElement caption;
-        ActivationStrip strip;
-        byte[] rgba;
-
-        Layer(HTMLElement figure, HTMLCanvasElement canvas, HTMLElement caption) {
-            this.figure = figure;
-            this.canvas = canvas;
-            this.caption = caption;
-        }
-    }
 
     /** @param container an empty element to build the view in */
     public ActivationsView(HTMLElement container) {
@@ -76,6 +57,7 @@ public final class ActivationsView {
         root.appendChild(output);
         container.appendChild(root);
         bars = new ProbabilityBars(probabilities);
+        strips = new LayerStripsView(layersBox, "act", CELL);
     }
 
     /**
@@ -106,36 +88,11 @@ public final class ActivationsView {
         int label = digits.label(index);
         showInput(digits, index, label);
 
-        int hidden = layerSizes.length - 2;
         StringBuilder sizes = new StringBuilder();
         for (int i = 0; i < layerSizes.length; i++) {
             sizes.append(i == 0 ? "" : ",").append(layerSizes[i]);
         }
-        for (int h = 0; h < hidden; h++) {
-            int size = layerSizes[h + 1];
-            Layer layer = layer(h);
-            if (layer.strip == null || layer.strip.count() != size) {
-                layer.strip = new ActivationStrip(size, MAX_COLUMNS, CELL, CELL_GAP);
-                layer.rgba = layer.strip.newBuffer();
-            }
-            double scale = layer.strip.paint(activations, offset, layer.rgba);
-            Canvases.putRgba(layer.canvas, layer.rgba, layer.strip.width(), layer.strip.height());
-            int active = 0;
-            for (int u = 0; u < size; u++) {
-                if (activations[offset + u] > 0.5 * scale) {
-                    active++;
-                }
-            }
-            String text = "Hidden layer " + (h + 1) + ": " + size + " units, full colour at \u00b1"
-                    + Format.significant(scale, 3);
-            layer.caption.setTextContent(text);
-            layer.canvas.setAttribute("aria-label", text + "; " + active + " units above half of that");
-            layer.figure.setHidden(false);
-            offset += size;
-        }
-        for (int h = hidden; h < layers.size(); h++) {
-            layers.get(h).figure.setHidden(true);
-        }
+        offset = strips.show(layerSizes, activations, offset);
         bars.show(activations, offset, label);
         root.setAttribute("data-index", String.valueOf(index));
         root.setAttribute("data-layers", sizes.toString());
@@ -156,19 +113,5 @@ public final class ActivationsView {
         inputCanvas.setHidden(false);
         inputCaption.setTextContent("Test image " + index + ", label " + label);
         inputCanvas.setAttribute("aria-label", "Input: handwritten " + label + " (test image " + index + ")");
-    }
-
-    private Layer layer(int h) {
-        while (layers.size() <= h) {
-            HTMLElement figure = Dom.create("figure", "act-layer");
-            HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.create("canvas", "pixelated act-cells");
-            canvas.setAttribute("role", "img");
-            HTMLElement caption = Dom.create("figcaption", null);
-            figure.appendChild(canvas);
-            figure.appendChild(caption);
-            layersBox.appendChild(figure);
-            layers.add(new Layer(figure, canvas, caption));
-        }
-        return layers.get(h);
     }
 }

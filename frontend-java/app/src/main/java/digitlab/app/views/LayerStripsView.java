@@ -1,4 +1,4 @@
-package digitlab.app.draw;
+package digitlab.app.views;
 
 import digitlab.app.browser.Canvases;
 import digitlab.core.view.ActivationStrip;
@@ -9,18 +9,18 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * A compact strip per hidden layer for the drawn digit: one small cell per unit, orange for positive and
- * blue for negative ({@link ActivationStrip}). Built inside the given container:
- * <pre>
- * &lt;figure class="draw-layer"&gt;&lt;canvas class="pixelated draw-layer-cells"&gt;&lt;figcaption&gt;Hidden layer 1 · 128 units
- * </pre>
+ * One strip of coloured cells per hidden layer, one cell per unit (orange positive, blue negative,
+ * {@link ActivationStrip}), built inside a container as
+ * {@code <figure class="PREFIX-layer"><canvas class="pixelated PREFIX-cells"><figcaption>}. Used for a
+ * test image going through the network and for a drawn digit.
  */
-final class HiddenLayersView {
+public final class LayerStripsView {
     private static final int MAX_COLUMNS = 32;
-    private static final int CELL = 4;
     private static final int GAP = 1;
 
     private final HTMLElement container;
+    private final String classPrefix;
+    private final int cell;
     private final List<Layer> layers = new ArrayList<>();
 
     private static final class Layer {
@@ -37,37 +37,54 @@ final class HiddenLayersView {
         }
     }
 
-    HiddenLayersView(HTMLElement container) {
+    /**
+     * @param classPrefix CSS class prefix, e.g. "act" gives {@code act-layer} and {@code act-cells}
+     * @param cell side of one unit's cell in pixels
+     */
+    public LayerStripsView(HTMLElement container, String classPrefix, int cell) {
         this.container = container;
+        this.classPrefix = classPrefix;
+        this.cell = cell;
     }
 
     /**
+     * Shows every hidden layer.
+     *
      * @param layerSizes the whole architecture, input first, output last
-     * @param activations every hidden layer's values, one after another, starting at {@code offset}
+     * @param activations the hidden layers' values one after another, the first at {@code offset}
+     * @return the offset just after the last hidden layer (where the output layer starts)
      */
-    void show(int[] layerSizes, float[] activations, int offset) {
+    public int show(int[] layerSizes, float[] activations, int offset) {
         int hidden = Math.max(0, layerSizes.length - 2);
         for (int h = 0; h < hidden; h++) {
             int size = layerSizes[h + 1];
             Layer layer = layer(h);
             if (layer.strip == null || layer.strip.count() != size) {
-                layer.strip = new ActivationStrip(size, MAX_COLUMNS, CELL, GAP);
+                layer.strip = new ActivationStrip(size, MAX_COLUMNS, cell, GAP);
                 layer.rgba = layer.strip.newBuffer();
             }
             double scale = layer.strip.paint(activations, offset, layer.rgba);
             Canvases.putRgba(layer.canvas, layer.rgba, layer.strip.width(), layer.strip.height());
-            String text = "Hidden layer " + (h + 1) + " \u00b7 " + size + " units";
+            int active = 0;
+            for (int u = 0; u < size; u++) {
+                if (activations[offset + u] > 0.5 * scale) {
+                    active++;
+                }
+            }
+            String text = "Hidden layer " + (h + 1) + ": " + size + " units, full colour at \u00b1"
+                    + Format.significant(scale, 3);
             layer.caption.setTextContent(text);
-            layer.canvas.setAttribute("aria-label", text + ", full colour at \u00b1" + Format.significant(scale, 3));
+            layer.canvas.setAttribute("aria-label", text + "; " + active + " units above half of that");
             layer.figure.setHidden(false);
             offset += size;
         }
         for (int h = hidden; h < layers.size(); h++) {
             layers.get(h).figure.setHidden(true);
         }
+        return offset;
     }
 
-    void clear() {
+    public void clear() {
         for (Layer layer : layers) {
             layer.figure.setHidden(true);
         }
@@ -75,10 +92,10 @@ final class HiddenLayersView {
 
     private Layer layer(int h) {
         while (layers.size() <= h) {
-            HTMLElement figure = DrawDom.create("figure", "draw-layer");
-            HTMLCanvasElement canvas = (HTMLCanvasElement) DrawDom.create("canvas", "pixelated draw-layer-cells");
+            HTMLElement figure = Dom.create("figure", classPrefix + "-layer");
+            HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.create("canvas", "pixelated " + classPrefix + "-cells");
             canvas.setAttribute("role", "img");
-            HTMLElement caption = DrawDom.create("figcaption", null);
+            HTMLElement caption = Dom.create("figcaption", null);
             figure.appendChild(canvas);
             figure.appendChild(caption);
             container.appendChild(figure);

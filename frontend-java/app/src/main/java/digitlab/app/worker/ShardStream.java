@@ -31,26 +31,29 @@ public final class ShardStream {
         String getError();
     }
 
-    /** Starts downloading {@code urls} in order; {@link WorkerPort#listen()} must have run. */
-    public static void start(String[] urls) {
+    /**
+     * Starts downloading {@code urls}: the first {@code first} alone, then the others together;
+     * {@link WorkerPort#listen()} must have run.
+     */
+    public static void start(String[] urls, int first) {
         JSArray<JSString> list = new JSArray<>();
         for (String url : urls) {
             list.push(JSString.valueOf(url));
         }
-        fetchInOrder(list);
+        fetchInOrder(list, first);
     }
 
-    @JSBody(params = "shardUrls", script = ""
+    @JSBody(params = {"shardUrls", "shardsFirst"}, script = ""
             + "var shardInbox = self.digitLabInbox;"
             + "var shardNext = 0; var shardDone = [];"
-            // All requests at once (the browser caps parallel connections), delivered in list order.
             + "function shardFlush() {"
             + "  while (shardNext < shardUrls.length && shardDone[shardNext]) {"
             + "    shardInbox.deliver(shardDone[shardNext]); shardDone[shardNext] = true; shardNext++;"
             + "  }"
             + "}"
-            + "shardUrls.forEach(function(shardUrl, shardIndex) {"
-            + "  fetch(shardUrl).then(function(shardResponse) {"
+            + "function shardFetch(shardIndex) {"
+            + "  var shardUrl = shardUrls[shardIndex];"
+            + "  return fetch(shardUrl).then(function(shardResponse) {"
             + "    if (!shardResponse.ok) { throw new Error(shardUrl + ': HTTP ' + shardResponse.status); }"
             + "    return shardResponse.arrayBuffer();"
             + "  }).then(function(shardBytes) {"
@@ -61,6 +64,13 @@ public final class ShardStream {
             + "        error: String(shardFailure) };"
             + "    shardFlush();"
             + "  });"
-            + "});")
-    private static native void fetchInOrder(JSArray<JSString> shardUrls);
+            + "}"
+            // The first few alone, so they are not slowed down by the rest; then all others at once (the
+            // browser caps parallel connections). Delivered in list order either way.
+            + "var shardHead = [];"
+            + "for (var shardI = 0; shardI < Math.min(shardsFirst, shardUrls.length); shardI++) {"
+            + "  shardHead.push(shardFetch(shardI)); }"
+            + "Promise.all(shardHead).then(function() {"
+            + "  for (var shardJ = shardsFirst; shardJ < shardUrls.length; shardJ++) { shardFetch(shardJ); } });")
+    private static native void fetchInOrder(JSArray<JSString> shardUrls, int shardsFirst);
 }

@@ -15,6 +15,8 @@ import digitlab.core.nn.Trainer;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import digitlab.core.nn.TrainingStatus;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBufferView;
@@ -38,6 +40,8 @@ final class TrainingWorker {
     private static final double PROGRESS_EVERY_MS = 100;
     private static final double WEIGHTS_EVERY_MS = 400;
     private static final double SAMPLE_EVERY_MS = 500;
+    /** While training, arrived training shards join the set at most this often (each join copies the set). */
+    private static final double ABSORB_EVERY_MS = 2000;
     /** Test images in the held-out sample measured during training. */
     private static final int SAMPLE_SIZE = 1000;
 
@@ -51,7 +55,10 @@ final class TrainingWorker {
     private int personalUsed;
     private Digits test;
     private Digits sample;
-    private Digits pendingTrain;
+    /** Training shards that arrived but are not in the training set yet (see {@link #absorbTrainingData}). */
+    private final List<Digits> pendingTrain = new ArrayList<>();
+    private double lastAbsorb;
+    private int trainShardsLoaded;
 
     private TrainingConfig config = TrainingConfig.defaults();
     private Trainer trainer;
@@ -116,7 +123,7 @@ final class TrainingWorker {
             urls[trainShards + i] = manifest.testUrl(i);
         }
         post(Reports.data(0, shardsTotal, 0, 0));
-        ShardStream.start(urls);
+        ShardStream.start(urls, 2); // one training and one test shard: enough to start
     }
 
     private void handle(JSObject message) {
@@ -186,7 +193,8 @@ final class TrainingWorker {
         if (isTrain) {
             int shard = index == 0 ? 0 : index - 1;
             Digits digits = ShardLoader.decode(bytes, manifest.trainCount(shard), manifest.trainUrl(shard));
-            pendingTrain = pendingTrain == null ? digits : pendingTrain.concat(digits);
+            pendingTrain.add(digits);
+            trainShardsLoaded++;
         } else {
             int shard = index == 1 ? 0 : index - trainShards;
             Digits digits = ShardLoader.decode(bytes, manifest.testCount(shard), manifest.testUrl(shard));
@@ -209,13 +217,24 @@ final class TrainingWorker {
         }
     }
 
-    /** Moves newly arrived training shards into the training set (and the running trainer). */
+    /**
+     * Moves newly arrived training shards into the training set (and the running trainer). Each move
+     * copies the whole set once, so while training it waits for a few shards to gather rather than
+     * stalling the steps for every one of them.
+     */
     private void absorbTrainingData() {
-        if (pendingTrain == null) {
+        boolean lastOnes = trainShardsLoaded == manifest.trainShards();
+        if (pendingTrain.isEmpty() || running && !lastOnes && Clock.nowMillis() - lastAbsorb < ABSORB_EVERY_MS) {
             return;
         }
-        train = train == null ? pendingTrain : train.concat(pendingTrain);
-        pendingTrain = null;
+        List<Digits> parts = new ArrayList<>();
+        if (train != null) {
+            parts.add(train);
+        }
+        parts.addAll(pendingTrain);
+        pendingTrain.clear();
+        train = Digits.join(parts);
+        lastAbsorb = Clock.nowMillis();
         if (trainer != null) {
             trainer.extendTrainingSet(train); // the person's digits join only once MNIST is complete
         }
@@ -361,6 +380,7 @@ final class TrainingWorker {
     }
 
     private void trainChunk() {
+        absorbTrainingData();
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
         double now = start;

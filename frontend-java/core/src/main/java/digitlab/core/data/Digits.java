@@ -106,6 +106,34 @@ public final class Digits {
         return new Digits(to - from, rows, cols, l, p);
     }
 
+    /**
+     * The images of every part, in order, copied once into one new set (joining many parts pairwise with
+     * {@link #concat} would copy the early ones again and again); the shapes must match.
+     */
+    public static Digits join(java.util.List<Digits> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("nothing to join");
+        }
+        Digits first = parts.get(0);
+        int count = 0;
+        for (Digits part : parts) {
+            if (part.rows != first.rows || part.cols != first.cols) {
+                throw new IllegalArgumentException("cannot join " + first.rows + "x" + first.cols + " with "
+                        + part.rows + "x" + part.cols + " images");
+            }
+            count += part.count;
+        }
+        byte[] l = new byte[count];
+        byte[] p = new byte[count * first.imageSize()];
+        int at = 0;
+        for (Digits part : parts) {
+            System.arraycopy(part.labels, 0, l, at, part.count);
+            System.arraycopy(part.pixels, 0, p, at * first.imageSize(), part.pixels.length);
+            at += part.count;
+        }
+        return new Digits(count, first.rows, first.cols, l, p);
+    }
+
     /** Images and labels of {@code this} followed by those of {@code other}; the shapes must match. */
     public Digits concat(Digits other) {
         if (other.rows != rows || other.cols != cols) {

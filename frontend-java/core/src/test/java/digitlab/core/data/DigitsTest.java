@@ -47,4 +47,15 @@ class DigitsTest {
         assertThrows(IllegalArgumentException.class, () -> new Digits(1, 2, 2, new byte[] {10}, new byte[4]));
         assertThrows(IllegalArgumentException.class, () -> new Digits(1, 0, 2, new byte[] {1}, new byte[0]));
     }
+
+    @Test
+    void joinCopiesEveryPartOnceInOrder() {
+        Digits digits = three();
+        Digits joined = Digits.join(java.util.List.of(digits.slice(0, 1), digits.slice(1, 2), digits.slice(2, 3)));
+        assertArrayEquals(digits.labels(), joined.labels());
+        assertArrayEquals(digits.pixels(), joined.pixels());
+        assertThrows(IllegalArgumentException.class, () -> Digits.join(java.util.List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> Digits.join(java.util.List.of(digits, new Digits(0, 3, 3, new byte[0], new byte[0]))));
+    }
 }

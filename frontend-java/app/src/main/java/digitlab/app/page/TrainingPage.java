@@ -296,7 +296,8 @@ final class TrainingPage {
                         + " parameters. Press Train, or Step for one mini-batch.") + loading);
             case "training" -> status.show("training", "Training " + network + "…" + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
-            case "diverged" -> status.error("Training diverged: the loss or a weight became NaN or"
+            // Derived from the state (not a pinned error): every refresh while diverged says it again.
+            case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"
                     + " infinite (learning rate too high?). Press Reset to start again.");
             case "finished" -> status.show("done", "Finished " + epochsDone + (epochsDone == 1 ? " epoch." : " epochs."));
             case "target_reached" -> status.show("done", "Reached the target accuracy after " + epochsDone

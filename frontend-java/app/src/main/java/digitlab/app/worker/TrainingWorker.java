@@ -40,8 +40,6 @@ final class TrainingWorker {
     private static final double PROGRESS_EVERY_MS = 100;
     private static final double WEIGHTS_EVERY_MS = 400;
     private static final double SAMPLE_EVERY_MS = 500;
-    /** While training, arrived training shards join the set at most this often (each join copies the set). */
-    private static final double ABSORB_EVERY_MS = 2000;
     /** Test images in the held-out sample measured during training. */
     private static final int SAMPLE_SIZE = 1000;
 
@@ -57,8 +55,8 @@ final class TrainingWorker {
     private Digits sample;
     /** Training shards that arrived but are not in the training set yet (see {@link #absorbTrainingData}). */
     private final List<Digits> pendingTrain = new ArrayList<>();
-    private double lastAbsorb;
-    private int trainShardsLoaded;
+    private int trainShardsIn;
+
 
     private TrainingConfig config = TrainingConfig.defaults();
     private Trainer trainer;
@@ -86,7 +84,7 @@ final class TrainingWorker {
             return;
         }
         while (true) {
-            boolean training = running && trainer != null && !trainer.status().stopped();
+            boolean training = running && trainer != null && !trainer.status().stopped() && !waitingForData();
             JSObject message = training ? WorkerPort.poll() : WorkerPort.next();
             while (message != null) {
                 handle(message);
@@ -98,6 +96,9 @@ final class TrainingWorker {
                 message = WorkerPort.poll();
             }
             if (running && trainer != null && !trainer.status().stopped()) {
+                if (waitingForData()) {
+                    continue; // the next loop waits for a message: the next shard, or Pause
+                }
                 trainChunk();
                 WorkerPort.yieldToEventLoop();
             } else if (running) {
@@ -194,7 +195,7 @@ final class TrainingWorker {
             int shard = index == 0 ? 0 : index - 1;
             Digits digits = ShardLoader.decode(bytes, manifest.trainCount(shard), manifest.trainUrl(shard));
             pendingTrain.add(digits);
-            trainShardsLoaded++;
+            trainShardsIn++;
         } else {
             int shard = index == 1 ? 0 : index - trainShards;
             Digits digits = ShardLoader.decode(bytes, manifest.testCount(shard), manifest.testUrl(shard));
@@ -218,13 +219,12 @@ final class TrainingWorker {
     }
 
     /**
-     * Moves newly arrived training shards into the training set (and the running trainer). Each move
-     * copies the whole set once, so while training it waits for a few shards to gather rather than
-     * stalling the steps for every one of them.
+     * Moves newly arrived training shards into the training set (and the running trainer) in one copy.
+     * It happens as soon as they arrive: the trainer visits them in the current epoch, so an epoch never
+     * ends over part of the data when the rest is already here.
      */
     private void absorbTrainingData() {
-        boolean lastOnes = trainShardsLoaded == manifest.trainShards();
-        if (pendingTrain.isEmpty() || running && !lastOnes && Clock.nowMillis() - lastAbsorb < ABSORB_EVERY_MS) {
+        if (pendingTrain.isEmpty()) {
             return;
         }
         List<Digits> parts = new ArrayList<>();
@@ -234,10 +234,21 @@ final class TrainingWorker {
         parts.addAll(pendingTrain);
         pendingTrain.clear();
         train = Digits.join(parts);
-        lastAbsorb = Clock.nowMillis();
         if (trainer != null) {
             trainer.extendTrainingSet(train); // the person's digits join only once MNIST is complete
         }
+    }
+
+    /**
+     * True while training must wait for training shards still downloading: an epoch is not allowed to end
+     * over part of the data (that would count epochs of different sizes and break "same seed, same
+     * curve"), and full-batch methods use every example in each step.
+     */
+    private boolean waitingForData() {
+        if (trainShardsIn == manifest.trainShards()) {
+            return false;
+        }
+        return config.optimizer().fullBatch() || trainer.trainCount() - trainer.position() <= config.batchSize();
     }
 
     private boolean allDataLoaded() {
@@ -380,11 +391,10 @@ final class TrainingWorker {
     }
 
     private void trainChunk() {
-        absorbTrainingData();
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
         double now = start;
-        while (now - start < CHUNK_MS && !trainer.status().stopped()) {
+        while (now - start < CHUNK_MS && !trainer.status().stopped() && !waitingForData()) {
             trainer.step();
             steps++;
             now = Clock.nowMillis();

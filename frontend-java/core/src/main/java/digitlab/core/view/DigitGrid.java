@@ -15,6 +15,7 @@ public final class DigitGrid {
     private final int imageSide;
     private final int scale;
     private final int gap;
+    private CellLayout layout;
 
     /**
      * @param columns cells per row
@@ -40,21 +41,21 @@ public final class DigitGrid {
     }
 
     public int width() {
-        return columns * (imageSide * scale + gap) + gap;
+        return layout().width();
     }
 
     public int height() {
-        return rows * (imageSide * scale + gap) + gap;
+        return layout().height();
     }
 
     /** Left edge, in screen pixels, of cell {@code cell} (cells run left to right, then top to bottom). */
     public int cellX(int cell) {
-        return gap + (cell % columns) * (imageSide * scale + gap);
+        return layout().cellX(cell);
     }
 
     /** Top edge, in screen pixels, of cell {@code cell}. */
     public int cellY(int cell) {
-        return gap + (cell / columns) * (imageSide * scale + gap);
+        return layout().cellY(cell);
     }
 
     /** A buffer of the right size for {@link #paint}: {@code width() * height() * 4} bytes. */
@@ -128,5 +129,13 @@ public final class DigitGrid {
             indices[i] = (int) ((long) i * available / n);
         }
         return indices;
+    }
+
+    /** Made once, on first use: the views ask for cell positions every frame. */
+    private CellLayout layout() {
+        if (layout == null) {
+            layout = new CellLayout(columns, rows, imageSide * scale, gap);
+        }
+        return layout;
     }
 }

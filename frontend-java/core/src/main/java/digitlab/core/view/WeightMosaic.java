@@ -19,6 +19,7 @@ public final class WeightMosaic {
     private final int side;
     private final int scale;
     private final int gap;
+    private CellLayout layout;
     private final int shown;
     private final int columns;
     private final int rows;
@@ -86,21 +87,21 @@ public final class WeightMosaic {
     }
 
     public int width() {
-        return columns * (side * scale + gap) + gap;
+        return layout().width();
     }
 
     public int height() {
-        return rows * (side * scale + gap) + gap;
+        return layout().height();
     }
 
     /** Left edge of the cell of unit {@code unit}. */
     public int cellX(int unit) {
-        return gap + (unit % columns) * (side * scale + gap);
+        return layout().cellX(unit);
     }
 
     /** Top edge of the cell of unit {@code unit}. */
     public int cellY(int unit) {
-        return gap + (unit / columns) * (side * scale + gap);
+        return layout().cellY(unit);
     }
 
     /** The unit whose cell holds picture pixel ({@code x}, {@code y}), or -1 for a gap or outside. */
@@ -201,5 +202,13 @@ public final class WeightMosaic {
             rgba[at + 2] = b;
             rgba[at + 3] = (byte) 255;
         }
+    }
+
+    /** Made once, on first use: the views ask for cell positions every frame. */
+    private CellLayout layout() {
+        if (layout == null) {
+            layout = new CellLayout(columns, rows, side * scale, gap);
+        }
+        return layout;
     }
 }

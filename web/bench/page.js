@@ -5,6 +5,9 @@
 const VARIANTS = {
   'teavm-js': { script: '/js/worker-js.js' },
   'teavm-wasm': { script: '/js/worker-wasm.js' },
+  // The same workers training data-parallel with a second (replica) worker over a SharedArrayBuffer.
+  'teavm-js-2': { script: '/js/worker-js.js', workers: 2 },
+  'teavm-wasm-2': { script: '/js/worker-wasm.js', workers: 2 },
   baseline: { script: '/bench/baseline-worker.js' },
   'tfjs-cpu': { script: '/bench/tfjs-worker.js', backend: 'cpu', threads: 0 },
   'tfjs-wasm': { script: '/bench/tfjs-worker.js', backend: 'wasm', threads: 1 },
@@ -38,13 +41,14 @@ const VARIANTS = {
       window.benchResult = {
         examplesPerSecond: message.examplesPerSecond, examplesSeen: message.examplesSeen,
         accuracy: message.accuracy, loss: message.loss, query: message.query, engine: message.engine ?? null,
+        workers: message.workers ?? 1,
         firstMessageMs, wallMs: performance.now() - started, crossOriginIsolated: self.crossOriginIsolated,
       };
       log(JSON.stringify(window.benchResult));
     }
   };
   worker.postMessage({
-    type: 'benchmark', query, value: 0, index: 0, indices: null, bytes: null,
+    type: 'benchmark', query, value: 0, index: variant.workers ?? 1, indices: null, bytes: null,
     backend: variant.backend ?? null, threads: variant.threads ?? 0,
   });
   log(`${name}: ${query}`);

@@ -8,6 +8,7 @@
 // worker and sends it one `benchmark` command: one epoch of the 60,000 MNIST training images, flat out,
 // then the test accuracy on 10,000 images. Variants, in rounds so that a busy moment hits all alike:
 //   teavm-js / teavm-wasm   the app's own worker (js/worker-js.js, js/worker-wasm.js), TeaVM builds
+//   teavm-js-2 / -wasm-2    the same with a second (replica) worker: data-parallel over a SharedArrayBuffer
 //   baseline                bench/mlp.js: a textbook dense JavaScript MLP on Float32Array
 //   tfjs-cpu / tfjs-wasm    TensorFlow.js layers + model.fit (wasm: the single-threaded SIMD build)
 // Then the real app page (/) cold: navigation to the first training step and bytes downloaded.
@@ -45,6 +46,8 @@ const MODELS = {
 const VARIANTS = [
   { id: 'teavm-js', label: '(a) TeaVM JavaScript', teavm: true },
   { id: 'teavm-wasm', label: '(b) TeaVM Wasm GC', teavm: true },
+  { id: 'teavm-js-2', label: '(a) TeaVM JavaScript, 2 workers', teavm: true, workers: 2, single: 'teavm-js' },
+  { id: 'teavm-wasm-2', label: '(b) TeaVM Wasm GC, 2 workers', teavm: true, workers: 2, single: 'teavm-wasm' },
   { id: 'baseline', label: '(c) hand-written JS', baseline: true },
   { id: 'tfjs-cpu', label: '(d) TF.js cpu', tfjs: true },
   { id: 'tfjs-wasm', label: '(d) TF.js wasm, 1 thread', tfjs: true },
@@ -53,7 +56,7 @@ const VARIANTS = [
   { id: 'tfjs-wasm-mt', label: '(d) TF.js wasm, threaded build', tfjs: true, optional: true },
 ];
 const DEFAULT_VARIANTS = VARIANTS.filter((v) => !v.optional).map((v) => v.id).join(',');
-const QUICK_VARIANTS = 'teavm-js,teavm-wasm,baseline,tfjs-wasm';
+const QUICK_VARIANTS = 'teavm-js,teavm-wasm,teavm-js-2,teavm-wasm-2,baseline,tfjs-wasm';
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.map': 'application/json' };
@@ -171,6 +174,9 @@ async function runOnce(browser, cdp, server, variant, query) {
     if (problems.length) throw new Error(`${variant.id}: ${problems.join('; ')}`);
     if (!result.crossOriginIsolated) throw new Error('the bench page is not cross-origin isolated');
     if (!(result.examplesSeen >= 60_000)) throw new Error(`${variant.id}: ${result.examplesSeen} examples`);
+    if ((variant.workers ?? 1) !== result.workers) {
+      throw new Error(`${variant.id}: trained on ${result.workers} workers, not ${variant.workers ?? 1}`);
+    }
     if (!(result.accuracy > 0.8)) {
       throw new Error(`${variant.id}: test accuracy ${result.accuracy} after one epoch: something is wrong`);
     }
@@ -289,9 +295,17 @@ function printModelTable(model, summaries, idlePeak) {
     + `TF.js files served by this script uncompressed: their gzip size) / decoded. Every worker also loads the `
     + `shards: ${kb(summaries[0].sizes.dataWire)} gzip on the wire, ${kb(summaries[0].sizes.dataDecoded)} decoded.`);
 
-  const teavm = summaries.filter((s) => s.variant.teavm);
-  if (!baseline || !teavm.length) return;
   const verdict = (ok) => (ok ? 'MET' : 'NOT MET');
+  const parallel = summaries.filter((s) => s.variant.single && summaries.some((o) => o.variant.id === s.variant.single));
+  if (parallel.length) console.log('\ndata-parallel (the same build on 1 and on 2 workers, same seeds):');
+  for (const p of parallel) {
+    const single = summaries.find((o) => o.variant.id === p.variant.single);
+    const points = (p.accuracy - single.accuracy) * 100;
+    console.log(`  ${p.variant.label}: ${fmt(p.speed / single.speed, 2)}x the examples/s of 1 worker; test accuracy `
+      + `${points >= 0 ? '+' : ''}${fmt(points, 2)} points`);
+  }
+  const teavm = summaries.filter((s) => s.variant.teavm && !s.variant.single);
+  if (!baseline || !teavm.length) return;
   console.log('\ntargets:');
   for (const t of teavm) {
     console.log(`  ${t.variant.label} >= (c): ${fmt(t.speed / baseline.speed, 2)}x -> ${verdict(t.speed >= baseline.speed)}`);

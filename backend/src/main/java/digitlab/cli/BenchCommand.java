@@ -3,6 +3,7 @@ package digitlab.cli;
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Benchmark;
 import digitlab.core.nn.CliOptions;
+import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.util.Locale;
 
@@ -16,24 +17,25 @@ public final class BenchCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    public static int run(String[] args) {
+    /** Runs the command with its output on {@code out} and errors on {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         CliOptions options;
         int repeats;
         int denseExamples;
         try {
             options = CliOptions.parse(args, "mnist", "repeats", "dense-examples");
             if (options.help()) {
-                System.out.println(usage());
+                out.println(usage());
                 return 0;
             }
             repeats = options.positiveInt("repeats", 7);
             denseExamples = options.positiveInt("dense-examples", 20000);
         } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            System.err.println("Run with --help for the options.");
+            err.println("bench: " + e.getMessage());
+            err.println("Run with --help for the options.");
             return 2;
         }
         Digits train;
@@ -42,16 +44,19 @@ public final class BenchCommand {
             train = MnistFiles.load(Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR)), "train");
             test = MnistFiles.load(Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR)), "t10k");
         } catch (MnistFiles.MissingDataException e) {
-            System.err.println("bench: " + e.getMessage());
+            err.println("bench: " + e.getMessage());
             return 1;
         }
-        System.out.println("benchmark: " + Benchmark.QUERY + " (" + train.count() + " examples per epoch), "
+        out.println("benchmark: " + Benchmark.QUERY + " (" + train.count() + " examples per epoch), "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
-        Benchmark.Result r = Benchmark.run(train, test, repeats, denseExamples, System.out::println);
-        System.out.println(String.format(Locale.ROOT,
+        Benchmark.Result r = Benchmark.run(train, test, repeats, denseExamples, out::println);
+        out.println(String.format(Locale.ROOT,
                 "dense_baseline examples_per_second=%.0f sparse examples_per_second=%.0f speedup=%.1fx",
                 r.denseExamplesPerSecond(), r.sparseExamplesPerSecond(), r.speedup()));
-        System.out.println(String.format(Locale.ROOT, "examples_per_second=%.0f test_accuracy=%.4f",
+        out.println(String.format(Locale.ROOT,
+                "two_threads examples_per_second=%.0f speedup=%.2fx test_accuracy=%.4f",
+                r.twoThreadExamplesPerSecond(), r.twoThreadSpeedup(), r.twoThreadTestAccuracy()));
+        out.println(String.format(Locale.ROOT, "examples_per_second=%.0f test_accuracy=%.4f",
                 r.sparseExamplesPerSecond(), r.testAccuracy()));
         return 0;
     }
@@ -59,7 +64,7 @@ public final class BenchCommand {
     static String usage() {
         return "Usage: bench [options]\n"
                 + "Times one epoch of MNIST training (784-128-10 sigmoid, softmax, SGD batch 32, lr 0.1):\n"
-                + "the sparse network against a dense baseline; prints medians and the speed-up.\n\n"
+                + "the sparse network against a dense baseline, and on two threads; prints medians and speed-ups.\n\n"
                 + "  --mnist DIR            MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
                 + "  --repeats 7            timed repeats (medians are reported)\n"
                 + "  --dense-examples 20000 examples per timed dense repeat\n"

@@ -2,13 +2,17 @@ package digitlab.cli;
 
 import digitlab.core.data.Digits;
 import digitlab.core.nn.CliOptions;
+import digitlab.core.nn.ThreadReplica;
 import digitlab.core.nn.Trainer;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintStream;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,22 +25,29 @@ public final class TrainCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.out, System.err));
     }
 
-    public static int run(String[] args) {
+    /** Runs the command with its output on {@code out} and errors on {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         CliOptions options;
         TrainingConfig config;
+        int workers;
         try {
-            options = CliOptions.parse(args, "mnist", "out");
+            options = CliOptions.parse(args, "mnist", "out", "workers");
             if (options.help()) {
-                System.out.println(usage());
+                out.println(usage());
                 return 0;
             }
             config = options.config();
+            workers = options.positiveInt("workers", 1);
+            if (workers > 1 && config.optimizer().fullBatch()) {
+                throw new IllegalArgumentException("--workers applies to the mini-batch optimizers; "
+                        + config.optimizer().id() + " trains in one worker");
+            }
         } catch (IllegalArgumentException e) {
-            System.err.println("train: " + e.getMessage());
-            System.err.println("Run with --help for the options.");
+            err.println("train: " + e.getMessage());
+            err.println("Run with --help for the options.");
             return 2;
         }
         Path dir = Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR));
@@ -46,7 +57,7 @@ public final class TrainCommand {
             train = MnistFiles.load(dir, "train");
             test = MnistFiles.load(dir, "t10k");
         } catch (MnistFiles.MissingDataException e) {
-            System.err.println("train: " + e.getMessage());
+            err.println("train: " + e.getMessage());
             return 1;
         }
         boolean needsValidation = config.targetAccuracy() > 0 || config.patience() > 0;
@@ -54,12 +65,25 @@ public final class TrainCommand {
         try {
             trainer = new Trainer(config, train, needsValidation ? test : null);
         } catch (IllegalArgumentException e) {
-            System.err.println("train: " + e.getMessage());
+            err.println("train: " + e.getMessage());
             return 2;
         }
-        System.out.println("training " + config.architecture() + " on " + trainer.trainCount()
-                + " examples: " + config.toQuery());
+        List<ThreadReplica> replicas = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            replicas.add(new ThreadReplica(config));
+        }
+        trainer.useReplicas(List.copyOf(replicas));
+        out.println("training " + config.architecture() + " on " + trainer.trainCount()
+                + " examples" + (workers > 1 ? " with " + workers + " threads" : "") + ": " + config.toQuery());
+        try {
+            return train(trainer, needsValidation, test, options.get("out", null), out, err);
+        } finally {
+            replicas.forEach(ThreadReplica::close);
+        }
+    }
 
+    private static int train(Trainer trainer, boolean needsValidation, Digits test, String modelFile,
+            PrintStream out, PrintStream err) {
         long trainingNanos = 0;
         double testAccuracy = Double.NaN;
         while (!trainer.status().stopped()) {
@@ -69,26 +93,25 @@ public final class TrainCommand {
             long nanos = System.nanoTime() - start;
             trainingNanos += nanos;
             testAccuracy = needsValidation ? trainer.validationAccuracy() : trainer.evaluate(test).accuracy();
-            System.out.println(String.format(Locale.ROOT,
+            out.println(String.format(Locale.ROOT,
                     "epoch %d loss=%.4f train_acc=%.4f test_acc=%.4f examples_per_second=%.0f lr=%s",
                     trainer.epoch(), trainer.epochLoss(), trainer.epochAccuracy(), testAccuracy,
                     (trainer.examplesSeen() - seenBefore) / (nanos / 1e9), trainer.learningRate()));
         }
         TrainingStatus status = trainer.status();
-        System.out.println("stopped: " + status.name().toLowerCase(Locale.ROOT)
+        out.println("stopped: " + status.name().toLowerCase(Locale.ROOT)
                 + (status == TrainingStatus.DIVERGED ? " (NaN or infinite cost/weights: try a lower --lr)" : ""));
         int exit = status == TrainingStatus.DIVERGED ? 1 : 0;
-        String out = options.get("out", null);
-        if (out != null && status != TrainingStatus.DIVERGED) {
+        if (modelFile != null && status != TrainingStatus.DIVERGED) {
             try {
-                Files.write(Paths.get(out), trainer.toModel((float) testAccuracy).toBytes());
-                System.out.println("saved model to " + out);
+                Files.write(Paths.get(modelFile), trainer.toModel((float) testAccuracy).toBytes());
+                out.println("saved model to " + modelFile);
             } catch (IOException e) {
-                System.err.println("train: cannot write " + out + ": " + e.getMessage());
+                err.println("train: cannot write " + modelFile + ": " + e.getMessage());
                 exit = 1;
             }
         }
-        System.out.println(String.format(Locale.ROOT, "test_accuracy=%.4f examples_per_second=%.0f",
+        out.println(String.format(Locale.ROOT, "test_accuracy=%.4f examples_per_second=%.0f",
                 testAccuracy, trainer.examplesSeen() / (trainingNanos / 1e9)));
         return exit;
     }
@@ -98,6 +121,7 @@ public final class TrainCommand {
                 + "Trains a network on MNIST on the JVM; prints one line per epoch.\n\n"
                 + "  --mnist DIR                MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
                 + "  --out FILE                 save the trained model (Digit Lab model format)\n"
+                + "  --workers 1                threads training data-parallel (mini-batch optimizers)\n"
                 + CliOptions.trainingOptionsHelp() + "\n"
                 + "  --help                     this text\n\n"
                 + "Example: train --layers 784,128,10 --activation relu --optimizer adam --lr 0.001 --epochs 3";

@@ -103,9 +103,9 @@ public final class Main {
                     out.print(USAGE);
                     return 0;
                 case "train":
-                    return TrainCommand.run(rest);
+                    return TrainCommand.run(rest, out, err);
                 case "bench":
-                    return BenchCommand.run(rest);
+                    return BenchCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command '" + command + "'");
             }

@@ -114,6 +114,20 @@ class MainTest {
     }
 
     @Test
+    void trainOnSeveralThreads() throws Exception {
+        SyntheticMnist.write(tmp.resolve("mnist"), 3000, 200);
+        String mnist = tmp.resolve("mnist").toString();
+        assertEquals(0, run(Map.of(), "train", "--mnist", mnist, "--layers", "784,16,10", "--optimizer", "sgd",
+                "--epochs", "1", "--workers", "2"), err());
+        assertTrue(out().contains("with 2 threads"), out());
+        String[] lines = out().trim().split("\n");
+        assertTrue(lines[lines.length - 1].matches("test_accuracy=\\d\\.\\d{4} examples_per_second=\\d+"), out());
+        assertEquals(2, run(Map.of(), "train", "--mnist", mnist, "--optimizer", "lbfgs", "--workers", "2"));
+        assertTrue(err().contains("lbfgs trains in one worker"), err());
+        assertEquals(2, run(Map.of(), "train", "--mnist", mnist, "--workers", "0"));
+    }
+
+    @Test
     void serveOptionsAndDefaults() {
         ServerConfig c = Main.serveConfig(new String[0], Map.of());
         assertEquals(ServerConfig.defaults(), c);

@@ -9,6 +9,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class Readouts {
     private final HTMLElement testAccuracy;
     private final HTMLElement examplesPerSecond;
+    private final HTMLElement workers;
     private final HTMLElement epoch;
     private final HTMLElement steps;
     private final HTMLElement loss;
@@ -17,6 +18,7 @@ final class Readouts {
     Readouts(HTMLDocument document) {
         testAccuracy = document.getElementById("test-accuracy");
         examplesPerSecond = document.getElementById("examples-per-second");
+        workers = document.getElementById("workers");
         epoch = document.getElementById("epoch");
         steps = document.getElementById("steps");
         loss = document.getElementById("loss");
@@ -54,6 +56,9 @@ final class Readouts {
         }
         examplesPerSecond.setTextContent(report.getExamplesPerSecond() > 0
                 ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
+        if (report.getWorkers() > 0) {
+            workers.setTextContent(String.valueOf(report.getWorkers()));
+        }
         epoch.setTextContent(Format.fixed(report.getEpoch() + report.getEpochProgress(), 2));
         steps.setTextContent(String.valueOf(report.getSteps()));
         loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Format.fixed(report.getLoss(), 4));

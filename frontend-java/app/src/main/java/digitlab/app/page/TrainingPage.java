@@ -90,6 +90,13 @@ final class TrainingPage {
         settings.show(config);
 
         worker = new WorkerClient(target, this::onReport);
+        int workers = 0;
+        try {
+            workers = query.workers();
+        } catch (IllegalArgumentException e) {
+            status.error("The address has a bad setting (" + e.getMessage() + "): choosing the workers automatically.");
+        }
+        worker.send(Commands.setWorkers(workers));
         worker.send(Commands.configure(config.toQuery()));
         models = new ModelPanel(document, worker, status, new ModelPanel.Listener() {
             @Override

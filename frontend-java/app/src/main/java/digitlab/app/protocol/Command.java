@@ -37,7 +37,8 @@ public interface Command extends JSObject {
     String EXPORT_MODEL = "export-model";
     /**
      * Benchmark: once all data is in, trains a separate network built from {@code query} for one epoch
-     * flat out (no reports on the way) and answers with {@link Report#BENCHMARK}.
+     * flat out (no reports on the way) on {@code index} workers (0 or 1: one) and answers with
+     * {@link Report#BENCHMARK}.
      */
     String BENCHMARK = "benchmark";
     /** Asks what the network makes of a drawn digit: {@code floats} = the 784 preprocessed inputs. */
@@ -47,6 +48,11 @@ public interface Command extends JSObject {
      * running network's training set, and a later Reset builds with the current set.
      */
     String SET_PERSONAL_DIGITS = "set-personal-digits";
+    /**
+     * How many workers train ({@code index}, the training worker included; 0 = automatic). More than one
+     * needs a cross-origin isolated page; elsewhere training stays in one worker.
+     */
+    String SET_WORKERS = "set-workers";
     /** Asks for the network's predicted digit for each training image in {@code indices}. */
     String CLASSIFY_TRAINING = "classify-training";
 

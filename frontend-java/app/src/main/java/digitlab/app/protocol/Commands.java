@@ -27,6 +27,10 @@ public final class Commands {
         return create(Command.SET_EPOCHS, null, 0, epochs);
     }
 
+    public static Command setWorkers(int workers) {
+        return create(Command.SET_WORKERS, null, 0, workers);
+    }
+
     public static Command inspect(int index) {
         return create(Command.INSPECT, null, 0, index);
     }

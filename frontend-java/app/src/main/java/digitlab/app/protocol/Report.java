@@ -107,6 +107,10 @@ public interface Report extends JSObject {
     @JSProperty
     double getLearningRate();
 
+    /** Workers training in parallel (1 without data parallelism); 0 before there is a network. */
+    @JSProperty
+    int getWorkers();
+
     @JSProperty
     int getUnits();
 

@@ -53,11 +53,12 @@ public final class Reports {
             + "return { type: 'predictions', ints: predictedClasses, state: null, message: null, query: null };")
     public static native Report predictions(Int32Array predictedClasses);
 
-    @JSBody(params = {"benchQuery", "benchSpeed", "benchExamples", "benchAccuracy", "benchLoss"}, script = ""
-            + "return { type: 'benchmark', query: benchQuery, examplesPerSecond: benchSpeed,"
-            + " examplesSeen: benchExamples, accuracy: benchAccuracy, loss: benchLoss, state: null, message: null };")
+    @JSBody(params = {"benchQuery", "benchSpeed", "benchExamples", "benchAccuracy", "benchLoss", "benchWorkers"},
+            script = "return { type: 'benchmark', query: benchQuery, examplesPerSecond: benchSpeed,"
+            + " examplesSeen: benchExamples, accuracy: benchAccuracy, loss: benchLoss, workers: benchWorkers,"
+            + " state: null, message: null };")
     public static native Report benchmark(String benchQuery, double benchSpeed, double benchExamples,
-            double benchAccuracy, double benchLoss);
+            double benchAccuracy, double benchLoss, int benchWorkers);
 
     @JSBody(params = {"predictedDigit", "layerSizes", "layerActivations"}, script = ""
             + "return { type: 'drawing', index: predictedDigit, ints: layerSizes, floats: layerActivations,"
@@ -80,7 +81,8 @@ public final class Reports {
     public static native void quality(Report progressReport, double stepLoss, double stepAccuracy, double sample,
             double test);
 
-    @JSBody(params = {"progressReport", "speed", "rate"}, script = ""
-            + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;")
-    public static native void speed(Report progressReport, double speed, double rate);
+    @JSBody(params = {"progressReport", "speed", "rate", "trainingWorkers"}, script = ""
+            + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;"
+            + "progressReport.workers = trainingWorkers;")
+    public static native void speed(Report progressReport, double speed, double rate, int trainingWorkers);
 }

@@ -2,6 +2,7 @@ package digitlab.app.worker;
 
 import digitlab.app.browser.Clock;
 import digitlab.app.data.ShardLoader;
+import digitlab.app.parallel.ReplicaPool;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Reports;
 import digitlab.app.protocol.Report;
@@ -62,6 +63,7 @@ final class TrainingWorker {
     private Trainer trainer;
     /** A benchmark asked for before all data was in. */
     private TrainingConfig pendingBenchmark;
+    private int benchmarkWorkers = 1;
     /** A loaded model whose weights the next trainer starts from (kept until the data is in). */
     private Model startingModel;
     private boolean running;
@@ -70,6 +72,8 @@ final class TrainingWorker {
     private double sampleAccuracy = Double.NaN;
     private double testAccuracy = Double.NaN;
 
+    /** Replica workers for data-parallel training (none where the page is not cross-origin isolated). */
+    private final ReplicaPool replicas = new ReplicaPool();
     private final Speedometer speed = new Speedometer();
     private double lastProgress;
     private double lastWeights;
@@ -167,12 +171,20 @@ final class TrainingWorker {
                 case Command.EXPORT_MODEL -> exportModel();
                 case Command.BENCHMARK -> {
                     pendingBenchmark = TrainingConfig.fromQuery(command.getQuery());
+                    benchmarkWorkers = Math.max(1, command.getIndex());
                     runBenchmarkIfReady();
                 }
                 case Command.PREDICT_DRAWING -> predictDrawing(command.getFloats().copyToJavaArray());
                 case Command.SET_PERSONAL_DIGITS -> setPersonalDigits(
                         Shard.decode(new Int8Array(command.getBytes()).copyToJavaArray()));
                 case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
+                case Command.SET_WORKERS -> {
+                    replicas.setWorkers(command.getIndex());
+                    if (trainer != null) {
+                        trainer.useReplicas(replicas.join(config));
+                    }
+                    reportProgress();
+                }
                 default -> post(Reports.error("unknown command '" + command.getType() + "'"));
             }
         } catch (RuntimeException e) {
@@ -322,6 +334,7 @@ final class TrainingWorker {
     private void buildTrainer() {
         personalUsed = allDataLoaded() && personal != null ? personal.count() : 0;
         trainer = new Trainer(config, trainingSet(), sample);
+        trainer.useReplicas(replicas.join(config));
         String origin = null;
         if (startingModel != null) {
             trainer.network().setParameters(startingModel.parameters());
@@ -350,7 +363,10 @@ final class TrainingWorker {
                 + " on " + metadata.examplesSeen() + " examples";
     }
 
-    /** One epoch of a separate network, timed without reports or evaluations in between. */
+    /**
+     * One epoch of a separate network, timed without reports or evaluations in between, on
+     * {@link #benchmarkWorkers} workers (once they are all ready, so start-up is not timed).
+     */
     private void runBenchmarkIfReady() {
         if (pendingBenchmark == null || !allDataLoaded()) {
             return;
@@ -358,12 +374,24 @@ final class TrainingWorker {
         TrainingConfig benchConfig = pendingBenchmark.withEpochs(1);
         pendingBenchmark = null;
         Trainer bench = new Trainer(benchConfig, train, null);
+        if (benchmarkWorkers > 1) {
+            replicas.setWorkers(benchmarkWorkers);
+            bench.useReplicas(replicas.join(benchConfig));
+            double deadline = Clock.nowMillis() + 20_000;
+            while (replicas.ready() < replicas.size() && Clock.nowMillis() < deadline) {
+                WorkerPort.yieldToEventLoop();
+            }
+        }
+        int workers = 1 + replicas.ready();
         double start = Clock.nowMillis();
         bench.runEpoch();
         double seconds = (Clock.nowMillis() - start) / 1000;
         double accuracy = bench.evaluate(test).accuracy();
         post(Reports.benchmark(benchConfig.toQuery(), bench.examplesSeen() / seconds, bench.examplesSeen(),
-                accuracy, bench.epochLoss()));
+                accuracy, bench.epochLoss(), workers));
+        if (trainer != null) {
+            trainer.useReplicas(replicas.join(config)); // the replicas left the run for the benchmark
+        }
     }
 
     private void exportModel() {
@@ -451,7 +479,7 @@ final class TrainingWorker {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, steps, trainer.examplesSeen());
             Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, testAccuracy);
-            Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate());
+            Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.ready());
         }
         post(report);
     }

@@ -93,6 +93,25 @@ public final class Digits {
         return pixels;
     }
 
+    /**
+     * Copies images {@code indices[from..from+count)} one after another into {@code pixelsOut} and their
+     * labels into {@code labelsOut}: a share of examples in one block, to hand to another worker.
+     *
+     * @throws IllegalArgumentException if the output arrays are too small
+     */
+    public void gather(int[] indices, int from, int count, byte[] pixelsOut, byte[] labelsOut) {
+        int n = imageSize();
+        if (labelsOut.length < count || pixelsOut.length < (long) count * n) {
+            throw new IllegalArgumentException("room for " + labelsOut.length + " labels and "
+                    + pixelsOut.length + " pixels, not " + count + " images of " + n);
+        }
+        for (int i = 0; i < count; i++) {
+            int image = indices[from + i];
+            labelsOut[i] = labels[image];
+            System.arraycopy(pixels, image * n, pixelsOut, i * n, n);
+        }
+    }
+
     /** Images {@code from} (inclusive) to {@code to} (exclusive) as a new set with copied arrays. */
     public Digits slice(int from, int to) {
         if (from < 0 || to > count || from > to) {

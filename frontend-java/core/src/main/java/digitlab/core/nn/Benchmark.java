@@ -2,6 +2,7 @@ package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -9,7 +10,8 @@ import java.util.function.Consumer;
  * batch 32, learning rate 0.1. It times whole epochs of the real {@link Trainer} (the sparse network)
  * and, in the same process, the straightforward {@link DenseBaseline} on the same steps, and reports
  * medians of several repeats after a warm-up, so the speed-up of skipping zero pixels is measured, not
- * claimed.
+ * claimed. It also times the same epoch data-parallel over two threads (the trainer plus one
+ * {@link ThreadReplica}), the JVM counterpart of two Web Workers.
  */
 public final class Benchmark {
     /** The benchmark's run: the configuration the browser benchmark uses too. */
@@ -20,12 +22,19 @@ public final class Benchmark {
      * @param sparseExamplesPerSecond median over the repeats of a full epoch of the real trainer
      * @param denseExamplesPerSecond median over the repeats of {@code denseExamples} baseline steps
      * @param testAccuracy test accuracy after one epoch (first repeat)
+     * @param twoThreadExamplesPerSecond median over the repeats of a full epoch over two threads
+     * @param twoThreadTestAccuracy test accuracy after that epoch (first repeat)
      */
     public record Result(double sparseExamplesPerSecond, double denseExamplesPerSecond, double testAccuracy,
-            int repeats, int denseExamples) {
+            double twoThreadExamplesPerSecond, double twoThreadTestAccuracy, int repeats, int denseExamples) {
         /** How many times faster the sparse network trains. */
         public double speedup() {
             return sparseExamplesPerSecond / denseExamplesPerSecond;
+        }
+
+        /** How many times faster two threads train than one. */
+        public double twoThreadSpeedup() {
+            return twoThreadExamplesPerSecond / sparseExamplesPerSecond;
         }
     }
 
@@ -59,7 +68,9 @@ public final class Benchmark {
 
         double[] sparse = new double[repeats];
         double[] dense = new double[repeats];
+        double[] twoThreads = new double[repeats];
         double accuracy = Double.NaN;
+        double twoThreadAccuracy = Double.NaN;
         for (int r = 0; r < repeats; r++) {
             Trainer trainer = new Trainer(config, train, null);
             DenseBaseline baseline = new DenseBaseline(trainer.network());
@@ -74,10 +85,22 @@ public final class Benchmark {
                 baseline.step(train, order, from, Math.min(batch, denseExamples - from), rate);
             }
             dense[r] = denseExamples / seconds(start);
+            try (ThreadReplica replica = new ThreadReplica(config)) {
+                Trainer pair = new Trainer(config, train, null);
+                pair.useReplicas(List.of(replica));
+                start = System.nanoTime();
+                pair.runEpoch();
+                twoThreads[r] = pair.examplesSeen() / seconds(start);
+                if (r == 0) {
+                    twoThreadAccuracy = pair.evaluate(test).accuracy();
+                }
+            }
             log.accept("repeat " + (r + 1) + "/" + repeats + ": sparse " + Math.round(sparse[r])
-                    + " examples/s, dense " + Math.round(dense[r]) + " examples/s");
+                    + " examples/s, dense " + Math.round(dense[r]) + " examples/s, sparse on two threads "
+                    + Math.round(twoThreads[r]) + " examples/s");
         }
-        return new Result(median(sparse), median(dense), accuracy, repeats, denseExamples);
+        return new Result(median(sparse), median(dense), accuracy, median(twoThreads), twoThreadAccuracy,
+                repeats, denseExamples);
     }
 
     private static double seconds(long start) {

@@ -1,6 +1,7 @@
 package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
+import java.util.List;
 
 /**
  * Trains a {@link Network} one step at a time, made for a live UI: a Web Worker calls {@link #step()} in
@@ -21,6 +22,12 @@ public final class Trainer {
     private static final int CHUNK = 128;
     /** A validation accuracy (or loss) must improve by this much to count against a plateau. */
     private static final double MIN_IMPROVEMENT = 1e-4;
+    /**
+     * Examples each worker trains in a data-parallel round before the workers' changes are combined.
+     * Longer rounds spend less time copying parameters between workers; shorter ones keep the workers'
+     * copies closer together (measured trade-off in the README).
+     */
+    static final int ROUND_EXAMPLES = 512;
 
     private final TrainingConfig config;
     private Digits train;
@@ -32,6 +39,11 @@ public final class Trainer {
     private final Optimizer optimizer; // null for L-BFGS
     private Lbfgs lbfgs; // null unless L-BFGS
     private final DifferentiableFunction fullBatchCost;
+    private Replica[] replicas = new Replica[0];
+    private int[] shareStarts = new int[0];
+    private float[] roundBase;
+    private float[] replicaParameters;
+    private int lastWorkers = 1;
 
     private float baseLearningRate;
     private int maxEpochs;
@@ -81,22 +93,7 @@ public final class Trainer {
         this.baseLearningRate = config.learningRate();
         this.maxEpochs = config.epochs();
         int n = arch.parameterCount();
-        switch (config.optimizer()) {
-            case MOMENTUM:
-                optimizer = new Sgd(n, config.momentum(), false);
-                break;
-            case NESTEROV:
-                optimizer = new Sgd(n, config.momentum(), true);
-                break;
-            case ADAM:
-                optimizer = new Adam(n);
-                break;
-            case LBFGS:
-                optimizer = null;
-                break;
-            default: // SGD, GD
-                optimizer = new Sgd();
-        }
+        optimizer = Optimizers.forConfig(config, n);
         lbfgs = config.optimizer() == OptimizerKind.LBFGS ? new Lbfgs(n, config.lbfgsMemory()) : null;
         // L-BFGS is always handed the network's own arrays (see lbfgsStep), so x and g are params and grads.
         // this.train, not the parameter: the training set may grow (extendTrainingSet).
@@ -126,9 +123,15 @@ public final class Trainer {
         if (lbfgs != null) {
             lbfgsStep();
         } else if (config.optimizer().fullBatch()) {
-            gradientStep(0, trainCount, null);
+            gradientStep(0, trainCount);
+            position = trainCount;
+        } else if (roundFits()) {
+            round();
         } else {
-            gradientStep(position, Math.min(config.batchSize(), trainCount - position), order);
+            int count = Math.min(config.batchSize(), trainCount - position);
+            lastWorkers = 1;
+            gradientStep(position, count);
+            position += count;
         }
         if (!status.stopped() && position >= trainCount) {
             finishEpoch();
@@ -145,9 +148,13 @@ public final class Trainer {
         return status;
     }
 
-    /** Cost and gradient on examples {@code [from, from+count)} of {@code indices}, then one update. */
-    private void gradientStep(int from, int count, int[] indices) {
+    /**
+     * Cost and gradient on examples {@code order[from..from+count)} (all examples for the full-batch
+     * methods), then one update. The caller moves {@link #position}.
+     */
+    private void gradientStep(int from, int count) {
         float rate = learningRate();
+        int[] indices = config.optimizer().fullBatch() ? null : order;
         double loss = network.lossAndGradient(train, indices, from, count, config.lambda(), trainCount);
         int correct = network.lastCorrect();
         recordStep(loss, correct, count);
@@ -160,10 +167,109 @@ public final class Trainer {
             status = TrainingStatus.DIVERGED;
             return;
         }
-        position += count;
         examplesSeen += count;
         epochLossSum += loss * count;
         epochCorrect += correct;
+    }
+
+    // ---------------------------------------------------------------- data-parallel rounds
+
+    /**
+     * Trains with other workers from the next step on (mini-batch methods only). A step then becomes a
+     * round: every ready replica gets the current parameters and its own {@link #ROUND_EXAMPLES}
+     * examples of the epoch's order, this trainer trains its share meanwhile, and then each replica's
+     * change (its parameters minus the round's starting ones) is added to this trainer's parameters.
+     * Adding the changes, rather than averaging the copies, keeps the progress per example of one worker
+     * (see the measurements in the README). The end of an epoch too short for a round trains here alone,
+     * and a replica that fails has its share trained here.
+     *
+     * @throws IllegalArgumentException for the full-batch methods
+     */
+    public void useReplicas(List<Replica> workers) {
+        if (config.optimizer().fullBatch() && !workers.isEmpty()) {
+            throw new IllegalArgumentException(config.optimizer().id() + " trains on the whole set in one worker");
+        }
+        replicas = workers.toArray(new Replica[0]);
+        shareStarts = new int[replicas.length];
+        int n = network.architecture().parameterCount();
+        roundBase = replicas.length > 0 ? new float[n] : null;
+        replicaParameters = replicas.length > 0 ? new float[n] : null;
+    }
+
+    /** Workers that trained the last step: 1 plus the replicas that took part. */
+    public int lastWorkers() {
+        return lastWorkers;
+    }
+
+    private int shareSize() {
+        return shareSize(config);
+    }
+
+    /** Examples per worker in a data-parallel round of {@code config}: whole batches, at least {@link #ROUND_EXAMPLES}. */
+    public static int shareSize(TrainingConfig config) {
+        int batch = config.batchSize();
+        return (ROUND_EXAMPLES + batch - 1) / batch * batch;
+    }
+
+    private boolean roundFits() {
+        int ready = 0;
+        for (Replica r : replicas) {
+            if (r.ready()) {
+                ready++;
+            }
+        }
+        return ready > 0 && trainCount - position >= (ready + 1) * shareSize();
+    }
+
+    /** One data-parallel round (see {@link #useReplicas}). */
+    private void round() {
+        int share = shareSize();
+        float rate = learningRate();
+        float[] params = network.parameters();
+        System.arraycopy(params, 0, roundBase, 0, params.length);
+        int next = position + share;
+        int workers = 1;
+        for (int k = 0; k < replicas.length; k++) {
+            shareStarts[k] = -1;
+            if (replicas[k].ready()) {
+                shareStarts[k] = next;
+                replicas[k].start(roundBase, train, order, next, share, rate, trainCount);
+                next += share;
+                workers++;
+            }
+        }
+        for (int from = position; from < position + share && !status.stopped(); from += config.batchSize()) {
+            gradientStep(from, config.batchSize());
+        }
+        for (int k = 0; k < replicas.length; k++) {
+            if (shareStarts[k] < 0) {
+                continue;
+            }
+            ShareResult result = replicas[k].finish(replicaParameters);
+            if (result == null) {
+                workers--;
+                for (int from = shareStarts[k]; from < shareStarts[k] + share; from += config.batchSize()) {
+                    gradientStep(from, config.batchSize());
+                }
+            } else {
+                addChange(params, replicaParameters, roundBase);
+                examplesSeen += result.examples();
+                epochLossSum += result.lossSum();
+                epochCorrect += result.correct();
+            }
+        }
+        position = next;
+        lastWorkers = workers;
+        if (!finite(epochLossSum) || !network.parametersFinite()) {
+            status = TrainingStatus.DIVERGED;
+        }
+    }
+
+    /** {@code params += replica - base}: one replica's change over a round. */
+    private static void addChange(float[] params, float[] replica, float[] base) {
+        for (int i = 0; i < params.length; i++) {
+            params[i] += replica[i] - base[i];
+        }
     }
 
     private void lbfgsStep() {

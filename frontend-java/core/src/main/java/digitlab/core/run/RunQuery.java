@@ -14,6 +14,8 @@ import java.util.Map;
  */
 public final class RunQuery {
     private static final List<String> CONFIG_KEYS = Arrays.asList(TrainingConfig.KEYS);
+    /** The most workers {@code ?workers=N} may ask for. */
+    public static final int MAX_WORKERS = 8;
 
     private final Map<String, String> config = new LinkedHashMap<>();
     private final Map<String, String> page = new LinkedHashMap<>();
@@ -54,6 +56,24 @@ public final class RunQuery {
     /** The page parameter {@code key} (e.g. "model"), or null. */
     public String pageParam(String key) {
         return page.get(key);
+    }
+
+    /**
+     * How many workers should train, from {@code ?workers=N} (1 to {@link #MAX_WORKERS}); 0 for automatic
+     * (the parameter missing or {@code auto}).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public int workers() {
+        String value = page.get("workers");
+        if (value == null || value.equals("auto")) {
+            return 0;
+        }
+        if (!Text.isDigits(value, 2) || Integer.parseInt(value) < 1
+                || Integer.parseInt(value) > MAX_WORKERS) {
+            throw new IllegalArgumentException("workers must be auto or 1 to " + MAX_WORKERS + ", got '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     /** Sets page parameter {@code key}, or removes it when {@code value} is null. */

@@ -26,6 +26,16 @@ class DigitsTest {
     }
 
     @Test
+    void gatherCopiesChosenImagesIntoOneBlock() {
+        byte[] pixels = new byte[8];
+        byte[] labels = new byte[2];
+        three().gather(new int[] {1, 2, 0}, 1, 2, pixels, labels);
+        assertArrayEquals(new byte[] {9, 7}, labels);
+        assertArrayEquals(new byte[] {(byte) 160, (byte) 180, (byte) 200, (byte) 220, 0, 20, 40, 60}, pixels);
+        assertThrows(IllegalArgumentException.class, () -> three().gather(new int[] {0, 1}, 0, 2, new byte[7], labels));
+    }
+
+    @Test
     void sliceAndConcatKeepImagesWithTheirLabels() {
         Digits digits = three();
         Digits tail = digits.slice(1, 3);

@@ -49,4 +49,17 @@ class RunQueryTest {
         assertTrue(query.with(config).endsWith("&target=js"));
         assertThrows(IllegalArgumentException.class, () -> query.setPageParam("layers", "1"));
     }
+
+    @Test
+    void workersAreAutomaticOrACount() {
+        assertEquals(0, new RunQuery("layers=784,10").workers());
+        assertEquals(0, new RunQuery("workers=auto").workers());
+        assertEquals(2, new RunQuery("workers=2&layers=784,10").workers());
+        assertEquals(8, new RunQuery("workers=8").workers());
+        for (String bad : new String[] {"0", "9", "-1", "two", "", "1e1", "002x", "100"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new RunQuery("workers=" + bad).workers(), bad);
+            assertTrue(e.getMessage().contains("workers must be auto or 1 to 8"), e.getMessage());
+        }
+    }
 }

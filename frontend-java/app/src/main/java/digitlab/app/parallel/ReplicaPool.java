@@ -1,0 +1,100 @@
+package digitlab.app.parallel;
+
+import digitlab.core.nn.Replica;
+import digitlab.core.nn.Trainer;
+import digitlab.core.run.RunQuery;
+import digitlab.core.nn.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.workers.Worker;
+
+/**
+ * The training worker's replica workers for data-parallel training. It starts as many as asked for
+ * (the training worker itself is one of the workers), or none where workers cannot share memory (a page
+ * that is not cross-origin isolated): then training simply stays in one worker. Replica workers start
+ * when a run needs them and are kept from run to run.
+ */
+public final class ReplicaPool {
+    /** Workers used when the page does not say: two, one per core on the smallest multi-core machines. */
+    static final int AUTOMATIC_LIMIT = 2;
+    /** At most this many workers however many are asked for. */
+    public static final int MAX_WORKERS = RunQuery.MAX_WORKERS;
+
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<WorkerReplica> replicas = new ArrayList<>();
+    private int wanted;
+
+    /**
+     * Sets how many workers train, the training worker included; 0 means automatic (up to
+     * {@link #AUTOMATIC_LIMIT}, at most one per core). Takes effect at the next {@link #join}.
+     */
+    public void setWorkers(int requested) {
+        int total = requested <= 0 ? Math.min(AUTOMATIC_LIMIT, hardwareConcurrency()) : Math.min(requested, MAX_WORKERS);
+        wanted = ShareBuffer.available() ? Math.max(0, total - 1) : 0;
+    }
+
+    /** True if this context can run replicas at all. */
+    public static boolean available() {
+        return ShareBuffer.available();
+    }
+
+    /**
+     * Joins every replica worker to a new run (its old shares are over) and returns them for
+     * {@link Trainer#useReplicas}; none for the full-batch methods, which train in one worker.
+     * A worker that failed in an earlier run is replaced by a fresh one.
+     */
+    public List<Replica> join(TrainingConfig config) {
+        for (int i = 0; i < replicas.size(); i++) {
+            if (replicas.get(i).failed()) {
+                workers.set(i, spawn());
+            }
+        }
+        replicas.clear();
+        while (workers.size() > wanted) {
+            workers.remove(workers.size() - 1).terminate();
+        }
+        while (workers.size() < wanted) {
+            workers.add(spawn());
+        }
+        List<Replica> joined = new ArrayList<>();
+        if (config.optimizer().fullBatch()) {
+            return joined;
+        }
+        int parameters = config.architecture().parameterCount();
+        int share = Trainer.shareSize(config);
+        for (Worker worker : workers) {
+            WorkerReplica replica = new WorkerReplica(worker, config.toQuery(), parameters, share,
+                    config.architecture().inputSize());
+            replicas.add(replica);
+            joined.add(replica);
+        }
+        return joined;
+    }
+
+    /** Replicas of the current run ready for a share. */
+    public int ready() {
+        int ready = 0;
+        for (WorkerReplica replica : replicas) {
+            if (replica.ready()) {
+                ready++;
+            }
+        }
+        return ready;
+    }
+
+    /** Replicas of the current run (ready or still joining). */
+    public int size() {
+        return replicas.size();
+    }
+
+    @JSBody(params = "replicaName", script = "return new Worker(self.location.href, { name: replicaName });")
+    private static native Worker spawnNamed(String replicaName);
+
+    private static Worker spawn() {
+        return spawnNamed(ReplicaWorker.NAME);
+    }
+
+    @JSBody(script = "return Math.max(1, self.navigator.hardwareConcurrency || 1);")
+    private static native int hardwareConcurrency();
+}

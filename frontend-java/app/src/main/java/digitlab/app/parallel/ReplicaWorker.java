@@ -1,0 +1,82 @@
+package digitlab.app.parallel;
+
+import digitlab.app.worker.WorkerPort;
+import digitlab.core.data.Digits;
+import digitlab.core.nn.ReplicaTrainer;
+import digitlab.core.nn.ShareResult;
+import digitlab.core.nn.TrainingConfig;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.typedarrays.SharedArrayBuffer;
+
+/**
+ * The loop of a replica worker: a second Web Worker, started by the training worker, that trains the
+ * shares of data-parallel rounds it is handed (see {@link WorkerReplica}) and nothing else. A {@code join}
+ * message brings the run's configuration and a fresh {@link ShareBuffer}; each {@code share} message
+ * says a share is waiting in it.
+ */
+public final class ReplicaWorker {
+    /** The name the training worker gives replica workers (their boot script is the same). */
+    public static final String NAME = "digit-lab-replica";
+
+    private ReplicaTrainer trainer;
+    private ShareBuffer shared;
+
+    /** Messages from the training worker. */
+    interface Message extends JSObject {
+        @JSProperty
+        String getType();
+
+        @JSProperty
+        SharedArrayBuffer getBuffer();
+
+        @JSProperty
+        String getQuery();
+
+        @JSProperty
+        int getShareSize();
+
+        @JSProperty
+        int getImageSize();
+    }
+
+    public void run() {
+        while (true) {
+            Message message = WorkerPort.next();
+            if ("join".equals(message.getType())) {
+                join(message);
+            } else if ("share".equals(message.getType()) && shared != null) {
+                trainShare();
+            }
+        }
+    }
+
+    private void join(Message message) {
+        TrainingConfig config = TrainingConfig.fromQuery(message.getQuery());
+        ShareBuffer buffer = ShareBuffer.over(message.getBuffer(), config.architecture().parameterCount(),
+                message.getShareSize(), message.getImageSize());
+        try {
+            trainer = new ReplicaTrainer(config);
+            shared = buffer;
+            shared.setState(ShareBuffer.IDLE);
+        } catch (RuntimeException e) {
+            buffer.setState(ShareBuffer.FAILED);
+        }
+    }
+
+    private void trainShare() {
+        if (shared.state() != ShareBuffer.WORKING) {
+            return;
+        }
+        try {
+            int count = shared.count();
+            Digits share = new Digits(count, 1, shared.imageSize(), shared.readLabels(), shared.readPixels());
+            ShareResult result = trainer.train(shared.readParameters(), share, null, 0, count, shared.rate(),
+                    shared.m());
+            shared.writeResult(trainer.parameters(), result.lossSum(), result.correct());
+            shared.setState(ShareBuffer.DONE);
+        } catch (RuntimeException e) {
+            shared.setState(ShareBuffer.FAILED);
+        }
+    }
+}

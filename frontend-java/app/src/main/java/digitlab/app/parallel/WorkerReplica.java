@@ -1,0 +1,98 @@
+package digitlab.app.parallel;
+
+import digitlab.app.browser.Clock;
+import digitlab.core.data.Digits;
+import digitlab.core.nn.Replica;
+import digitlab.core.nn.ShareResult;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.workers.Worker;
+
+/**
+ * A replica in another Web Worker (see {@link ReplicaWorker}), reached through a {@link ShareBuffer}:
+ * {@link #start} copies the share into shared memory and posts a nudge; {@link #finish} blocks on the
+ * buffer's state until the replica is done. A replica that reports failure or takes longer than
+ * {@link #TIMEOUT_MS} is stopped and not asked again, and the trainer trains the share itself.
+ */
+public final class WorkerReplica implements Replica {
+    /** Far longer than a share takes (tens of milliseconds), short enough that a dead worker is noticed. */
+    static final int TIMEOUT_MS = 10_000;
+
+    private final Worker worker;
+    private final ShareBuffer shared;
+    private final byte[] labels;
+    private final byte[] pixels;
+    private boolean failed;
+
+    /**
+     * Joins {@code worker} (a replica worker) to a run: it builds a network of {@code query}'s
+     * configuration and then waits for shares of {@code shareSize} examples.
+     */
+    public WorkerReplica(Worker worker, String query, int parameterCount, int shareSize, int imageSize) {
+        this.worker = worker;
+        this.shared = ShareBuffer.allocate(parameterCount, shareSize, imageSize);
+        this.labels = new byte[shareSize];
+        this.pixels = new byte[shareSize * imageSize];
+        worker.postMessage(joinMessage(shared.buffer(), query, shareSize, imageSize));
+    }
+
+    @Override
+    public boolean ready() {
+        if (failed) {
+            return false;
+        }
+        int state = shared.state();
+        if (state == ShareBuffer.FAILED) {
+            stop();
+        }
+        return state == ShareBuffer.IDLE;
+    }
+
+    @Override
+    public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+        if (count != shared.shareSize()) {
+            throw new IllegalArgumentException("shares are " + shared.shareSize() + " examples, not " + count);
+        }
+        data.gather(indices, from, count, pixels, labels);
+        shared.writeShare(base, labels, pixels, count, rate, m);
+        shared.setState(ShareBuffer.WORKING);
+        worker.postMessage(shareMessage());
+    }
+
+    @Override
+    public ShareResult finish(float[] out) {
+        double deadline = Clock.nowMillis() + TIMEOUT_MS;
+        int state = shared.state();
+        while (state == ShareBuffer.WORKING && Clock.nowMillis() < deadline) {
+            state = shared.waitWhile(ShareBuffer.WORKING, 1000);
+        }
+        if (state != ShareBuffer.DONE) {
+            stop();
+            return null;
+        }
+        System.arraycopy(shared.readParameters(), 0, out, 0, out.length);
+        ShareResult result = new ShareResult(shared.count(), shared.lossSum(), shared.correct());
+        shared.setState(ShareBuffer.IDLE);
+        return result;
+    }
+
+    /** True once the replica failed or was stopped. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /** Ends the worker; the trainer carries on without it. */
+    public void stop() {
+        failed = true;
+        worker.terminate();
+    }
+
+    @JSBody(params = {"joinBuffer", "joinQuery", "joinShareSize", "joinImageSize"}, script = ""
+            + "return { type: 'join', buffer: joinBuffer, query: joinQuery, shareSize: joinShareSize,"
+            + " imageSize: joinImageSize };")
+    private static native JSObject joinMessage(JSObject joinBuffer, String joinQuery, int joinShareSize,
+            int joinImageSize);
+
+    @JSBody(script = "return { type: 'share' };")
+    private static native JSObject shareMessage();
+}

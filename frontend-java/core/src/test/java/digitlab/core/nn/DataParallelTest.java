@@ -1,0 +1,154 @@
+package digitlab.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import digitlab.core.data.Digits;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DataParallelTest {
+    private static final TrainingConfig CONFIG = TrainingConfig.fromQuery(
+            "layers=64,16,10&act=relu&loss=softmax&opt=momentum&lr=0.05&batch=16&init=he&seed=3&epochs=2");
+    private static final Digits DATA = TestDigits.synthetic(3000, 8, 5);
+
+    @Test
+    void anEpochVisitsEveryExampleOnceAcrossWorkers() {
+        Set<Integer> seen = new HashSet<>();
+        Replica recording = new Replica() {
+            private final InlineReplica inner = new InlineReplica(CONFIG);
+
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+                for (int i = from; i < from + count; i++) {
+                    assertTrue(seen.add(indices[i]), "example " + indices[i] + " twice");
+                }
+                inner.start(base, data, indices, from, count, rate, m);
+            }
+
+            @Override
+            public ShareResult finish(float[] out) {
+                return inner.finish(out);
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(recording));
+        trainer.step();
+        assertEquals(2, trainer.lastWorkers());
+        assertEquals(2 * Trainer.ROUND_EXAMPLES, trainer.position());
+        trainer.runEpoch();
+        assertEquals(1, trainer.epoch());
+        assertEquals(DATA.count(), trainer.examplesSeen());
+        // 3000 examples: two rounds of 2 x 512 for the pair, the last 952 here alone.
+        assertEquals(2 * Trainer.ROUND_EXAMPLES, seen.size());
+    }
+
+    @Test
+    void threadsGiveExactlyTheResultOfTheSameRoundsInOneThread() {
+        Trainer inline = new Trainer(CONFIG, DATA, null);
+        inline.useReplicas(List.of(new InlineReplica(CONFIG), new InlineReplica(CONFIG)));
+        Trainer threaded = new Trainer(CONFIG, DATA, null);
+        try (ThreadReplica a = new ThreadReplica(CONFIG); ThreadReplica b = new ThreadReplica(CONFIG)) {
+            threaded.useReplicas(List.of(a, b));
+            while (!threaded.status().stopped()) {
+                threaded.runEpoch();
+                inline.runEpoch();
+            }
+        }
+        assertArrayEquals(inline.network().parameters(), threaded.network().parameters());
+        assertEquals(inline.epochLoss(), threaded.epochLoss());
+    }
+
+    @Test
+    void twoWorkersTrainAsWellAsOne() {
+        Digits test = TestDigits.synthetic(1000, 8, 6);
+        Trainer single = new Trainer(CONFIG, DATA, null);
+        Trainer pair = new Trainer(CONFIG, DATA, null);
+        pair.useReplicas(List.of(new InlineReplica(CONFIG)));
+        while (!single.status().stopped() || !pair.status().stopped()) {
+            single.step();
+            pair.step();
+        }
+        double one = single.evaluate(test).accuracy();
+        double two = pair.evaluate(test).accuracy();
+        assertTrue(one > 0.9, "one worker " + one);
+        assertTrue(two > one - 0.02, "one worker " + one + ", two workers " + two);
+    }
+
+    @Test
+    void aFailedReplicasShareIsTrainedHereAndItIsNotAskedAgain() {
+        int[] starts = {0};
+        Replica failing = new Replica() {
+            private boolean failed;
+
+            @Override
+            public boolean ready() {
+                return !failed;
+            }
+
+            @Override
+            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+                starts[0]++;
+            }
+
+            @Override
+            public ShareResult finish(float[] out) {
+                failed = true;
+                Arrays.fill(out, Float.NaN); // whatever it left must not be used
+                return null;
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(failing));
+        trainer.step();
+        assertEquals(1, trainer.lastWorkers());
+        assertEquals(2 * Trainer.ROUND_EXAMPLES, trainer.examplesSeen());
+        trainer.runEpoch();
+        assertEquals(1, starts[0]);
+        assertEquals(DATA.count(), trainer.examplesSeen());
+        assertTrue(trainer.network().parametersFinite());
+        assertFalse(trainer.status().stopped());
+    }
+
+    @Test
+    void aReplicaThatDivergesStopsTheRun() {
+        Replica diverging = new Replica() {
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+            }
+
+            @Override
+            public ShareResult finish(float[] out) {
+                Arrays.fill(out, Float.NaN);
+                return new ShareResult(Trainer.ROUND_EXAMPLES, Double.NaN, 0);
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(diverging));
+        assertEquals(TrainingStatus.DIVERGED, trainer.step());
+    }
+
+    @Test
+    void fullBatchMethodsTrainInOneWorker() {
+        TrainingConfig lbfgs = TrainingConfig.fromQuery("layers=64,16,10&opt=lbfgs");
+        Trainer trainer = new Trainer(lbfgs, DATA, null);
+        assertThrows(IllegalArgumentException.class, () -> trainer.useReplicas(List.of(new InlineReplica(CONFIG))));
+        assertThrows(IllegalArgumentException.class, () -> new ReplicaTrainer(lbfgs));
+    }
+}

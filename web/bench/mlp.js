@@ -5,30 +5,71 @@
 'use strict';
 
 self.BenchMlp = (() => {
-  /** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-  function random(seed) {
-    let state = seed >>> 0;
-    return () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+  /**
+   * The app's Rng (frontend-java core, digitlab.core.nn.Rng) in JavaScript: xoshiro128** seeded by
+   * SplitMix32. Same seed, same numbers, so the baseline starts from the app's initial weights and visits
+   * the examples in the app's order: the benchmark compares the arithmetic, not two random draws.
+   */
+  class Rng {
+    constructor(seed) {
+      let x = seed | 0;
+      const mix = (v) => {
+        let z = v;
+        z = Math.imul(z ^ (z >>> 16), 0x85EBCA6B);
+        z = Math.imul(z ^ (z >>> 13), 0xC2B2AE35);
+        return z ^ (z >>> 16);
+      };
+      x = (x + 0x9E3779B9) | 0; this.s0 = mix(x);
+      x = (x + 0x9E3779B9) | 0; this.s1 = mix(x);
+      x = (x + 0x9E3779B9) | 0; this.s2 = mix(x);
+      x = (x + 0x9E3779B9) | 0; this.s3 = mix(x);
+      if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    }
+
+    /** The next 32 random bits, as a signed int. */
+    nextInt() {
+      const rotl = (v, k) => (v << k) | (v >>> (32 - k));
+      const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9);
+      const t = this.s1 << 9;
+      this.s2 ^= this.s0;
+      this.s3 ^= this.s1;
+      this.s1 ^= this.s2;
+      this.s0 ^= this.s3;
+      this.s2 ^= t;
+      this.s3 = rotl(this.s3, 11);
+      return result;
+    }
+
+    /** Uniform in [0, bound), by rejection on 31 bits like the Java version. */
+    nextBelow(bound) {
+      const max = 0x7fffffff;
+      const limit = max - ((max % bound) + 1) % bound;
+      let r;
+      do {
+        r = this.nextInt() >>> 1;
+      } while (r > limit);
+      return r % bound;
+    }
+
+    /** Uniform in [0, 1) with 24 random bits. */
+    nextFloat() {
+      return (this.nextInt() >>> 8) * 2 ** -24;
+    }
+
+    /** Approximately standard normal: 12 uniforms minus 6 (as in the app). */
+    nextGaussian() {
+      let sum = 0;
+      for (let i = 0; i < 12; i++) sum += this.nextFloat();
+      return sum - 6;
+    }
   }
 
-  /** Standard normal (Box-Muller). */
-  function gaussian(next) {
-    const u = 1 - next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-  }
-
-  /** Fisher-Yates shuffle of 0..n-1. */
-  function shuffledOrder(n, next) {
+  /** Fisher-Yates shuffle of 0..n-1, drawing like the app's Rng.shuffle. */
+  function shuffledOrder(n, rng) {
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
     for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
+      const j = rng.nextBelow(i + 1);
       const t = order[i];
       order[i] = order[j];
       order[j] = t;
@@ -53,11 +94,12 @@ self.BenchMlp = (() => {
      * @param sizes layer sizes, inputs first (e.g. [784, 128, 10]); the last layer is softmax
      * @param activation 'sigmoid' or 'relu' for every hidden layer
      * @param init 'uniform' (+-sqrt(6)/sqrt(fanIn+fanOut)) or 'he' (normal, sd sqrt(2/fanIn)); biases 0
+     * @param seed the app's seed: the same initial weights and first shuffle as the app's Trainer
      */
     constructor(sizes, activation, init, seed) {
       this.sizes = sizes;
       this.activation = ACTIVATIONS[activation];
-      const next = random(seed);
+      const rng = new Rng(seed);
       this.weights = []; // weights[l]: sizes[l+1] rows of sizes[l] floats, W[j][i] at j * inputs + i
       this.biases = [];
       this.weightGrads = [];
@@ -71,8 +113,11 @@ self.BenchMlp = (() => {
         const w = new Float32Array(inputs * outputs);
         const eps = Math.sqrt(6) / Math.sqrt(inputs + outputs);
         const sd = Math.sqrt(2 / inputs);
-        for (let k = 0; k < w.length; k++) {
-          w[k] = init === 'he' ? gaussian(next) * sd : (next() * 2 - 1) * eps;
+        // Drawn in the app's parameter order (input-major: W[i][j]), stored in this layout (W[j][i]).
+        for (let i = 0; i < inputs; i++) {
+          for (let j = 0; j < outputs; j++) {
+            w[j * inputs + i] = init === 'he' ? rng.nextGaussian() * sd : (rng.nextFloat() * 2 - 1) * eps;
+          }
         }
         this.weights.push(w);
         this.biases.push(new Float32Array(outputs));
@@ -82,7 +127,7 @@ self.BenchMlp = (() => {
         this.a.push(new Float32Array(outputs));
         this.delta.push(new Float32Array(outputs));
       }
-      this.next = next;
+      this.rng = rng;
     }
 
     /** Loads image `index` as input (pixel / 255) and runs the forward pass; returns the output layer. */
@@ -177,7 +222,7 @@ self.BenchMlp = (() => {
 
     /** One epoch in a fresh shuffled order; returns the mean cost over the epoch's examples. */
     trainEpoch(data, batchSize, learningRate) {
-      const order = shuffledOrder(data.count, this.next);
+      const order = shuffledOrder(data.count, this.rng);
       let cost = 0;
       for (let from = 0; from < data.count; from += batchSize) {
         const count = Math.min(batchSize, data.count - from);

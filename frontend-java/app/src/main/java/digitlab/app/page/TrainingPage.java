@@ -59,6 +59,8 @@ final class TrainingPage {
     private boolean networkReady;
     private String state = "loading";
     private int shardsLoaded;
+    /** Workers training, as the last progress report said. */
+    private int workers;
     private int shardsTotal;
     private int parameters;
     private int epochsDone;
@@ -234,6 +236,7 @@ final class TrainingPage {
                 state = report.getState();
                 epochsDone = report.getEpoch();
                 steps = report.getSteps();
+                workers = report.getWorkers();
                 readouts.progress(report);
                 curves.add(report);
                 curves.redraw();
@@ -301,7 +304,8 @@ final class TrainingPage {
                         + " from it; Reset starts afresh with these settings."
                     : "New network " + network + " with " + parameters
                         + " parameters. Press Train, or Step for one mini-batch.") + loading);
-            case "training" -> status.show("training", "Training " + network + "…" + loading);
+            case "training" -> status.show("training", "Training " + network
+                    + (workers > 1 ? " on " + workers + " workers (data-parallel)" : "") + "…" + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
             // Derived from the state (not a pinned error): every refresh while diverged says it again.
             case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"

@@ -83,6 +83,17 @@ public final class ReplicaPool {
         return ready;
     }
 
+    /** Replicas of the current run that have not failed (ready, busy or still joining). */
+    public int alive() {
+        int alive = 0;
+        for (WorkerReplica replica : replicas) {
+            if (!replica.failed()) {
+                alive++;
+            }
+        }
+        return alive;
+    }
+
     /** Replicas of the current run (ready or still joining). */
     public int size() {
         return replicas.size();

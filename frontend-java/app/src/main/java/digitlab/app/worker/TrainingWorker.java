@@ -67,7 +67,6 @@ final class TrainingWorker {
     /** A loaded model whose weights the next trainer starts from (kept until the data is in). */
     private Model startingModel;
     private boolean running;
-    private int steps;
     private int evaluatedEpoch;
     private double sampleAccuracy = Double.NaN;
     private double testAccuracy = Double.NaN;
@@ -220,7 +219,7 @@ final class TrainingWorker {
         absorbTrainingData();
         runBenchmarkIfReady();
         addPersonalDigitsToTraining();
-        if (allDataLoaded() && trainer != null && startingModel != null && steps == 0) {
+        if (allDataLoaded() && trainer != null && startingModel != null && trainer.updates() == 0) {
             evaluateTestSet(); // a loaded model's accuracy on the whole test set, now that it is all here
             reportProgress();
         }
@@ -340,7 +339,6 @@ final class TrainingWorker {
             trainer.network().setParameters(startingModel.parameters());
             origin = describe(startingModel.metadata());
         }
-        steps = 0;
         evaluatedEpoch = 0;
         sampleAccuracy = Double.NaN;
         testAccuracy = Double.NaN;
@@ -412,8 +410,7 @@ final class TrainingWorker {
         running = false;
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
-        trainer.step();
-        steps++;
+        trainer.singleStep(); // one mini-batch, in this worker, however many workers train
         speed.add(Clock.nowMillis() - start, trainer.examplesSeen() - seenBefore);
         afterSteps(true);
     }
@@ -424,7 +421,6 @@ final class TrainingWorker {
         double now = start;
         while (now - start < CHUNK_MS && !trainer.status().stopped() && !waitingForData()) {
             trainer.step();
-            steps++;
             now = Clock.nowMillis();
         }
         speed.add(now - start, trainer.examplesSeen() - seenBefore);
@@ -469,7 +465,7 @@ final class TrainingWorker {
         if (status.stopped()) {
             return status.name().toLowerCase();
         }
-        return running ? "training" : steps == 0 ? "ready" : "paused";
+        return running ? "training" : trainer.updates() == 0 ? "ready" : "paused";
     }
 
     private void reportProgress() {
@@ -477,9 +473,9 @@ final class TrainingWorker {
         Report report = Reports.progress(state());
         if (trainer != null) {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
-            Reports.position(report, trainer.epoch(), fraction, steps, trainer.examplesSeen());
+            Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
             Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, testAccuracy);
-            Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.ready());
+            Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }
         post(report);
     }

@@ -44,6 +44,9 @@ public final class Trainer {
     private float[] roundBase;
     private float[] replicaParameters;
     private int lastWorkers = 1;
+    /** True while {@link #singleStep} runs: no round, one batch here. */
+    private boolean alone;
+    private long updates;
 
     private float baseLearningRate;
     private int maxEpochs;
@@ -139,6 +142,19 @@ public final class Trainer {
         return status;
     }
 
+    /**
+     * One mini-batch (or full-batch iteration) in this worker, even when replicas are in use: for a
+     * person stepping through training one update at a time.
+     */
+    public TrainingStatus singleStep() {
+        alone = true;
+        try {
+            return step();
+        } finally {
+            alone = false;
+        }
+    }
+
     /** Steps until the current epoch ends or training stops. */
     public TrainingStatus runEpoch() {
         int startEpoch = epoch;
@@ -170,6 +186,7 @@ public final class Trainer {
         examplesSeen += count;
         epochLossSum += loss * count;
         epochCorrect += correct;
+        updates++;
     }
 
     // ---------------------------------------------------------------- data-parallel rounds
@@ -212,6 +229,9 @@ public final class Trainer {
     }
 
     private boolean roundFits() {
+        if (alone) {
+            return false;
+        }
         int ready = 0;
         for (Replica r : replicas) {
             if (r.ready()) {
@@ -254,6 +274,7 @@ public final class Trainer {
             } else {
                 addChange(params, replicaParameters, roundBase);
                 examplesSeen += result.examples();
+                updates += (result.examples() + config.batchSize() - 1) / config.batchSize();
                 epochLossSum += result.lossSum();
                 epochCorrect += result.correct();
             }
@@ -282,6 +303,7 @@ public final class Trainer {
             return;
         }
         position = trainCount;
+        updates++;
         epochLossSum = loss * trainCount;
         epochCorrect = network.lastCorrect();
         if (lbfgs.converged()) {
@@ -442,6 +464,14 @@ public final class Trainer {
     /** Examples per epoch. */
     public int trainCount() {
         return trainCount;
+    }
+
+    /**
+     * Parameter updates so far: mini-batches trained (by this worker and its replicas), or full-batch
+     * iterations.
+     */
+    public long updates() {
+        return updates;
     }
 
     /** Examples processed in total (every function evaluation of L-BFGS counts a whole pass). */

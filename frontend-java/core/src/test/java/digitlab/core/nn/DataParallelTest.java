@@ -55,6 +55,20 @@ class DataParallelTest {
     }
 
     @Test
+    void aRoundCountsEveryWorkersBatchesAndASingleStepTrainsOneBatchHere() {
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(new InlineReplica(CONFIG)));
+        trainer.step();
+        assertEquals(2 * Trainer.ROUND_EXAMPLES / CONFIG.batchSize(), trainer.updates());
+        trainer.singleStep();
+        assertEquals(1, trainer.lastWorkers());
+        assertEquals(2 * Trainer.ROUND_EXAMPLES + CONFIG.batchSize(), trainer.examplesSeen());
+        assertEquals(2 * Trainer.ROUND_EXAMPLES / CONFIG.batchSize() + 1, trainer.updates());
+        trainer.step();
+        assertEquals(2, trainer.lastWorkers());
+    }
+
+    @Test
     void threadsGiveExactlyTheResultOfTheSameRoundsInOneThread() {
         Trainer inline = new Trainer(CONFIG, DATA, null);
         inline.useReplicas(List.of(new InlineReplica(CONFIG), new InlineReplica(CONFIG)));

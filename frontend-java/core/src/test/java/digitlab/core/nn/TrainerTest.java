@@ -54,7 +54,9 @@ class TrainerTest {
         assertTrue(t.lastAccuracy() >= 0 && t.lastAccuracy() <= 1);
         assertEquals(20, t.examplesSeen());
         assertEquals(20, t.position());
+        assertEquals(1, t.updates());
         assertEquals(TrainingStatus.RUNNING, t.runEpoch());
+        assertEquals(20, t.updates());
         assertEquals(1, t.epoch());
         assertEquals(0, t.position());
         assertEquals(400, t.examplesSeen());
@@ -77,6 +79,7 @@ class TrainerTest {
         t.step();
         assertEquals(TrainingStatus.FINISHED, t.status());
         assertEquals(100, t.examplesSeen());
+        assertEquals(2, t.updates());
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class ReplicaWorker {
 
     private ReplicaTrainer trainer;
     private ShareBuffer shared;
+    /** The share's pixels, reused from share to share. */
+    private byte[] pixels;
 
     /** Messages from the training worker. */
     interface Message extends JSObject {
@@ -70,7 +72,11 @@ public final class ReplicaWorker {
         }
         try {
             int count = shared.count();
-            Digits share = new Digits(count, 1, shared.imageSize(), shared.readLabels(), shared.readPixels());
+            if (pixels == null || pixels.length != count * shared.imageSize()) {
+                pixels = new byte[count * shared.imageSize()];
+            }
+            shared.readPixels(pixels);
+            Digits share = new Digits(count, 1, shared.imageSize(), shared.readLabels(), pixels);
             ShareResult result = trainer.train(shared.readParameters(), share, null, 0, count, shared.rate(),
                     shared.m());
             shared.writeResult(trainer.parameters(), result.lossSum(), result.correct());

@@ -8,7 +8,8 @@ import java.util.List;
  * a loop, reads the cheap getters between steps, and may change the learning rate at any time.
  *
  * <p>A step is one mini-batch (SGD, momentum, Nesterov, Adam) or one whole-training-set iteration (GD,
- * L-BFGS, for which an "epoch" is one such step). Each epoch of the mini-batch methods visits the
+ * L-BFGS, for which an "epoch" is one such step); with replicas in other workers, a step of the
+ * mini-batch methods is a data-parallel round (see {@link #useReplicas}). Each epoch of the mini-batch methods visits the
  * training examples in a fresh random order. After every epoch the trainer evaluates on the validation
  * set (if one was given) and checks the stop conditions: planned epochs, target accuracy, plateau.
  * A NaN or infinite cost or weight stops training with {@link TrainingStatus#DIVERGED} rather than
@@ -251,7 +252,8 @@ public final class Trainer {
         int workers = 1;
         for (int k = 0; k < replicas.length; k++) {
             shareStarts[k] = -1;
-            if (replicas[k].ready()) {
+            // A replica that became ready since roundFits() joins only if the epoch has room for it.
+            if (replicas[k].ready() && next + share <= trainCount) {
                 shareStarts[k] = next;
                 replicas[k].start(roundBase, train, order, next, share, rate, trainCount);
                 next += share;
@@ -268,7 +270,8 @@ public final class Trainer {
             ShareResult result = replicas[k].finish(replicaParameters);
             if (result == null) {
                 workers--;
-                for (int from = shareStarts[k]; from < shareStarts[k] + share; from += config.batchSize()) {
+                for (int from = shareStarts[k]; from < shareStarts[k] + share && !status.stopped();
+                        from += config.batchSize()) {
                     gradientStep(from, config.batchSize());
                 }
             } else {

@@ -159,6 +159,38 @@ class DataParallelTest {
     }
 
     @Test
+    void aReplicaThatBecomesReadyMidStepJoinsOnlyIfTheEpochHasRoomForIt() {
+        Digits small = TestDigits.synthetic(1100, 8, 5); // room for one round of two shares, not three
+        int[] calls = {0};
+        int[] starts = {0};
+        Replica late = new Replica() {
+            private final InlineReplica inner = new InlineReplica(CONFIG);
+
+            @Override
+            public boolean ready() {
+                return calls[0]++ > 0; // not ready when the round is planned, ready when it starts
+            }
+
+            @Override
+            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+                starts[0]++;
+                inner.start(base, data, indices, from, count, rate, m);
+            }
+
+            @Override
+            public ShareResult finish(float[] out) {
+                return inner.finish(out);
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, small, null);
+        trainer.useReplicas(List.of(new InlineReplica(CONFIG), late));
+        trainer.step();
+        assertEquals(0, starts[0]);
+        assertEquals(2, trainer.lastWorkers());
+        assertEquals(2 * Trainer.ROUND_EXAMPLES, trainer.examplesSeen());
+    }
+
+    @Test
     void fullBatchMethodsTrainInOneWorker() {
         TrainingConfig lbfgs = TrainingConfig.fromQuery("layers=64,16,10&opt=lbfgs");
         Trainer trainer = new Trainer(lbfgs, DATA, null);

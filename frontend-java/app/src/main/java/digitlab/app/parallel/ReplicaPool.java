@@ -2,8 +2,8 @@ package digitlab.app.parallel;
 
 import digitlab.core.nn.Replica;
 import digitlab.core.nn.Trainer;
-import digitlab.core.run.RunQuery;
 import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.RunQuery;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;
@@ -18,8 +18,6 @@ import org.teavm.jso.workers.Worker;
 public final class ReplicaPool {
     /** Workers used when the page does not say: two, one per core on the smallest multi-core machines. */
     static final int AUTOMATIC_LIMIT = 2;
-    /** At most this many workers however many are asked for. */
-    public static final int MAX_WORKERS = RunQuery.MAX_WORKERS;
 
     private final List<Worker> workers = new ArrayList<>();
     private final List<WorkerReplica> replicas = new ArrayList<>();
@@ -30,13 +28,9 @@ public final class ReplicaPool {
      * {@link #AUTOMATIC_LIMIT}, at most one per core). Takes effect at the next {@link #join}.
      */
     public void setWorkers(int requested) {
-        int total = requested <= 0 ? Math.min(AUTOMATIC_LIMIT, hardwareConcurrency()) : Math.min(requested, MAX_WORKERS);
+        int total = requested <= 0 ? Math.min(AUTOMATIC_LIMIT, hardwareConcurrency())
+                : Math.min(requested, RunQuery.MAX_WORKERS);
         wanted = ShareBuffer.available() ? Math.max(0, total - 1) : 0;
-    }
-
-    /** True if this context can run replicas at all. */
-    public static boolean available() {
-        return ShareBuffer.available();
     }
 
     /**

@@ -73,6 +73,8 @@ final class TrainingWorker {
 
     /** Replica workers for data-parallel training (none where the page is not cross-origin isolated). */
     private final ReplicaPool replicas = new ReplicaPool();
+    /** Workers the page asked for (0 = automatic); one until it asks. */
+    private int requestedWorkers = 1;
     private final Speedometer speed = new Speedometer();
     private double lastProgress;
     private double lastWeights;
@@ -178,7 +180,8 @@ final class TrainingWorker {
                         Shard.decode(new Int8Array(command.getBytes()).copyToJavaArray()));
                 case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
                 case Command.SET_WORKERS -> {
-                    replicas.setWorkers(command.getIndex());
+                    requestedWorkers = command.getIndex();
+                    replicas.setWorkers(requestedWorkers);
                     if (trainer != null) {
                         trainer.useReplicas(replicas.join(config));
                     }
@@ -380,15 +383,18 @@ final class TrainingWorker {
                 WorkerPort.yieldToEventLoop();
             }
         }
-        int workers = 1 + replicas.ready();
+        int workers = benchmarkWorkers > 1 ? 1 + replicas.ready() : 1;
         double start = Clock.nowMillis();
         bench.runEpoch();
         double seconds = (Clock.nowMillis() - start) / 1000;
         double accuracy = bench.evaluate(test).accuracy();
         post(Reports.benchmark(benchConfig.toQuery(), bench.examplesSeen() / seconds, bench.examplesSeen(),
                 accuracy, bench.epochLoss(), workers));
-        if (trainer != null) {
-            trainer.useReplicas(replicas.join(config)); // the replicas left the run for the benchmark
+        if (benchmarkWorkers > 1) {
+            replicas.setWorkers(requestedWorkers);
+            if (trainer != null) {
+                trainer.useReplicas(replicas.join(config)); // the replicas left the run for the benchmark
+            }
         }
     }
 

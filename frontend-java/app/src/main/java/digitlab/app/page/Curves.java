@@ -23,6 +23,7 @@ final class Curves {
     private final List<Run> earlier = new ArrayList<>();
     private Run current;
     private double lastTest = Double.NaN;
+    private double lastSampleSeen;
 
     /** One run's series. */
     private static final class Run {
@@ -59,6 +60,7 @@ final class Curves {
         }
         current = new Run(label);
         lastTest = Double.NaN;
+        lastSampleSeen = 0;
         rebuild();
     }
 
@@ -69,7 +71,12 @@ final class Curves {
         }
         current.loss.add(x, progress.getLoss());
         current.batchAccuracy.add(x, progress.getBatchAccuracy());
-        current.sampleAccuracy.add(x, progress.getSampleAccuracy());
+        // A point where the sample was measured (every half second), not a copy at every report.
+        double sampleSeen = progress.getSampleSeen();
+        if (!Double.isNaN(progress.getSampleAccuracy()) && sampleSeen > lastSampleSeen) {
+            current.sampleAccuracy.add(sampleSeen, progress.getSampleAccuracy());
+            lastSampleSeen = sampleSeen;
+        }
         double test = progress.getTestAccuracy();
         if (!Double.isNaN(test) && test != lastTest) {
             current.testAccuracy.add(x, test);

@@ -97,6 +97,10 @@ public interface Report extends JSObject {
     @JSProperty
     double getSampleAccuracy();
 
+    /** Examples seen when the sample accuracy was measured. */
+    @JSProperty
+    double getSampleSeen();
+
     /** Accuracy on the whole test set after the last full evaluation, NaN until then. */
     @JSProperty
     double getTestAccuracy();

@@ -75,11 +75,12 @@ public final class Reports {
     public static native void position(Report progressReport, int doneEpochs, double epochFraction, int stepCount,
             double seen);
 
-    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "test"}, script = ""
+    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "sampleAt", "test"}, script = ""
             + "progressReport.loss = stepLoss; progressReport.batchAccuracy = stepAccuracy;"
-            + "progressReport.sampleAccuracy = sample; progressReport.testAccuracy = test;")
+            + "progressReport.sampleAccuracy = sample; progressReport.sampleSeen = sampleAt;"
+            + "progressReport.testAccuracy = test;")
     public static native void quality(Report progressReport, double stepLoss, double stepAccuracy, double sample,
-            double test);
+            double sampleAt, double test);
 
     @JSBody(params = {"progressReport", "speed", "rate", "trainingWorkers"}, script = ""
             + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;"

@@ -69,6 +69,8 @@ final class TrainingWorker {
     private boolean running;
     private int evaluatedEpoch;
     private double sampleAccuracy = Double.NaN;
+    /** Examples seen when {@link #sampleAccuracy} was measured, so the curve puts the point where it belongs. */
+    private double sampleSeen;
     private double testAccuracy = Double.NaN;
 
     /** Replica workers for data-parallel training (none where the page is not cross-origin isolated). */
@@ -344,6 +346,7 @@ final class TrainingWorker {
         }
         evaluatedEpoch = 0;
         sampleAccuracy = Double.NaN;
+        sampleSeen = 0;
         testAccuracy = Double.NaN;
         weightBuffer = null;
         speed.restart();
@@ -439,10 +442,12 @@ final class TrainingWorker {
         if (trainer.epoch() > evaluatedEpoch) {
             evaluatedEpoch = trainer.epoch();
             sampleAccuracy = trainer.validationAccuracy();
+            sampleSeen = trainer.examplesSeen();
             lastSample = now;
             evaluateTestSet();
         } else if (force || now - lastSample >= SAMPLE_EVERY_MS) {
             sampleAccuracy = Evaluation.of(trainer.network(), sample).accuracy();
+            sampleSeen = trainer.examplesSeen();
             lastSample = Clock.nowMillis();
         }
         if (force || now - lastProgress >= PROGRESS_EVERY_MS || trainer.status().stopped()) {
@@ -480,7 +485,8 @@ final class TrainingWorker {
         if (trainer != null) {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
-            Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, testAccuracy);
+            Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, sampleSeen,
+                    testAccuracy);
             Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }
         post(report);

@@ -66,6 +66,26 @@ public final class ReplicaPool {
         return joined;
     }
 
+    /**
+     * Waits (blocking, at most about {@code timeoutMs}) while replicas of the current run are still
+     * starting.
+     *
+     * @return true if none is starting any more (each is ready, busy or failed)
+     */
+    public boolean awaitJoined(int timeoutMs) {
+        for (WorkerReplica replica : replicas) {
+            if (replica.joining()) {
+                replica.awaitJoin(timeoutMs);
+            }
+        }
+        for (WorkerReplica replica : replicas) {
+            if (replica.joining()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Replicas of the current run ready for a share. */
     public int ready() {
         int ready = 0;
@@ -86,11 +106,6 @@ public final class ReplicaPool {
             }
         }
         return alive;
-    }
-
-    /** Replicas of the current run (ready or still joining). */
-    public int size() {
-        return replicas.size();
     }
 
     @JSBody(params = "replicaName", script = "return new Worker(self.location.href, { name: replicaName });")

@@ -76,6 +76,16 @@ public final class WorkerReplica implements Replica {
         return result;
     }
 
+    /** True while the replica worker is still starting or reading its configuration. */
+    public boolean joining() {
+        return !failed && shared.state() == ShareBuffer.JOINING;
+    }
+
+    /** Blocks at most {@code timeoutMs} while the replica is still joining. */
+    void awaitJoin(int timeoutMs) {
+        shared.waitWhile(ShareBuffer.JOINING, timeoutMs);
+    }
+
     /** True once the replica failed or was stopped. */
     public boolean failed() {
         return failed;

@@ -41,6 +41,9 @@ final class TrainingWorker {
     private static final double PROGRESS_EVERY_MS = 100;
     private static final double WEIGHTS_EVERY_MS = 400;
     private static final double SAMPLE_EVERY_MS = 500;
+    /** How long a press of Train waits for replica workers that are still starting, and in what slices. */
+    private static final double JOIN_TIMEOUT_MS = 10_000;
+    private static final int JOIN_SLICE_MS = 50;
     /** Test images in the held-out sample measured during training. */
     private static final int SAMPLE_SIZE = 1000;
 
@@ -77,6 +80,7 @@ final class TrainingWorker {
     private final ReplicaPool replicas = new ReplicaPool();
     /** Workers the page asked for (0 = automatic); one until it asks. */
     private int requestedWorkers = 1;
+    private double joinDeadline;
     private final Speedometer speed = new Speedometer();
     private double lastProgress;
     private double lastWeights;
@@ -105,6 +109,12 @@ final class TrainingWorker {
             if (running && trainer != null && !trainer.status().stopped()) {
                 if (waitingForData()) {
                     continue; // the next loop waits for a message: the next shard, or Pause
+                }
+                // Replica workers still starting: wait for them (in short slices, so Pause still lands), so
+                // that every round of the run has all its workers and the run depends only on its seed and
+                // worker count. One that is not up in time is left out.
+                if (!replicas.awaitJoined(JOIN_SLICE_MS) && Clock.nowMillis() < joinDeadline) {
+                    continue;
                 }
                 trainChunk();
                 WorkerPort.yieldToEventLoop();
@@ -143,6 +153,7 @@ final class TrainingWorker {
                 case Command.TRAIN -> {
                     if (trainer != null && !trainer.status().stopped()) {
                         running = true;
+                        joinDeadline = Clock.nowMillis() + JOIN_TIMEOUT_MS;
                         speed.restart();
                     }
                     reportProgress();
@@ -382,7 +393,7 @@ final class TrainingWorker {
             replicas.setWorkers(benchmarkWorkers);
             bench.useReplicas(replicas.join(benchConfig));
             double deadline = Clock.nowMillis() + 20_000;
-            while (replicas.ready() < replicas.size() && Clock.nowMillis() < deadline) {
+            while (!replicas.awaitJoined(JOIN_SLICE_MS) && Clock.nowMillis() < deadline) {
                 WorkerPort.yieldToEventLoop();
             }
         }

@@ -80,6 +80,27 @@ describe('data-parallel training', () => {
     await page.close();
   });
 
+  test('where the training worker may not start workers of its own, one worker trains', async () => {
+    // The training worker's script served with a CSP that forbids it to start workers: its replica cannot
+    // start, and Train goes on in one worker after waiting 5 s for it.
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.route('**/js/worker-wasm.js', async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers['content-security-policy'] = headers['content-security-policy']
+        .replace(/worker-src [^;]*/, "worker-src 'none'");
+      await route.fulfill({ response, headers });
+    });
+    const started = Date.now();
+    const result = await trainOneEpoch(page, `${fixture.server.url}?layers=784,16,10&epochs=1&target=wasm&workers=2`);
+    console.log(`# no nested workers: one epoch ${((Date.now() - started) / 1000).toFixed(1)} s after navigation`);
+    assert.equal(result.isolated, true);
+    assert.equal(result.workers, '1');
+    assert.ok(result.accuracy > 85, `test accuracy ${result.accuracy}%`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a bad workers parameter is reported and the choice is automatic', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.goto(`${fixture.server.url}?layers=784,16,10&workers=many`);

@@ -22,6 +22,8 @@ public final class ReplicaPool {
     private final List<Worker> workers = new ArrayList<>();
     private final List<WorkerReplica> replicas = new ArrayList<>();
     private int wanted;
+    /** Set once replica workers could not be started: training stays in one worker from then on. */
+    private boolean unavailable;
 
     /**
      * Sets how many workers train, the training worker included; 0 means automatic (up to
@@ -30,7 +32,7 @@ public final class ReplicaPool {
     public void setWorkers(int requested) {
         int total = requested <= 0 ? Math.min(AUTOMATIC_LIMIT, hardwareConcurrency())
                 : Math.min(requested, RunQuery.MAX_WORKERS);
-        wanted = ShareBuffer.available() ? Math.max(0, total - 1) : 0;
+        wanted = ShareBuffer.available() && !unavailable ? Math.max(0, total - 1) : 0;
     }
 
     /**
@@ -39,17 +41,25 @@ public final class ReplicaPool {
      * A worker that failed in an earlier run is replaced by a fresh one.
      */
     public List<Replica> join(TrainingConfig config) {
-        for (int i = 0; i < replicas.size(); i++) {
+        for (int i = replicas.size() - 1; i >= 0; i--) {
             if (replicas.get(i).failed()) {
-                workers.set(i, spawn());
+                workers.remove(i); // stopped already; a fresh one takes its place below
             }
         }
         replicas.clear();
         while (workers.size() > wanted) {
             workers.remove(workers.size() - 1).terminate();
         }
-        while (workers.size() < wanted) {
-            workers.add(spawn());
+        try {
+            while (workers.size() < wanted) {
+                workers.add(spawn());
+            }
+        } catch (RuntimeException e) {
+            // This browser would not start a worker from a worker: train in one.
+            unavailable = true;
+            wanted = 0;
+            workers.forEach(Worker::terminate);
+            workers.clear();
         }
         List<Replica> joined = new ArrayList<>();
         if (config.optimizer().fullBatch()) {
@@ -84,6 +94,22 @@ public final class ReplicaPool {
             }
         }
         return true;
+    }
+
+    /**
+     * Gives up on replicas that are still starting (their worker did not come up in time): they are
+     * stopped, and no replica workers are started again in this worker's life.
+     */
+    public void giveUpStarting() {
+        for (WorkerReplica replica : replicas) {
+            if (replica.joining()) {
+                replica.stop();
+                unavailable = true;
+            }
+        }
+        if (unavailable) {
+            wanted = 0;
+        }
     }
 
     /** Replicas of the current run ready for a share. */

@@ -94,9 +94,12 @@ public final class ShareBuffer {
         return new ShareBuffer(buffer, parameterCount, shareSize, imageSize);
     }
 
-    /** True where workers can share memory: a cross-origin isolated context with Atomics. */
+    /**
+     * True where workers can share memory: a cross-origin isolated context with Atomics, in which a worker
+     * can start workers of its own.
+     */
     @JSBody(script = "return self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'"
-            + " && typeof Atomics === 'object';")
+            + " && typeof Atomics === 'object' && typeof Worker === 'function';")
     public static native boolean available();
 
     @JSBody(params = "sharedBytes", script = "return new SharedArrayBuffer(sharedBytes);")

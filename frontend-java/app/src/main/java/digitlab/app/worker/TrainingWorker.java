@@ -42,7 +42,7 @@ final class TrainingWorker {
     private static final double WEIGHTS_EVERY_MS = 400;
     private static final double SAMPLE_EVERY_MS = 500;
     /** How long a press of Train waits for replica workers that are still starting, and in what slices. */
-    private static final double JOIN_TIMEOUT_MS = 10_000;
+    private static final double JOIN_TIMEOUT_MS = 5_000;
     private static final int JOIN_SLICE_MS = 50;
     /** Test images in the held-out sample measured during training. */
     private static final int SAMPLE_SIZE = 1000;
@@ -113,8 +113,11 @@ final class TrainingWorker {
                 // Replica workers still starting: wait for them (in short slices, so Pause still lands), so
                 // that every round of the run has all its workers and the run depends only on its seed and
                 // worker count. One that is not up in time is left out.
-                if (!replicas.awaitJoined(JOIN_SLICE_MS) && Clock.nowMillis() < joinDeadline) {
-                    continue;
+                if (!replicas.awaitJoined(JOIN_SLICE_MS)) {
+                    if (Clock.nowMillis() < joinDeadline) {
+                        continue;
+                    }
+                    replicas.giveUpStarting();
                 }
                 trainChunk();
                 WorkerPort.yieldToEventLoop();

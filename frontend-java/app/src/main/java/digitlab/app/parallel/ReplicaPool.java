@@ -1,5 +1,6 @@
 package digitlab.app.parallel;
 
+import digitlab.core.nn.Optimizers;
 import digitlab.core.nn.Replica;
 import digitlab.core.nn.Trainer;
 import digitlab.core.nn.TrainingConfig;
@@ -66,9 +67,10 @@ public final class ReplicaPool {
             return joined;
         }
         int parameters = config.architecture().parameterCount();
+        int stateLength = Optimizers.stateLength(config, parameters);
         int share = Trainer.shareSize(config);
         for (Worker worker : workers) {
-            WorkerReplica replica = new WorkerReplica(worker, config.toQuery(), parameters, share,
+            WorkerReplica replica = new WorkerReplica(worker, config.toQuery(), parameters, stateLength, share,
                     config.architecture().inputSize());
             replicas.add(replica);
             joined.add(replica);

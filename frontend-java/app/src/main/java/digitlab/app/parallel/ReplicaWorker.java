@@ -2,7 +2,9 @@ package digitlab.app.parallel;
 
 import digitlab.app.worker.WorkerPort;
 import digitlab.core.data.Digits;
+import digitlab.core.nn.Optimizers;
 import digitlab.core.nn.ReplicaTrainer;
+import digitlab.core.nn.Share;
 import digitlab.core.nn.ShareResult;
 import digitlab.core.nn.TrainingConfig;
 import org.teavm.jso.JSObject;
@@ -55,8 +57,9 @@ public final class ReplicaWorker {
 
     private void join(Message message) {
         TrainingConfig config = TrainingConfig.fromQuery(message.getQuery());
-        ShareBuffer buffer = ShareBuffer.over(message.getBuffer(), config.architecture().parameterCount(),
-                message.getShareSize(), message.getImageSize());
+        int parameterCount = config.architecture().parameterCount();
+        ShareBuffer buffer = ShareBuffer.over(message.getBuffer(), parameterCount,
+                Optimizers.stateLength(config, parameterCount), message.getShareSize(), message.getImageSize());
         try {
             trainer = new ReplicaTrainer(config);
             shared = buffer;
@@ -77,9 +80,9 @@ public final class ReplicaWorker {
             }
             shared.readPixels(pixels);
             Digits share = new Digits(count, 1, shared.imageSize(), shared.readLabels(), pixels);
-            ShareResult result = trainer.train(shared.readParameters(), share, null, 0, count, shared.rate(),
-                    shared.m());
-            shared.writeResult(trainer.parameters(), result.lossSum(), result.correct());
+            ShareResult result = trainer.train(new Share(shared.readParameters(), shared.readOptimizerState(),
+                    shared.steps(), share, null, 0, count, shared.rate(), shared.m()));
+            shared.writeResult(trainer.parameters(), trainer.optimizerState(), result.lossSum(), result.correct());
             shared.setState(ShareBuffer.DONE);
         } catch (RuntimeException e) {
             shared.setState(ShareBuffer.FAILED);

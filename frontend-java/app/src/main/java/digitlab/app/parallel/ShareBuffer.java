@@ -14,8 +14,10 @@ import org.teavm.jso.typedarrays.SharedArrayBuffer;
  *
  * <pre>
  *   int32   state, count, m                      (control words, changed with Atomics)
- *   float64 learning rate, loss sum, correct     (the share's settings and results)
+ *   float64 learning rate, loss sum, correct,    (the share's settings and results)
+ *           optimiser steps
  *   float32 parameters                           (the round's start in, the replica's result out)
+ *   float32 optimiser memory                     (likewise; empty for plain SGD)
  *   int32   pixels, four to an int               (the share's examples, one block)
  *   int8    labels
  * </pre>
@@ -44,12 +46,14 @@ public final class ShareBuffer {
     private static final int RATE = 0;
     private static final int LOSS_SUM = 1;
     private static final int CORRECT = 2;
-    private static final int NUMBERS_BYTES = 24;
+    private static final int STEPS = 3;
+    private static final int NUMBERS_BYTES = 32;
 
     private final SharedArrayBuffer buffer;
     private final Int32Array control;
     private final Float64Array numbers;
     private final Float32Array parameters;
+    private final Float32Array optimizerState;
     private final Int32Array pixels;
     private final Int8Array labels;
     /** Packing buffer for the pixels (one side writes, the other reads; each side has its own). */
@@ -57,7 +61,8 @@ public final class ShareBuffer {
     private final int shareSize;
     private final int imageSize;
 
-    private ShareBuffer(SharedArrayBuffer buffer, int parameterCount, int shareSize, int imageSize) {
+    private ShareBuffer(SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize,
+            int imageSize) {
         this.buffer = buffer;
         this.shareSize = shareSize;
         this.imageSize = imageSize;
@@ -68,6 +73,8 @@ public final class ShareBuffer {
         at += NUMBERS_BYTES;
         parameters = new Float32Array(buffer, at, parameterCount);
         at += parameterCount * 4;
+        optimizerState = new Float32Array(buffer, at, stateLength);
+        at += stateLength * 4;
         pixels = new Int32Array(buffer, at, packedLength(shareSize, imageSize));
         at += packedLength(shareSize, imageSize) * 4;
         labels = new Int8Array(buffer, at, shareSize);
@@ -79,19 +86,23 @@ public final class ShareBuffer {
         return PackedBytes.length(shareSize * imageSize);
     }
 
-    /** A new zeroed buffer (state {@link #JOINING}) for a network of {@code parameterCount} parameters. */
-    public static ShareBuffer allocate(int parameterCount, int shareSize, int imageSize) {
-        long bytes = CONTROL_BYTES + NUMBERS_BYTES + 4L * parameterCount
+    /**
+     * A new zeroed buffer (state {@link #JOINING}) for a network of {@code parameterCount} parameters
+     * trained by an optimiser with {@code stateLength} floats of memory.
+     */
+    public static ShareBuffer allocate(int parameterCount, int stateLength, int shareSize, int imageSize) {
+        long bytes = CONTROL_BYTES + NUMBERS_BYTES + 4L * parameterCount + 4L * stateLength
                 + 4L * packedLength(shareSize, imageSize) + shareSize;
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a share of " + bytes + " bytes is too large");
         }
-        return new ShareBuffer(newShared((int) bytes), parameterCount, shareSize, imageSize);
+        return new ShareBuffer(newShared((int) bytes), parameterCount, stateLength, shareSize, imageSize);
     }
 
     /** The other side's view of a buffer made by {@link #allocate} with the same sizes. */
-    public static ShareBuffer over(SharedArrayBuffer buffer, int parameterCount, int shareSize, int imageSize) {
-        return new ShareBuffer(buffer, parameterCount, shareSize, imageSize);
+    public static ShareBuffer over(SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize,
+            int imageSize) {
+        return new ShareBuffer(buffer, parameterCount, stateLength, shareSize, imageSize);
     }
 
     /**
@@ -142,8 +153,13 @@ public final class ShareBuffer {
     // ---------------------------------------------------------------- the share
 
     /** Writes a share: where to start, its examples, and how to train them. */
-    public void writeShare(float[] base, byte[] shareLabels, byte[] sharePixels, int count, float rate, int m) {
+    public void writeShare(float[] base, float[] baseState, long steps, byte[] shareLabels, byte[] sharePixels,
+            int count, float rate, int m) {
         parameters.set(base);
+        if (baseState.length > 0) {
+            optimizerState.set(baseState);
+        }
+        numbers.set(STEPS, steps);
         labels.set(shareLabels);
         PackedBytes.pack(sharePixels, packed);
         pixels.set(packed);
@@ -169,6 +185,15 @@ public final class ShareBuffer {
         return parameters.copyToJavaArray();
     }
 
+    /** The optimiser memory in the buffer (a copy on Wasm GC, a view on JavaScript). */
+    public float[] readOptimizerState() {
+        return optimizerState.copyToJavaArray();
+    }
+
+    public long steps() {
+        return (long) numbers.get(STEPS);
+    }
+
     public byte[] readLabels() {
         return labels.copyToJavaArray();
     }
@@ -180,8 +205,11 @@ public final class ShareBuffer {
 
     // ---------------------------------------------------------------- the result
 
-    public void writeResult(float[] trained, double lossSum, int correct) {
+    public void writeResult(float[] trained, float[] trainedState, double lossSum, int correct) {
         parameters.set(trained);
+        if (trainedState.length > 0) {
+            optimizerState.set(trainedState);
+        }
         numbers.set(LOSS_SUM, lossSum);
         numbers.set(CORRECT, correct);
     }

@@ -1,8 +1,8 @@
 package digitlab.app.parallel;
 
 import digitlab.app.browser.Clock;
-import digitlab.core.data.Digits;
 import digitlab.core.nn.Replica;
+import digitlab.core.nn.Share;
 import digitlab.core.nn.ShareResult;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
@@ -28,9 +28,10 @@ public final class WorkerReplica implements Replica {
      * Joins {@code worker} (a replica worker) to a run: it builds a network of {@code query}'s
      * configuration and then waits for shares of {@code shareSize} examples.
      */
-    public WorkerReplica(Worker worker, String query, int parameterCount, int shareSize, int imageSize) {
+    public WorkerReplica(Worker worker, String query, int parameterCount, int stateLength, int shareSize,
+            int imageSize) {
         this.worker = worker;
-        this.shared = ShareBuffer.allocate(parameterCount, shareSize, imageSize);
+        this.shared = ShareBuffer.allocate(parameterCount, stateLength, shareSize, imageSize);
         this.labels = new byte[shareSize];
         this.pixels = new byte[shareSize * imageSize];
         worker.postMessage(joinMessage(shared.buffer(), query, shareSize, imageSize));
@@ -49,18 +50,19 @@ public final class WorkerReplica implements Replica {
     }
 
     @Override
-    public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
-        if (count != shared.shareSize()) {
-            throw new IllegalArgumentException("shares are " + shared.shareSize() + " examples, not " + count);
+    public void start(Share share) {
+        if (share.count() != shared.shareSize()) {
+            throw new IllegalArgumentException("shares are " + shared.shareSize() + " examples, not " + share.count());
         }
-        data.gather(indices, from, count, pixels, labels);
-        shared.writeShare(base, labels, pixels, count, rate, m);
+        share.data().gather(share.indices(), share.from(), share.count(), pixels, labels);
+        shared.writeShare(share.parameters(), share.optimizerState(), share.optimizerSteps(), labels, pixels,
+                share.count(), share.rate(), share.m());
         shared.setState(ShareBuffer.WORKING);
         worker.postMessage(shareMessage());
     }
 
     @Override
-    public ShareResult finish(float[] out) {
+    public ShareResult finish(float[] parameters, float[] optimizerState) {
         double deadline = Clock.nowMillis() + TIMEOUT_MS;
         int state = shared.state();
         while (state == ShareBuffer.WORKING && Clock.nowMillis() < deadline) {
@@ -70,7 +72,10 @@ public final class WorkerReplica implements Replica {
             stop();
             return null;
         }
-        System.arraycopy(shared.readParameters(), 0, out, 0, out.length);
+        System.arraycopy(shared.readParameters(), 0, parameters, 0, parameters.length);
+        if (optimizerState.length > 0) {
+            System.arraycopy(shared.readOptimizerState(), 0, optimizerState, 0, optimizerState.length);
+        }
         ShareResult result = new ShareResult(shared.count(), shared.lossSum(), shared.correct());
         shared.setState(ShareBuffer.IDLE);
         return result;

@@ -2,13 +2,18 @@ package digitlab.core.nn;
 
 /**
  * Adam (Kingma and Ba, 2015): per-parameter step sizes from running averages of the gradient (m) and of
- * its square (v), with the bias correction that matters in the first steps.
+ * its square (v), with the bias correction that matters in the first steps (t counts the updates).
  *
  * <pre>
  *   m = b1 * m + (1 - b1) * g
  *   v = b2 * v + (1 - b2) * g^2
  *   p -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)
  * </pre>
+ *
+ * <p>In a data-parallel round ({@link #mergeShare}) the moments are folded in as the running averages of
+ * the shares trained one after another would be: an excess {@code e} over the share's starting m decays
+ * to {@code b1^T e} over its T steps (v likewise with b2), and t counts every share's steps. The
+ * parameter changes add up.
  */
 public final class Adam implements Optimizer {
     public static final float DEFAULT_BETA1 = 0.9f;
@@ -18,10 +23,10 @@ public final class Adam implements Optimizer {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
-    private final float[] m;
-    private final float[] v;
-    private double beta1Power = 1;
-    private double beta2Power = 1;
+    private final int size;
+    /** m in [0, size), v in [size, 2 size): one array, so the memory travels between workers in one piece. */
+    private final float[] moments;
+    private long t;
 
     /** Adam with the paper's defaults (0.9, 0.999, 1e-8). */
     public Adam(int size) {
@@ -35,28 +40,59 @@ public final class Adam implements Optimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
-        this.m = new float[size];
-        this.v = new float[size];
+        this.size = size;
+        this.moments = new float[2 * size];
     }
 
     @Override
     public void update(float[] params, float[] grads, float learningRate) {
-        if (m.length != params.length) {
-            throw new IllegalArgumentException("optimizer was made for " + m.length + " parameters, got "
+        if (size != params.length) {
+            throw new IllegalArgumentException("optimizer was made for " + size + " parameters, got "
                     + params.length);
         }
-        beta1Power *= beta1;
-        beta2Power *= beta2;
-        float step = (float) (learningRate * Math.sqrt(1 - beta2Power) / (1 - beta1Power));
+        t++;
+        float step = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
         float b1 = beta1;
         float b2 = beta2;
-        for (int k = 0; k < params.length; k++) {
+        float[] mv = moments;
+        int n = size;
+        for (int k = 0; k < n; k++) {
             float g = grads[k];
-            float mk = b1 * m[k] + (1f - b1) * g;
-            float vk = b2 * v[k] + (1f - b2) * g * g;
-            m[k] = mk;
-            v[k] = vk;
+            float mk = b1 * mv[k] + (1f - b1) * g;
+            float vk = b2 * mv[n + k] + (1f - b2) * g * g;
+            mv[k] = mk;
+            mv[n + k] = vk;
             params[k] -= step * mk / ((float) Math.sqrt(vk) + epsilon);
         }
+    }
+
+    @Override
+    public float[] state() {
+        return moments;
+    }
+
+    @Override
+    public long steps() {
+        return t;
+    }
+
+    @Override
+    public void restore(float[] state, long steps) {
+        System.arraycopy(state, 0, moments, 0, moments.length);
+        t = steps;
+    }
+
+    @Override
+    public void mergeShare(float[] params, float[] startParams, float[] startState, float[] shareParams,
+            float[] shareState, int steps, int merged) {
+        float decay1 = (float) Math.pow(beta1, steps);
+        float decay2 = (float) Math.pow(beta2, steps);
+        int n = size;
+        for (int k = 0; k < n; k++) {
+            params[k] += shareParams[k] - startParams[k];
+            moments[k] = shareState[k] + decay1 * (moments[k] - startState[k]);
+            moments[n + k] = shareState[n + k] + decay2 * (moments[n + k] - startState[n + k]);
+        }
+        t += steps;
     }
 }

@@ -23,4 +23,13 @@ public final class Optimizers {
                 return new Sgd();
         }
     }
+
+    /**
+     * Floats of memory ({@link Optimizer#state()}) of the optimiser {@link #forConfig} builds, for sizing
+     * the memory workers share (builds one once: the rule alone knows its layout).
+     */
+    public static int stateLength(TrainingConfig config, int parameterCount) {
+        Optimizer optimizer = forConfig(config, parameterCount);
+        return optimizer == null ? 0 : optimizer.state().length;
+    }
 }

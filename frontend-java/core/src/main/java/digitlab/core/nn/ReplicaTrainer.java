@@ -1,11 +1,8 @@
 package digitlab.core.nn;
 
-import digitlab.core.data.Digits;
-
 /**
  * The replica side of data-parallel training: a network and optimiser of the run's configuration that
- * trains one share of a round at a time from the parameters it is handed. Its optimiser state (momentum,
- * Adam's moments) stays with it from share to share, as in local SGD.
+ * trains one {@link Share} at a time, each from the parameters and optimiser memory it is handed.
  */
 public final class ReplicaTrainer {
     private final TrainingConfig config;
@@ -22,29 +19,32 @@ public final class ReplicaTrainer {
         this.optimizer = Optimizers.forConfig(config, config.architecture().parameterCount());
     }
 
-    /**
-     * Trains examples {@code indices[from..from+count)} (or {@code from..from+count)} if {@code indices}
-     * is null) of {@code data} in mini-batches from the parameters {@code base}; the result is left in
-     * {@link #parameters()}.
-     */
-    public ShareResult train(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
-        network.setParameters(base);
+    /** Trains {@code share} in mini-batches; the result is left in {@link #parameters()} and {@link #optimizerState()}. */
+    public ShareResult train(Share share) {
+        network.setParameters(share.parameters());
+        optimizer.restore(share.optimizerState(), share.optimizerSteps());
         int batch = config.batchSize();
+        int end = share.from() + share.count();
         double lossSum = 0;
         int correct = 0;
-        for (int start = from; start < from + count; start += batch) {
-            int n = Math.min(batch, from + count - start);
-            double loss = network.lossAndGradient(data, indices, start, n, config.lambda(), m);
+        for (int start = share.from(); start < end; start += batch) {
+            int n = Math.min(batch, end - start);
+            double loss = network.lossAndGradient(share.data(), share.indices(), start, n, config.lambda(), share.m());
             lossSum += loss * n;
             correct += network.lastCorrect();
-            optimizer.update(network.parameters(), network.gradient(), rate);
+            optimizer.update(network.parameters(), network.gradient(), share.rate());
         }
-        return new ShareResult(count, lossSum, correct);
+        return new ShareResult(share.count(), lossSum, correct);
     }
 
     /** The parameters after the last share (live array). */
     public float[] parameters() {
         return network.parameters();
+    }
+
+    /** The optimiser's memory after the last share (live array). */
+    public float[] optimizerState() {
+        return optimizer.state();
     }
 
     public TrainingConfig config() {

@@ -1,6 +1,5 @@
 package digitlab.core.nn;
 
-import digitlab.core.data.Digits;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,15 +30,16 @@ public final class ThreadReplica implements Replica, AutoCloseable {
     }
 
     @Override
-    public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
-        pending = thread.submit(() -> trainer.train(base, data, indices, from, count, rate, m));
+    public void start(Share share) {
+        pending = thread.submit(() -> trainer.train(share));
     }
 
     @Override
-    public ShareResult finish(float[] out) {
+    public ShareResult finish(float[] parameters, float[] optimizerState) {
         try {
             ShareResult result = pending.get();
-            System.arraycopy(trainer.parameters(), 0, out, 0, out.length);
+            System.arraycopy(trainer.parameters(), 0, parameters, 0, parameters.length);
+            System.arraycopy(trainer.optimizerState(), 0, optimizerState, 0, optimizerState.length);
             return result;
         } catch (ExecutionException e) {
             failed = true;

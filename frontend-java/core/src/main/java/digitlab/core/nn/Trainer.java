@@ -43,7 +43,9 @@ public final class Trainer {
     private Replica[] replicas = new Replica[0];
     private int[] shareStarts = new int[0];
     private float[] roundBase;
+    private float[] roundBaseState;
     private float[] replicaParameters;
+    private float[] replicaState;
     private int lastWorkers = 1;
     /** True while {@link #singleStep} runs: no round, one batch here. */
     private boolean alone;
@@ -194,12 +196,11 @@ public final class Trainer {
 
     /**
      * Trains with other workers from the next step on (mini-batch methods only). A step then becomes a
-     * round: every ready replica gets the current parameters and its own {@link #ROUND_EXAMPLES}
-     * examples of the epoch's order, this trainer trains its share meanwhile, and then each replica's
-     * change (its parameters minus the round's starting ones) is added to this trainer's parameters.
-     * Adding the changes, rather than averaging the copies, keeps the progress per example of one worker
-     * (see the measurements in the README). The end of an epoch too short for a round trains here alone,
-     * and a replica that fails has its share trained here.
+     * round: every ready replica gets the current parameters and optimiser memory and its own
+     * {@link #ROUND_EXAMPLES} examples of the epoch's order, this trainer trains its share meanwhile, and
+     * then each replica's share is folded in, in a fixed order, by the optimiser's own rule
+     * ({@link Optimizer#mergeShare}), so a run is reproducible for a seed and worker count. The end of an
+     * epoch too short for a round trains here alone, and a replica that fails has its share trained here.
      *
      * @throws IllegalArgumentException for the full-batch methods
      */
@@ -210,8 +211,12 @@ public final class Trainer {
         replicas = workers.toArray(new Replica[0]);
         shareStarts = new int[replicas.length];
         int n = network.architecture().parameterCount();
-        roundBase = replicas.length > 0 ? new float[n] : null;
-        replicaParameters = replicas.length > 0 ? new float[n] : null;
+        int stateLength = optimizer == null ? 0 : optimizer.state().length;
+        boolean any = replicas.length > 0;
+        roundBase = any ? new float[n] : null;
+        replicaParameters = any ? new float[n] : null;
+        roundBaseState = any ? new float[stateLength] : null;
+        replicaState = any ? new float[stateLength] : null;
     }
 
     /** Workers that trained the last step: 1 plus the replicas that took part. */
@@ -248,14 +253,20 @@ public final class Trainer {
         float rate = learningRate();
         float[] params = network.parameters();
         System.arraycopy(params, 0, roundBase, 0, params.length);
+        float[] state = optimizer.state();
+        System.arraycopy(state, 0, roundBaseState, 0, state.length);
+        long baseSteps = optimizer.steps();
+        int stepsPerShare = share / config.batchSize();
         int next = position + share;
         int workers = 1;
+        int merged = 1; // shares in params: this trainer's own, then each replica's
         for (int k = 0; k < replicas.length; k++) {
             shareStarts[k] = -1;
             // A replica that became ready since roundFits() joins only if the epoch has room for it.
             if (replicas[k].ready() && next + share <= trainCount) {
                 shareStarts[k] = next;
-                replicas[k].start(roundBase, train, order, next, share, rate, trainCount);
+                replicas[k].start(new Share(roundBase, roundBaseState, baseSteps, train, order, next, share, rate,
+                        trainCount));
                 next += share;
                 workers++;
             }
@@ -267,7 +278,7 @@ public final class Trainer {
             if (shareStarts[k] < 0) {
                 continue;
             }
-            ShareResult result = replicas[k].finish(replicaParameters);
+            ShareResult result = replicas[k].finish(replicaParameters, replicaState);
             if (result == null) {
                 workers--;
                 for (int from = shareStarts[k]; from < shareStarts[k] + share && !status.stopped();
@@ -275,7 +286,8 @@ public final class Trainer {
                     gradientStep(from, config.batchSize());
                 }
             } else {
-                addChange(params, replicaParameters, roundBase);
+                optimizer.mergeShare(params, roundBase, roundBaseState, replicaParameters, replicaState,
+                        stepsPerShare, merged++);
                 examplesSeen += result.examples();
                 updates += (result.examples() + config.batchSize() - 1) / config.batchSize();
                 epochLossSum += result.lossSum();
@@ -286,13 +298,6 @@ public final class Trainer {
         lastWorkers = workers;
         if (!finite(epochLossSum) || !network.parametersFinite()) {
             status = TrainingStatus.DIVERGED;
-        }
-    }
-
-    /** {@code params += replica - base}: one replica's change over a round. */
-    private static void addChange(float[] params, float[] replica, float[] base) {
-        for (int i = 0; i < params.length; i++) {
-            params[i] += replica[i] - base[i];
         }
     }
 

@@ -30,16 +30,16 @@ class DataParallelTest {
             }
 
             @Override
-            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
-                for (int i = from; i < from + count; i++) {
-                    assertTrue(seen.add(indices[i]), "example " + indices[i] + " twice");
+            public void start(Share share) {
+                for (int i = share.from(); i < share.from() + share.count(); i++) {
+                    assertTrue(seen.add(share.indices()[i]), "example " + share.indices()[i] + " twice");
                 }
-                inner.start(base, data, indices, from, count, rate, m);
+                inner.start(share);
             }
 
             @Override
-            public ShareResult finish(float[] out) {
-                return inner.finish(out);
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                return inner.finish(parameters, optimizerState);
             }
         };
         Trainer trainer = new Trainer(CONFIG, DATA, null);
@@ -112,14 +112,15 @@ class DataParallelTest {
             }
 
             @Override
-            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+            public void start(Share share) {
                 starts[0]++;
             }
 
             @Override
-            public ShareResult finish(float[] out) {
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
                 failed = true;
-                Arrays.fill(out, Float.NaN); // whatever it left must not be used
+                Arrays.fill(parameters, Float.NaN); // whatever it left must not be used
+                Arrays.fill(optimizerState, Float.NaN);
                 return null;
             }
         };
@@ -144,12 +145,12 @@ class DataParallelTest {
             }
 
             @Override
-            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+            public void start(Share share) {
             }
 
             @Override
-            public ShareResult finish(float[] out) {
-                Arrays.fill(out, Float.NaN);
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                Arrays.fill(parameters, Float.NaN);
                 return new ShareResult(Trainer.ROUND_EXAMPLES, Double.NaN, 0);
             }
         };
@@ -172,14 +173,14 @@ class DataParallelTest {
             }
 
             @Override
-            public void start(float[] base, Digits data, int[] indices, int from, int count, float rate, int m) {
+            public void start(Share share) {
                 starts[0]++;
-                inner.start(base, data, indices, from, count, rate, m);
+                inner.start(share);
             }
 
             @Override
-            public ShareResult finish(float[] out) {
-                return inner.finish(out);
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                return inner.finish(parameters, optimizerState);
             }
         };
         Trainer trainer = new Trainer(CONFIG, small, null);

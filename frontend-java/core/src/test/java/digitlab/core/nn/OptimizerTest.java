@@ -1,5 +1,6 @@
 package digitlab.core.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -39,6 +40,68 @@ class OptimizerTest {
         new Adam(2).update(p, new float[] {0.5f, -3f}, 0.1f);
         assertEquals(0.9f, p[0], 1e-5);
         assertEquals(1.1f, p[1], 1e-5);
+    }
+
+    @Test
+    void plainSgdAddsTheSharesChanges() {
+        Sgd sgd = new Sgd();
+        float[] start = {1f, 2f};
+        float[] params = {1.5f, 1f}; // after this worker's share
+        sgd.mergeShare(params, start, new float[0], new float[] {0.75f, 2.5f}, new float[0], 4, 1);
+        assertArrayEquals(new float[] {1.25f, 1.5f}, params, 1e-6f);
+    }
+
+    @Test
+    void momentumAveragesParametersAndVelocityOverTheShares() {
+        for (boolean nesterov : new boolean[] {false, true}) {
+            Sgd sgd = new Sgd(1, 0.9f, nesterov);
+            float[] start = {1f};
+            float[] startVelocity = {0.1f};
+            sgd.restore(new float[] {0.4f}, 0); // this worker's velocity after its share
+            float[] params = {2f};
+            sgd.mergeShare(params, start, startVelocity, new float[] {4f}, new float[] {0.1f}, 4, 1);
+            assertEquals(3f, params[0], 1e-6);
+            assertEquals(0.25f, sgd.state()[0], 1e-6);
+            sgd.mergeShare(params, start, startVelocity, new float[] {0f}, new float[] {-0.35f}, 4, 2);
+            assertEquals(2f, params[0], 1e-6); // (2 + 4 + 0) / 3
+            assertEquals(0.05f, sgd.state()[0], 1e-6); // (0.4 + 0.1 - 0.35) / 3
+        }
+    }
+
+    @Test
+    void adamFoldsItsMomentsAsIfTheSharesRanOneAfterAnother() {
+        // With a gradient that does not change, two shares of T steps folded together must leave the same
+        // moments and step count as one worker that ran 2T steps.
+        float[] g = {0.5f, -2f};
+        int steps = 5;
+        Adam start = new Adam(2);
+        for (int i = 0; i < 3; i++) {
+            start.update(new float[2], new float[] {-1f, 1f}, 0.01f); // some history before the round
+        }
+        Adam here = copyOf(start);
+        Adam there = copyOf(start);
+        Adam sequentialFromStart = copyOf(start);
+        float[] startParams = new float[2];
+        float[] mine = new float[2];
+        float[] theirs = new float[2];
+        float[] both = new float[2];
+        for (int i = 0; i < steps; i++) {
+            here.update(mine, g, 0.01f);
+            there.update(theirs, g, 0.01f);
+        }
+        for (int i = 0; i < 2 * steps; i++) {
+            sequentialFromStart.update(both, g, 0.01f);
+        }
+        here.mergeShare(mine, startParams, start.state().clone(), theirs, there.state(), steps, 1);
+        assertArrayEquals(sequentialFromStart.state(), here.state(), 1e-6f);
+        assertEquals(sequentialFromStart.steps(), here.steps());
+        assertEquals(2 * mine.length, here.state().length);
+    }
+
+    private static Adam copyOf(Adam adam) {
+        Adam copy = new Adam(adam.state().length / 2);
+        copy.restore(adam.state(), adam.steps());
+        return copy;
     }
 
     @Test

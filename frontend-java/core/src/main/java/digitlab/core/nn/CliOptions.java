@@ -131,15 +131,15 @@ public final class CliOptions {
         lines.add("  --layers 784,128,10        layer sizes, input to output");
         lines.add("  --activation relu          hidden activation(s): sigmoid, tanh, relu, leakyrelu, linear");
         lines.add("                             (one for all hidden layers, or comma-separated per layer)");
-        lines.add("  --loss softmax             softmax (cross-entropy) or logistic (sigmoid outputs, the");
-        lines.add("                             tutorials' cost)");
+        lines.add("  --loss softmax             softmax (cross-entropy), logistic (sigmoid outputs, Ng's");
+        lines.add("                             cost) or quadratic (sigmoid outputs, Nielsen's network.py)");
         lines.add("  --optimizer adam           sgd, momentum, nesterov, adam, gd (full batch), lbfgs (full batch)");
         lines.add("  --lr 0.001                 learning rate (default depends on the optimizer)");
         lines.add("  --momentum 0.9             for momentum and nesterov");
         lines.add("  --schedule constant        constant, step (--decay 0.5 --every 1), cosine");
         lines.add("  --batch 32                 mini-batch size");
         lines.add("  --lambda 0                 L2 regularisation strength");
-        lines.add("  --init he                  uniform (tutorials'), xavier, he");
+        lines.add("  --init he                  uniform (Ng's), xavier, he");
         lines.add("  --seed 1                   seed of every random choice");
         lines.add("  --epochs 10                epochs (iterations for gd and lbfgs)");
         lines.add("  --train 0                  use only the first N training examples (0 = all)");

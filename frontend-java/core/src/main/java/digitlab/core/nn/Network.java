@@ -288,7 +288,7 @@ public final class Network {
 
     /**
      * The network's output for one input (e.g. a drawn digit): class probabilities for softmax, per-class
-     * sigmoid outputs for the logistic loss.
+     * sigmoid outputs for the logistic and quadratic losses.
      *
      * @param input {@code inputSize()} values in [0, 1]
      * @param out receives {@code outputSize()} values

@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  *   layers    layer sizes, input to output                     [784,128,10]
  *   act       hidden activation, one for all or one per layer  [relu]
- *   loss      softmax | logistic                               [softmax]
+ *   loss      softmax | logistic | quadratic                   [softmax]
  *   opt       sgd | momentum | nesterov | adam | gd | lbfgs    [adam]
  *   lr        learning rate (ignored by lbfgs)                 [the optimizer's default]
  *   momentum  mu for momentum/nesterov                         [0.9]

@@ -139,7 +139,8 @@ public final class CliOptions {
         lines.add("  --schedule constant        constant, step (--decay 0.5 --every 1), cosine");
         lines.add("  --batch 32                 mini-batch size");
         lines.add("  --lambda 0                 L2 regularisation strength");
-        lines.add("  --init he                  uniform (Ng's), xavier, he");
+        lines.add("  --init he                  uniform (Ng's), xavier, he, normal (N(0,1) weights and biases,");
+        lines.add("                             Nielsen's network.py)");
         lines.add("  --seed 1                   seed of every random choice");
         lines.add("  --epochs 10                epochs (iterations for gd and lbfgs)");
         lines.add("  --train 0                  use only the first N training examples (0 = all)");

@@ -77,7 +77,10 @@ public final class Network {
         return new Model(architecture, params, metadata);
     }
 
-    /** Draws every weight from {@code init}, layer by layer in order, using {@code rng}; biases become 0. */
+    /**
+     * Draws every weight and bias from {@code init}, layer by layer in parameter order, using {@code rng}
+     * (biases are 0 unless the scheme draws them).
+     */
     public void initialise(Init init, Rng rng) {
         for (int l = 1; l < layers.length; l++) {
             layers[l].initialise(params, init, rng);

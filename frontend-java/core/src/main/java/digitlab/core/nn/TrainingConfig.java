@@ -24,7 +24,7 @@ import java.util.Map;
  *   every     epochs per step of the step schedule             [1]
  *   batch     mini-batch size                                  [32]
  *   lambda    L2 regularisation strength                       [0]
- *   init      uniform | xavier | he                            [he for relu-like, else uniform]
+ *   init      uniform | xavier | he | normal                   [he for relu-like, else uniform]
  *   seed      seed of every random choice                      [1]
  *   epochs    epochs to train (iterations for gd and lbfgs)    [10]
  *   train     use only the first N training examples, 0 = all  [0]

@@ -131,8 +131,11 @@ describe('live training', () => {
     await page.fill('[data-key="batch"]', '64');
     await page.dispatchEvent('[data-key="batch"]', 'change');
     await page.selectOption('[data-key="opt"]', 'momentum');
+    await page.selectOption('[data-key="loss"]', 'quadratic');
+    await page.selectOption('[data-key="init"]', 'normal');
     await page.click('#add-layer');
-    await page.waitForFunction(() => location.search.includes('batch=64') && location.search.includes('opt=momentum'));
+    await page.waitForFunction(() => ['batch=64', 'opt=momentum', 'loss=quadratic', 'init=normal']
+      .every((setting) => location.search.includes(setting)));
     const address = page.url();
     assert.match(address, /target=js/, 'page parameters are kept');
     assert.match(address, /layers=784,48,24,10/);
@@ -141,6 +144,8 @@ describe('live training', () => {
     await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     assert.equal(await page.inputValue('[data-key="batch"]'), '64');
     assert.equal(await page.inputValue('[data-key="opt"]'), 'momentum');
+    assert.equal(await page.inputValue('[data-key="loss"]'), 'quadratic');
+    assert.equal(await page.inputValue('[data-key="init"]'), 'normal');
     assert.deepEqual(await page.$$eval('.layer-units', (inputs) => inputs.map((input) => input.value)), ['48', '24']);
     assert.match(await page.textContent('#status'), /784-48-24-10/);
     assert.deepEqual(problems, []);

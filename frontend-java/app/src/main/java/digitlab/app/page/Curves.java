@@ -22,8 +22,6 @@ final class Curves {
     private final HTMLInputElement keepRuns;
     private final List<Run> earlier = new ArrayList<>();
     private Run current;
-    private double lastTest = Double.NaN;
-    private double lastSampleSeen;
 
     /** One run's series. */
     private static final class Run {
@@ -59,8 +57,6 @@ final class Curves {
             earlier.clear();
         }
         current = new Run(label);
-        lastTest = Double.NaN;
-        lastSampleSeen = 0;
         rebuild();
     }
 
@@ -71,17 +67,10 @@ final class Curves {
         }
         current.loss.add(x, progress.getLoss());
         current.batchAccuracy.add(x, progress.getBatchAccuracy());
-        // A point where the sample was measured (every half second), not a copy at every report.
-        double sampleSeen = progress.getSampleSeen();
-        if (!Double.isNaN(progress.getSampleAccuracy()) && sampleSeen > lastSampleSeen) {
-            current.sampleAccuracy.add(sampleSeen, progress.getSampleAccuracy());
-            lastSampleSeen = sampleSeen;
-        }
-        double test = progress.getTestAccuracy();
-        if (!Double.isNaN(test) && test != lastTest) {
-            current.testAccuracy.add(x, test);
-            lastTest = test;
-        }
+        // One point where each accuracy was measured (the sample every half second, the test set at
+        // epoch end), not a copy at every report.
+        current.sampleAccuracy.addMeasurement(progress.getSampleSeen(), progress.getSampleAccuracy());
+        current.testAccuracy.addMeasurement(progress.getTestSeen(), progress.getTestAccuracy());
     }
 
     void redraw() {

@@ -105,6 +105,10 @@ public interface Report extends JSObject {
     @JSProperty
     double getTestAccuracy();
 
+    /** Examples seen when the test accuracy was measured. */
+    @JSProperty
+    double getTestSeen();
+
     @JSProperty
     double getExamplesPerSecond();
 

@@ -75,12 +75,13 @@ public final class Reports {
     public static native void position(Report progressReport, int doneEpochs, double epochFraction, int stepCount,
             double seen);
 
-    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "sampleAt", "test"}, script = ""
+    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "sampleAt", "test", "testAt"},
+            script = ""
             + "progressReport.loss = stepLoss; progressReport.batchAccuracy = stepAccuracy;"
             + "progressReport.sampleAccuracy = sample; progressReport.sampleSeen = sampleAt;"
-            + "progressReport.testAccuracy = test;")
+            + "progressReport.testAccuracy = test; progressReport.testSeen = testAt;")
     public static native void quality(Report progressReport, double stepLoss, double stepAccuracy, double sample,
-            double sampleAt, double test);
+            double sampleAt, double test, double testAt);
 
     @JSBody(params = {"progressReport", "speed", "rate", "trainingWorkers"}, script = ""
             + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;"

@@ -75,6 +75,8 @@ final class TrainingWorker {
     /** Examples seen when {@link #sampleAccuracy} was measured, so the curve puts the point where it belongs. */
     private double sampleSeen;
     private double testAccuracy = Double.NaN;
+    /** Examples seen when {@link #testAccuracy} was measured: two epochs with equal accuracy are two points. */
+    private double testSeen;
 
     /** Replica workers for data-parallel training (none where the page is not cross-origin isolated). */
     private final ReplicaPool replicas = new ReplicaPool();
@@ -362,6 +364,7 @@ final class TrainingWorker {
         sampleAccuracy = Double.NaN;
         sampleSeen = 0;
         testAccuracy = Double.NaN;
+        testSeen = 0;
         weightBuffer = null;
         speed.restart();
         post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin));
@@ -500,7 +503,7 @@ final class TrainingWorker {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
             Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, sampleSeen,
-                    testAccuracy);
+                    testAccuracy, testSeen);
             Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }
         post(report);
@@ -530,6 +533,7 @@ final class TrainingWorker {
         }
         Evaluation evaluation = Evaluation.of(trainer.network(), test);
         testAccuracy = evaluation.accuracy();
+        testSeen = trainer.examplesSeen();
         int[][] confusion = evaluation.confusion();
         int[] wrong = evaluation.misclassified();
         int classes = confusion.length;

@@ -35,13 +35,13 @@ final class DenseLayer {
         this.nonZeroCount = new int[maxBatch];
     }
 
-    /** Initial weights from {@code init}; biases 0. */
+    /** Initial weights, then biases, from {@code init}, in parameter order (so a seed fixes them). */
     void initialise(float[] params, Init init, Rng rng) {
         for (int k = weightOffset; k < biasOffset; k++) {
-            params[k] = init.draw(rng, inputs, outputs);
+            params[k] = init.weight(rng, inputs, outputs);
         }
         for (int j = 0; j < outputs; j++) {
-            params[biasOffset + j] = 0f;
+            params[biasOffset + j] = init.bias(rng);
         }
     }
 

@@ -1,8 +1,9 @@
 package digitlab.core.nn;
 
 /**
- * How the initial weights are drawn. Biases always start at 0. Every scheme scales the weights to the
- * layer's fan-in/fan-out so signals neither vanish nor explode through the first forward passes.
+ * How the initial weights and biases are drawn. Every scheme but {@link #NORMAL} scales the weights to the
+ * layer's fan-in/fan-out so signals neither vanish nor explode through the first forward passes, and
+ * starts the biases at 0.
  */
 public enum Init {
     /**
@@ -13,7 +14,14 @@ public enum Init {
     /** Xavier/Glorot: normal with standard deviation {@code sqrt(2 / (fanIn + fanOut))}; suits sigmoid/tanh. */
     XAVIER("xavier"),
     /** He/Kaiming: normal with standard deviation {@code sqrt(2 / fanIn)}; suits ReLU, which zeroes half its inputs. */
-    HE("he");
+    HE("he"),
+    /**
+     * Nielsen's {@code network.py}: every weight and every bias standard normal, N(0, 1), whatever the
+     * layer's size. With 784 inputs many first-layer sigmoids start saturated (his chapter 3 explains the
+     * slow learning that follows); it is here to reproduce his chapter 1 set-up (the same distribution,
+     * drawn by {@link Rng}, not numpy's numbers).
+     */
+    NORMAL("normal");
 
     private final String id;
 
@@ -22,7 +30,7 @@ public enum Init {
     }
 
     /** One initial weight of a layer with {@code fanIn} inputs and {@code fanOut} outputs. */
-    float draw(Rng rng, int fanIn, int fanOut) {
+    float weight(Rng rng, int fanIn, int fanOut) {
         switch (this) {
             case UNIFORM: {
                 double eps = Math.sqrt(6.0) / Math.sqrt(fanIn + fanOut);
@@ -30,9 +38,20 @@ public enum Init {
             }
             case XAVIER:
                 return (float) (rng.nextGaussian() * Math.sqrt(2.0 / (fanIn + fanOut)));
-            default:
+            case HE:
                 return (float) (rng.nextGaussian() * Math.sqrt(2.0 / fanIn));
+            default:
+                return (float) rng.nextGaussian();
         }
+    }
+
+    /**
+     * One initial bias: 0 for every scheme but {@link #NORMAL}, and then nothing is drawn from {@code rng},
+     * so the random numbers that follow (the next layer's weights, the example order) are those of a run
+     * without random biases.
+     */
+    float bias(Rng rng) {
+        return this == NORMAL ? (float) rng.nextGaussian() : 0f;
     }
 
     /** The short lowercase name used in URLs and the CLI. */
@@ -47,6 +66,6 @@ public enum Init {
                 return i;
             }
         }
-        throw new IllegalArgumentException("unknown init '" + id + "' (expected uniform, xavier or he)");
+        throw new IllegalArgumentException("unknown init '" + id + "' (expected uniform, xavier, he or normal)");
     }
 }

@@ -1,9 +1,14 @@
 package digitlab.core.nn;
 
 /**
- * The output layer and its cost, as one choice: both pairs have the convenient property that the
- * gradient of the cost with respect to the output pre-activation {@code z} is {@code a - y}
- * (output minus one-hot target), which is why they are always used together.
+ * The output layer and its cost, as one choice: the output activation, the cost and its gradient with
+ * respect to the output pre-activation {@code z} (the output delta that starts backpropagation), side by
+ * side for each loss.
+ *
+ * <p>The two cross-entropies have the convenient delta {@code a - y} (output minus one-hot target): the
+ * output activation's derivative cancels against the cost's. The quadratic cost keeps that derivative as a
+ * factor, {@code (a - y) * a(1 - a)}, which is why a saturated sigmoid output learns slowly with it
+ * (Nielsen, "Neural Networks and Deep Learning", chapter 3).
  *
  * <p>Costs are computed from {@code z}, not from {@code a}, so that {@code log(0)} never happens even
  * when a float output saturates at exactly 0 or 1.
@@ -43,6 +48,11 @@ public enum Loss {
             // -log softmax(z)[label] = log(sum exp z) - z[label]
             return max + Math.log(sum) - z[offset + label];
         }
+
+        @Override
+        void outputDelta(float[] a, float[] delta, int offset, int k, int label, float scale) {
+            outputMinusTarget(a, delta, offset, k, label, scale);
+        }
     },
     /**
      * Sigmoid outputs with the logistic cost of the classic tutorials (Andrew Ng's ex4
@@ -52,9 +62,7 @@ public enum Loss {
     SIGMOID_CROSS_ENTROPY("logistic") {
         @Override
         void outputs(float[] z, float[] a, int offset, int k) {
-            for (int j = 0; j < k; j++) {
-                a[offset + j] = (float) (1.0 / (1.0 + Math.exp(-z[offset + j])));
-            }
+            sigmoids(z, a, offset, k);
         }
 
         @Override
@@ -66,6 +74,41 @@ public enum Loss {
                 sum += j == label ? softplus(-zj) : softplus(zj);
             }
             return sum;
+        }
+
+        @Override
+        void outputDelta(float[] a, float[] delta, int offset, int k, int label, float scale) {
+            outputMinusTarget(a, delta, offset, k, label, scale);
+        }
+    },
+    /**
+     * Sigmoid outputs with the quadratic cost of Nielsen's {@code network.py}: half the squared distance
+     * to the one-hot target, {@code 0.5 * ||a - y||^2}, averaged over the examples like the other costs.
+     */
+    QUADRATIC("quadratic") {
+        @Override
+        void outputs(float[] z, float[] a, int offset, int k) {
+            sigmoids(z, a, offset, k);
+        }
+
+        @Override
+        double cost(float[] z, int offset, int k, int label) {
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double diff = 1.0 / (1.0 + Math.exp(-z[offset + j])) - (j == label ? 1 : 0);
+                sum += diff * diff;
+            }
+            return 0.5 * sum;
+        }
+
+        @Override
+        void outputDelta(float[] a, float[] delta, int offset, int k, int label, float scale) {
+            // dCost/da = a - y, times sigmoid'(z) = a (1 - a).
+            for (int j = 0; j < k; j++) {
+                float aj = a[offset + j];
+                float target = j == label ? 1f : 0f;
+                delta[offset + j] = scale * (aj - target) * aj * (1f - aj);
+            }
         }
     };
 
@@ -82,13 +125,23 @@ public enum Loss {
     abstract double cost(float[] z, int offset, int k, int label);
 
     /**
-     * dCost/dz for one example, scaled by {@code scale} (1/m to average over m examples):
-     * {@code delta = scale * (a - onehot(label))}. The same formula for both losses.
+     * dCost/dz for one example, scaled by {@code scale} (1/m to average over m examples), from the
+     * outputs {@code a} of the forward pass.
      */
-    void outputDelta(float[] a, float[] delta, int offset, int k, int label, float scale) {
+    abstract void outputDelta(float[] a, float[] delta, int offset, int k, int label, float scale);
+
+    /** {@code delta = scale * (a - onehot(label))}: dCost/dz of both cross-entropies. */
+    static void outputMinusTarget(float[] a, float[] delta, int offset, int k, int label, float scale) {
         for (int j = 0; j < k; j++) {
             float target = j == label ? 1f : 0f;
             delta[offset + j] = scale * (a[offset + j] - target);
+        }
+    }
+
+    /** {@code a = sigmoid(z)} element-wise: the outputs of the logistic and quadratic losses. */
+    static void sigmoids(float[] z, float[] a, int offset, int k) {
+        for (int j = 0; j < k; j++) {
+            a[offset + j] = (float) (1.0 / (1.0 + Math.exp(-z[offset + j])));
         }
     }
 
@@ -109,6 +162,6 @@ public enum Loss {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + id + "' (expected softmax or logistic)");
+        throw new IllegalArgumentException("unknown loss '" + id + "' (expected softmax, logistic or quadratic)");
     }
 }

@@ -13,7 +13,7 @@ import static digitlab.core.data.LittleEndian.putShort;
  *  0       4        magic "DLNN"
  *  4       2        version (1)
  *  6       1        flags: bit 0 = training metadata present; other bits 0
- *  7       1        loss: 0 softmax cross-entropy, 1 logistic (sigmoid cross-entropy)
+ *  7       1        loss: 0 softmax cross-entropy, 1 logistic (sigmoid cross-entropy), 2 quadratic
  *  8       2        L = number of layer sizes, input and output included (2..32)
  * 10       2        reserved (0)
  * 12       4*L      layer sizes, int32 each (1..65536)
@@ -36,7 +36,8 @@ public final class ModelFormat {
     private static final Activation[] ACTIVATION_CODES = {
         Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU, Activation.LINEAR
     };
-    private static final Loss[] LOSS_CODES = {Loss.SOFTMAX_CROSS_ENTROPY, Loss.SIGMOID_CROSS_ENTROPY};
+    /** File codes of the losses: a new loss takes the next code, so older files keep their meaning. */
+    private static final Loss[] LOSS_CODES = {Loss.SOFTMAX_CROSS_ENTROPY, Loss.SIGMOID_CROSS_ENTROPY, Loss.QUADRATIC};
 
     private ModelFormat() {
     }

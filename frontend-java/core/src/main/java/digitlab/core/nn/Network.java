@@ -77,7 +77,10 @@ public final class Network {
         return new Model(architecture, params, metadata);
     }
 
-    /** Draws every weight from {@code init}, layer by layer in order, using {@code rng}; biases become 0. */
+    /**
+     * Draws every weight and bias from {@code init}, layer by layer in parameter order, using {@code rng}
+     * (biases are 0 unless the scheme draws them).
+     */
     public void initialise(Init init, Rng rng) {
         for (int l = 1; l < layers.length; l++) {
             layers[l].initialise(params, init, rng);
@@ -288,7 +291,7 @@ public final class Network {
 
     /**
      * The network's output for one input (e.g. a drawn digit): class probabilities for softmax, per-class
-     * sigmoid outputs for the logistic loss.
+     * sigmoid outputs for the logistic and quadratic losses.
      *
      * @param input {@code inputSize()} values in [0, 1]
      * @param out receives {@code outputSize()} values

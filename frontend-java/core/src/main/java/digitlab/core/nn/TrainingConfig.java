@@ -15,7 +15,7 @@ import java.util.Map;
  * <pre>
  *   layers    layer sizes, input to output                     [784,128,10]
  *   act       hidden activation, one for all or one per layer  [relu]
- *   loss      softmax | logistic                               [softmax]
+ *   loss      softmax | logistic | quadratic                   [softmax]
  *   opt       sgd | momentum | nesterov | adam | gd | lbfgs    [adam]
  *   lr        learning rate (ignored by lbfgs)                 [the optimizer's default]
  *   momentum  mu for momentum/nesterov                         [0.9]
@@ -24,7 +24,7 @@ import java.util.Map;
  *   every     epochs per step of the step schedule             [1]
  *   batch     mini-batch size                                  [32]
  *   lambda    L2 regularisation strength                       [0]
- *   init      uniform | xavier | he                            [he for relu-like, else uniform]
+ *   init      uniform | xavier | he | normal                   [he for relu-like, else uniform]
  *   seed      seed of every random choice                      [1]
  *   epochs    epochs to train (iterations for gd and lbfgs)    [10]
  *   train     use only the first N training examples, 0 = all  [0]

@@ -107,6 +107,19 @@ public final class Series {
         return true;
     }
 
+    /**
+     * Adds a measurement identified by when it was taken ({@code x}, e.g. examples seen), unless it was
+     * taken no later than the last point: progress reports repeat the latest measurement until the next
+     * one, and that repetition must not add points. Two measurements that happen to give the same value
+     * are still two points. Returns true if a point was added.
+     */
+    public boolean addMeasurement(double x, double y) {
+        if (x <= lastX) {
+            return false;
+        }
+        return add(x, y);
+    }
+
     /** Merges points 2i and 2i+1 into point i. */
     private void halve() {
         int half = size / 2;

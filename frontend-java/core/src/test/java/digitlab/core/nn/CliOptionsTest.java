@@ -36,6 +36,17 @@ class CliOptionsTest {
     }
 
     @Test
+    void helpNamesEveryLossAndInit() {
+        String help = CliOptions.trainingOptionsHelp();
+        for (Loss loss : Loss.values()) {
+            assertTrue(help.contains(loss.id()), "--help should offer loss " + loss.id());
+        }
+        for (Init init : Init.values()) {
+            assertTrue(help.contains(init.id()), "--help should offer init " + init.id());
+        }
+    }
+
+    @Test
     void badOptionsSayWhichOne() {
         assertBad(new String[] {"--colour", "red"}, "--colour");
         assertBad(new String[] {"--lr"}, "needs a value");

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Backpropagation against numerical differentiation, for every hidden activation x loss, with and
- * without L2.
+ * Backpropagation against numerical differentiation, for every hidden activation x loss (softmax,
+ * logistic, quadratic), with and without L2.
  *
  * <p>How: the cost is re-implemented here in double precision, independently of {@link Network} (plain
  * loops, its own activation formulas). Its central differences with h = 1e-6 have truncation error
@@ -142,18 +142,29 @@ class GradientCheckTest {
     }
 
     private static double exampleCost(Loss loss, double[] z, int label) {
-        if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-            double sum = 0;
-            for (double v : z) {
-                sum += Math.exp(v);
-            }
-            return -Math.log(Math.exp(z[label]) / sum);
-        }
         double cost = 0;
-        for (int k = 0; k < z.length; k++) {
-            double h = 1 / (1 + Math.exp(-z[k]));
-            cost += k == label ? -Math.log(h) : -Math.log(1 - h);
+        switch (loss) {
+            case SOFTMAX_CROSS_ENTROPY: {
+                double sum = 0;
+                for (double v : z) {
+                    sum += Math.exp(v);
+                }
+                return -Math.log(Math.exp(z[label]) / sum);
+            }
+            case SIGMOID_CROSS_ENTROPY:
+                for (int k = 0; k < z.length; k++) {
+                    double h = 1 / (1 + Math.exp(-z[k]));
+                    cost += k == label ? -Math.log(h) : -Math.log(1 - h);
+                }
+                return cost;
+            case QUADRATIC:
+                for (int k = 0; k < z.length; k++) {
+                    double diff = 1 / (1 + Math.exp(-z[k])) - (k == label ? 1 : 0);
+                    cost += 0.5 * diff * diff;
+                }
+                return cost;
+            default:
+                throw new AssertionError("no reference cost for " + loss);
         }
-        return cost;
     }
 }

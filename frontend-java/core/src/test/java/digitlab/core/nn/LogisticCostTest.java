@@ -69,6 +69,15 @@ class LogisticCostTest {
         assertEquals(Math.log(10), net.lossAndGradient(TWO, null, 0, 2, 0f, 2), 1e-6);
     }
 
+    @Test
+    void quadraticWithZeroWeightsCostsAnEighthPerOutput() {
+        // Nielsen's 0.5 * ||a - y||^2 with every a = s(0) = 1/2: each of the 10 outputs adds 0.5 * (1/2)^2.
+        Architecture arch = new Architecture(new int[] {2, 3, 10}, new Activation[] {Activation.SIGMOID},
+                Loss.QUADRATIC);
+        Network net = new Network(arch, 4);
+        assertEquals(10 * 0.125, net.lossAndGradient(TWO, null, 0, 2, 0f, 2), 1e-7);
+    }
+
     private static double cost(float lambda) {
         Network net = new Network(TINY, 4);
         net.setParameters(PARAMS);

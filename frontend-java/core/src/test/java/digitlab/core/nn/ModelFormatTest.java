@@ -50,6 +50,20 @@ class ModelFormatTest {
     }
 
     @Test
+    void everyLossHasAFixedFileCodeAndRoundTrips() {
+        // The codes are the file format: files saved before a loss was added must keep their meaning.
+        Loss[] byCode = {Loss.SOFTMAX_CROSS_ENTROPY, Loss.SIGMOID_CROSS_ENTROPY, Loss.QUADRATIC};
+        assertEquals(Loss.values().length, byCode.length, "a new loss needs a code here");
+        for (int code = 0; code < byCode.length; code++) {
+            Architecture arch = new Architecture(new int[] {3, 2, 10}, new Activation[] {Activation.SIGMOID},
+                    byCode[code]);
+            byte[] bytes = new Model(arch, new float[arch.parameterCount()], null).toBytes();
+            assertEquals(code, bytes[7], byCode[code].id());
+            assertEquals(arch, Model.fromBytes(bytes).architecture());
+        }
+    }
+
+    @Test
     void unknownAccuracyIsKept() {
         Model back = Model.fromBytes(model(new TrainingMetadata(1, 10, Float.NaN)).toBytes());
         assertTrue(Float.isNaN(back.metadata().testAccuracy()));

@@ -26,6 +26,17 @@ class TrainingConfigTest {
     }
 
     @Test
+    void nielsensNetworkPyParses() {
+        // Chapter 1 of "Neural Networks and Deep Learning": quadratic cost, N(0,1) weights and biases.
+        TrainingConfig c = TrainingConfig.fromQuery("layers=784,30,10&act=sigmoid&loss=quadratic&init=normal"
+                + "&opt=sgd&lr=3&batch=10&epochs=30");
+        assertEquals(Loss.QUADRATIC, c.loss());
+        assertEquals(Init.NORMAL, c.init());
+        assertEquals(3f, c.learningRate());
+        assertEquals(c, TrainingConfig.fromQuery(c.toQuery()));
+    }
+
+    @Test
     void queryLooksLikeTheDocumentedForm() {
         TrainingConfig c = TrainingConfig.fromQuery("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001"
                 + "&batch=32&seed=1");

@@ -94,6 +94,28 @@ class SeriesTest {
     }
 
     @Test
+    void aMeasurementIsOnePointHoweverOftenItIsReported() {
+        // Progress reports as the page gets them: (examples seen when the test set was measured, its
+        // accuracy), repeated until the next epoch end. Epochs 1 and 2 happen to score the same.
+        Series test = new Series(8);
+        double[][] reports = {
+            {0, Double.NaN}, {0, Double.NaN},
+            {60_000, 0.95}, {60_000, 0.95}, {60_000, 0.95},
+            {120_000, 0.95}, {120_000, 0.95},
+            {180_000, 0.96},
+        };
+        for (double[] r : reports) {
+            test.addMeasurement(r[0], r[1]);
+        }
+        assertEquals(3, test.size());
+        assertEquals(60_000, test.x(0), 0);
+        assertEquals(120_000, test.x(1), 0);
+        assertEquals(0.95, test.y(1), 0);
+        assertEquals(180_000, test.x(2), 0);
+        assertFalse(test.addMeasurement(180_000, 0.97), "the same measurement, reported again");
+    }
+
+    @Test
     void smoothingIsABiasCorrectedMovingAverage() {
         Series series = new Series(8, 0.9);
         series.add(0, 2);

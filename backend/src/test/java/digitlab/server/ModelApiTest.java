@@ -11,6 +11,7 @@ import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.Model;
+import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import digitlab.server.data.SyntheticMnist;
 import digitlab.server.models.DiskModelStore;
@@ -252,10 +253,12 @@ class ModelApiTest {
             assertEquals(3, meta.get("epochs").asInt());
             assertEquals(180000, meta.get("examplesSeen").asLong());
             assertEquals(0.97, meta.get("testAccuracy").asDouble(), 1e-6);
+            assertEquals(m.config().toQuery(), meta.get("config").asText());
+            assertTrue(meta.get("settingsIssue").isNull(), meta.toString());
             assertEquals(model.length, meta.get("bytes").asInt());
             Instant created = Instant.parse(meta.get("created").asText());
             assertTrue(created.isAfter(before) && created.isBefore(Instant.now().plusSeconds(2)), created.toString());
-            assertEquals(10, meta.size(), meta.toString());
+            assertEquals(12, meta.size(), meta.toString());
             assertEquals("public, max-age=86400", header(r, "Cache-Control"));
             assertSecurityHeaders(r);
         });
@@ -265,9 +268,9 @@ class ModelApiTest {
     void metaWithUnknownAccuracyOrNoMetadataHasNulls() throws Exception {
         Architecture deep = new Architecture(new int[] {8, 6, 5, 3}, new Activation[] {Activation.TANH,
                 Activation.SIGMOID}, Loss.SIGMOID_CROSS_ENTROPY);
-        byte[] nanAccuracy = new Model(deep, new float[deep.parameterCount()], new TrainingMetadata(2, 10, Float.NaN))
-                .toBytes();
-        byte[] noMetadata = new Model(deep, new float[deep.parameterCount()], null).toBytes();
+        byte[] nanAccuracy = new Model(deep, new float[deep.parameterCount()], new TrainingMetadata(2, 10, Float.NaN),
+                null).toBytes();
+        byte[] noMetadata = new Model(deep, new float[deep.parameterCount()], null, null).toBytes();
         withServer(port -> {
             post(port, nanAccuracy);
             post(port, noMetadata);
@@ -277,14 +280,49 @@ class ModelApiTest {
             assertEquals("[\"tanh\",\"sigmoid\"]", a.get("activations").toString());
             assertEquals("logistic", a.get("loss").asText());
             JsonNode b = json(get(port, "/api/models/" + ModelId.of(noMetadata) + "/meta"));
-            for (String field : new String[] {"epochs", "examplesSeen", "testAccuracy"}) {
+            for (String field : new String[] {"epochs", "examplesSeen", "testAccuracy", "config", "settingsIssue"}) {
                 assertTrue(b.get(field).isNull(), field + " in " + b);
             }
             assertEquals(deep.parameterCount(), b.get("parameters").asInt());
         });
     }
 
+    @Test
+    void versionOneFilesAreStillAcceptedAndServedAsTheyAre() throws Exception {
+        // Written by the code before files carried run settings (the core module's fixture).
+        byte[] v1 = Files.readAllBytes(Path.of("../frontend-java/core/src/test/resources/digitlab/core/nn",
+                "model-v1.dlnn"));
+        withServer(port -> {
+            assertEquals(201, post(port, v1).statusCode());
+            assertArrayEquals(v1, get(port, "/api/models/" + ModelId.of(v1)).body());
+            JsonNode meta = json(get(port, "/api/models/" + ModelId.of(v1) + "/meta"));
+            assertEquals("[784,8,10]", meta.get("layers").toString());
+            assertTrue(meta.get("config").isNull(), meta.toString());
+        });
+    }
+
+    @Test
+    void settingsOfANewerVersionAreAcceptedAndMetaSaysWhatWasLeftOut() throws Exception {
+        byte[] newer = withSettings(TestModels.small(9), "memory=10", "valsp=512");
+        withServer(port -> {
+            assertEquals(201, post(port, newer).statusCode());
+            JsonNode meta = json(get(port, "/api/models/" + ModelId.of(newer) + "/meta"));
+            assertEquals("unknown to this version: valsp", meta.get("settingsIssue").asText());
+            assertTrue(meta.get("config").asText().endsWith("&memory=10"), meta.toString());
+        });
+    }
+
     // ---- bad uploads
+
+    /** The model file with the ASCII text {@code from} in its run settings replaced by {@code to}, as long. */
+    private static byte[] withSettings(byte[] model, String from, String to) {
+        String text = new String(model, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf(from);
+        assertTrue(at > 0 && from.length() == to.length(), from);
+        byte[] b = model.clone();
+        System.arraycopy(to.getBytes(StandardCharsets.ISO_8859_1), 0, b, at, to.length());
+        return b;
+    }
 
     /** The little-endian model file with one int32 field replaced. */
     private static byte[] withInt(byte[] model, int offset, int value) {
@@ -295,19 +333,20 @@ class ModelApiTest {
 
     @Test
     void invalidModelsAre400WithTheReason() throws Exception {
-        byte[] model = TestModels.small(6); // 4-3-2: header 12, sizes 12, activations 4, metadata 16, 23 params
-        int firstParam = 12 + 12 + 4 + 16;
+        byte[] model = TestModels.small(6); // 4-3-2: header 12, sizes 12, activations 4, metadata 16, settings, params
+        int firstParam = model.length - 4 * 23;
+        int settingsLength = 12 + 12 + 4 + 16;
         byte[] wrongMagic = model.clone();
         wrongMagic[0] = 'X';
         byte[] wrongVersion = model.clone();
-        wrongVersion[4] = 2;
+        wrongVersion[4] = 3;
         byte[] tooManyLayers = model.clone();
         tooManyLayers[8] = (byte) 200;
         byte[] longer = java.util.Arrays.copyOf(model, model.length + 4);
         String[][] cases = {
             {"truncated", "truncated"},
             {"wrong magic", "bad magic"},
-            {"wrong version", "version 2 is not supported"},
+            {"wrong version", "version 3 is not supported"},
             {"absurd width", "outside 1..65536"},
             {"negative width", "outside 1..65536"},
             {"huge but in range", "expected"},
@@ -318,6 +357,10 @@ class ModelApiTest {
             {"trailing bytes", "expected"},
             {"header only", "truncated"},
             {"text", "bad magic"},
+            {"settings for another network", "the run settings describe 4-5-2 relu softmax but the weights are 4-3-2"},
+            {"control character in the settings", "not printable ASCII"},
+            {"settings longer than the file", "truncated"},
+            {"settings that are not key=value pairs", "bad run settings: 'layers#4,3,2' has no value"},
         };
         byte[][] bodies = {
             java.util.Arrays.copyOf(model, model.length - 3),
@@ -333,6 +376,10 @@ class ModelApiTest {
             longer,
             java.util.Arrays.copyOf(model, 12),
             "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8),
+            withSettings(model, "layers=4,3,2", "layers=4,5,2"),
+            withSettings(model, "seed=1", "seed=\n"),
+            withInt(model, settingsLength, 4000),
+            withSettings(model, "layers=", "layers#"),
         };
         withServer(port -> {
             for (int i = 0; i < cases.length; i++) {
@@ -382,7 +429,7 @@ class ModelApiTest {
     void bodiesOverTheLimitAre413() throws Exception {
         long limit = 100_000;
         config = config.withModels(config.models().withMaxModelBytes(limit));
-        byte[] big = TestModels.model(new int[] {784, 32, 10}, 8, null).toBytes(); // 101,808 bytes, valid
+        byte[] big = TestModels.model(new int[] {784, 32, 10}, 8, null).toBytes(); // about 102 kB, valid
         assertTrue(big.length > limit);
         withServer(port -> {
             // Declared length over the limit: refused from the headers alone.

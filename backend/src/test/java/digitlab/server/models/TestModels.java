@@ -4,6 +4,7 @@ import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.Model;
+import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import java.util.Random;
 
@@ -12,7 +13,10 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** A {@code sizes} network with ReLU hidden layers and softmax output, random weights from {@code seed}. */
+    /**
+     * A {@code sizes} network with ReLU hidden layers and softmax output, random weights from {@code seed},
+     * and run settings (the defaults for this network) as the browser saves them.
+     */
     public static Model model(int[] sizes, long seed, TrainingMetadata metadata) {
         Architecture arch = new Architecture(sizes, new Activation[] {Activation.RELU}, Loss.SOFTMAX_CROSS_ENTROPY);
         float[] params = new float[arch.parameterCount()];
@@ -20,7 +24,7 @@ public final class TestModels {
         for (int i = 0; i < params.length; i++) {
             params[i] = (float) (r.nextGaussian() * 0.1);
         }
-        return new Model(arch, params, metadata);
+        return new Model(arch, params, metadata, TrainingConfig.defaults().withArchitecture(arch));
     }
 
     /** A small valid model file (4-3-2, 23 parameters, with metadata); different seeds give different files. */

@@ -67,7 +67,10 @@ final class ModelPanel {
                 });
     }
 
-    /** Loads the shared model {@code id} (from the page address). */
+    /**
+     * Loads the shared model {@code id} (from the page address). A file that carries its run's settings
+     * brings them, like a downloaded one, over the link's (the same unless someone edited the link).
+     */
     void loadShared(String id) {
         if (!isModelId(id)) {
             status.error("The link names no valid model (" + id + "): starting a new network instead.");

@@ -45,6 +45,8 @@ final class TrainingPage {
     private final DrawPanel drawing;
     /** Where the current network's weights came from: null for fresh ones, else a description. */
     private String loadedFrom;
+    /** What of the loaded file's run settings did not apply, or null. */
+    private String settingsNote;
     private String loadingSource;
 
     /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
@@ -215,7 +217,9 @@ final class TrainingPage {
                 state = "ready";
                 parameters = report.getParameters();
                 loadedFrom = report.getMessage();
+                settingsNote = report.getNote();
                 if (loadedFrom != null) {
+                    // The file's run settings when it has them (the worker took them), else ours with its shape.
                     config = TrainingConfig.fromQuery(report.getQuery());
                     settings.show(config);
                     if (!"link".equals(loadingSource)) {
@@ -302,6 +306,7 @@ final class TrainingPage {
             case "ready" -> status.show("ready", (loadedFrom != null
                     ? "Loaded " + loadedFrom + ": " + network + " with " + parameters + " parameters. Train continues"
                         + " from it; Reset starts afresh with these settings."
+                        + (settingsNote != null ? " " + settingsNote : "")
                     : "New network " + network + " with " + parameters
                         + " parameters. Press Train, or Step for one mini-batch.") + loading);
             case "training" -> status.show("training", "Training " + network

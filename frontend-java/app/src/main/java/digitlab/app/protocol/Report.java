@@ -15,8 +15,9 @@ public interface Report extends JSObject {
     /** Shard loading: {@code loaded} of {@code total} shards, {@code trainCount}/{@code testCount} examples. */
     String DATA = "data";
     /**
-     * The network was (re)built: {@code query} (normalised configuration), {@code parameters}, and
-     * {@code message}: null for fresh weights, or a description of the model it was loaded from.
+     * The network was (re)built: {@code query} (normalised configuration), {@code parameters},
+     * {@code message}: null for fresh weights, or a description of the model it was loaded from, and
+     * {@code note}: null, or a sentence on the loaded file's run settings that did not (all) apply.
      */
     String CONFIGURED = "configured";
     /** Training progress, several times a second while training and once after every command. */
@@ -56,6 +57,10 @@ public interface Report extends JSObject {
 
     @JSProperty
     String getQuery();
+
+    /** Only in {@link #CONFIGURED} reports. */
+    @JSProperty
+    String getNote();
 
     @JSProperty
     int getLoaded();

@@ -18,10 +18,11 @@ public final class Reports {
             + " testCount: testExamples, state: null, message: null, query: null };")
     public static native Report data(int loadedShards, int totalShards, int trainExamples, int testExamples);
 
-    @JSBody(params = {"configQuery", "parameterCount", "modelOrigin"}, script = ""
+    @JSBody(params = {"configQuery", "parameterCount", "modelOrigin", "settingsNote"}, script = ""
             + "return { type: 'configured', query: configQuery, parameters: parameterCount,"
-            + " state: null, message: modelOrigin };")
-    public static native Report configured(String configQuery, int parameterCount, String modelOrigin);
+            + " state: null, message: modelOrigin, note: settingsNote };")
+    public static native Report configured(String configQuery, int parameterCount, String modelOrigin,
+            String settingsNote);
 
     @JSBody(params = {"modelBytes", "configQuery", "testAccuracy"}, script = ""
             + "return { type: 'model', bytes: modelBytes, query: configQuery, accuracy: testAccuracy,"

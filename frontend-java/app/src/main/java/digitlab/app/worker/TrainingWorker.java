@@ -332,8 +332,9 @@ final class TrainingWorker {
     }
 
     /**
-     * Replaces the network with a model file's (validated in full first: a bad file changes nothing);
-     * training can continue from it with the current optimiser settings.
+     * Replaces the network with a model file's (validated in full first: a bad file changes nothing), with the
+     * settings of the run that trained it, so that Reset trains that run again. A file without usable settings
+     * (saved before files had them) keeps the current ones, with the file's architecture; the page says so.
      */
     private void loadModel(byte[] bytes) {
         Model model;
@@ -343,7 +344,7 @@ final class TrainingWorker {
             post(Reports.error("That is not a Digit Lab model: " + e.getMessage()));
             return;
         }
-        config = config.withArchitecture(model.architecture());
+        config = model.config() != null ? model.config() : config.withArchitecture(model.architecture());
         startingModel = model;
         running = false;
         if (train != null && sample != null) {
@@ -356,9 +357,11 @@ final class TrainingWorker {
         trainer = new Trainer(config, trainingSet(), sample);
         trainer.useReplicas(replicas.join(config));
         String origin = null;
+        String note = null;
         if (startingModel != null) {
             trainer.network().setParameters(startingModel.parameters());
             origin = describe(startingModel.metadata());
+            note = settingsNote(startingModel);
         }
         evaluatedEpoch = 0;
         sampleAccuracy = Double.NaN;
@@ -367,7 +370,7 @@ final class TrainingWorker {
         testSeen = 0;
         weightBuffer = null;
         speed.restart();
-        post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin));
+        post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin, note));
         if (startingModel != null) {
             sampleAccuracy = Evaluation.of(trainer.network(), sample).accuracy();
             evaluateTestSet();
@@ -382,6 +385,17 @@ final class TrainingWorker {
         }
         return "a model trained for " + metadata.epochs() + (metadata.epochs() == 1 ? " epoch" : " epochs")
                 + " on " + metadata.examplesSeen() + " examples";
+    }
+
+    /** What the page adds about a loaded model's run settings; null when the file's settings apply in full. */
+    private static String settingsNote(Model model) {
+        if (model.config() != null) {
+            return model.settingsIssue() == null ? null
+                    : "The file's settings apply, less those " + model.settingsIssue() + ".";
+        }
+        return (model.settingsIssue() == null ? "The file does not record its training settings"
+                : "The file's training settings cannot be used here (" + model.settingsIssue() + ")")
+                + ": the settings other than the network's shape stay as they were.";
     }
 
     /**

@@ -1,21 +1,31 @@
 package digitlab.core.nn;
 
 /**
- * A trained network as a value: its {@link Architecture}, its parameters (layout described there) and
- * optional {@link TrainingMetadata}. Saved and loaded with {@link #toBytes()} / {@link #fromBytes}
- * (format: {@link ModelFormat}). Immutable: the parameters are copied in and out.
+ * A trained network as a value: its {@link Architecture}, its parameters (layout described there), optional
+ * {@link TrainingMetadata} and the optional {@link TrainingConfig} of the run that trained it. Saved and
+ * loaded with {@link #toBytes()} / {@link #fromBytes} (format: {@link ModelFormat}). Immutable: the
+ * parameters are copied in and out.
  */
 public final class Model {
     private final Architecture architecture;
     private final float[] parameters;
     private final TrainingMetadata metadata;
+    private final TrainingConfig config;
+    private final String settingsIssue;
 
     /**
      * @param metadata may be null
-     * @throws IllegalArgumentException if the parameter count does not fit the architecture or a
-     *         parameter is NaN or infinite
+     * @param config the run that trained it, or null; it must describe {@code architecture}
+     * @throws IllegalArgumentException if the parameter count does not fit the architecture, a parameter is
+     *         NaN or infinite, or the config describes another network
      */
-    public Model(Architecture architecture, float[] parameters, TrainingMetadata metadata) {
+    public Model(Architecture architecture, float[] parameters, TrainingMetadata metadata, TrainingConfig config) {
+        this(architecture, parameters, metadata, config, null);
+    }
+
+    /** A decoded model; {@code settingsIssue} as in {@link #settingsIssue()}. */
+    Model(Architecture architecture, float[] parameters, TrainingMetadata metadata, TrainingConfig config,
+            String settingsIssue) {
         if (parameters.length != architecture.parameterCount()) {
             throw new IllegalArgumentException(architecture + " has " + architecture.parameterCount()
                     + " parameters, got " + parameters.length);
@@ -25,9 +35,15 @@ public final class Model {
                 throw new IllegalArgumentException("parameter " + k + " is " + parameters[k]);
             }
         }
+        if (config != null && !config.architecture().equals(architecture)) {
+            throw new IllegalArgumentException("the run settings describe " + config.architecture()
+                    + " but the weights are " + architecture);
+        }
         this.architecture = architecture;
         this.parameters = parameters.clone();
         this.metadata = metadata;
+        this.config = config;
+        this.settingsIssue = settingsIssue;
     }
 
     public Architecture architecture() {
@@ -42,6 +58,22 @@ public final class Model {
     /** Training metadata, or null if none was recorded. */
     public TrainingMetadata metadata() {
         return metadata;
+    }
+
+    /**
+     * The settings of the run that trained this model, so that it can be trained again; null if the file
+     * recorded none (version 1 files) or this version could not read them (see {@link #settingsIssue()}).
+     */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * What of the file's run settings this version could not use, and why (e.g. settings of a newer
+     * version); null when it used them all or there were none.
+     */
+    public String settingsIssue() {
+        return settingsIssue;
     }
 
     /** The model in the binary format of {@link ModelFormat}. */

@@ -72,9 +72,12 @@ public final class Network {
         return network;
     }
 
-    /** The model (architecture + a copy of the weights) with optional training metadata (may be null). */
-    public Model toModel(TrainingMetadata metadata) {
-        return new Model(architecture, params, metadata);
+    /**
+     * The model (architecture + a copy of the weights) with optional training metadata and the settings of
+     * the run that trained it (either may be null).
+     */
+    public Model toModel(TrainingMetadata metadata, TrainingConfig config) {
+        return new Model(architecture, params, metadata, config);
     }
 
     /**

@@ -30,7 +30,8 @@ public final class Trainer {
      */
     static final int ROUND_EXAMPLES = 512;
 
-    private final TrainingConfig config;
+    /** The run as it stands: live changes of the learning rate and the epochs included (see {@link #toModel}). */
+    private TrainingConfig config;
     private Digits train;
     private final Digits validation;
     private int trainCount;
@@ -51,8 +52,6 @@ public final class Trainer {
     private boolean alone;
     private long updates;
 
-    private float baseLearningRate;
-    private int maxEpochs;
     private TrainingStatus status = TrainingStatus.RUNNING;
     private int epoch;
     private int position;
@@ -96,8 +95,6 @@ public final class Trainer {
             order[i] = i;
         }
         rng.shuffle(order, trainCount);
-        this.baseLearningRate = config.learningRate();
-        this.maxEpochs = config.epochs();
         int n = arch.parameterCount();
         optimizer = Optimizers.forConfig(config, n);
         lbfgs = config.optimizer() == OptimizerKind.LBFGS ? new Lbfgs(n, config.lbfgsMemory()) : null;
@@ -349,7 +346,7 @@ public final class Trainer {
             status = TrainingStatus.TARGET_REACHED;
         } else if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) {
             status = TrainingStatus.PLATEAU;
-        } else if (epoch >= maxEpochs) {
+        } else if (epoch >= config.epochs()) {
             status = TrainingStatus.FINISHED;
         }
         if (!config.optimizer().fullBatch()) {
@@ -408,16 +405,13 @@ public final class Trainer {
      * The schedule still applies on top of it.
      */
     public void setLearningRate(float rate) {
-        if (!(rate > 0f && rate < Float.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("learning rate must be a positive number, got " + rate);
-        }
-        baseLearningRate = rate;
+        config = config.withLearningRate(rate);
     }
 
     /** The learning rate the next step uses: the base rate under the schedule. */
     public float learningRate() {
-        return config.schedule().rate(baseLearningRate, epoch + (double) position / trainCount,
-                config.decay(), config.decayEvery(), maxEpochs);
+        return config.schedule().rate(config.learningRate(), epoch + (double) position / trainCount,
+                config.decay(), config.decayEvery(), config.epochs());
     }
 
     /**
@@ -425,11 +419,8 @@ public final class Trainer {
      * {@code epochs} is larger than the epochs done.
      */
     public void setMaxEpochs(int epochs) {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
-        }
-        maxEpochs = epochs;
-        if (status == TrainingStatus.FINISHED && epoch < maxEpochs) {
+        config = config.withEpochs(epochs);
+        if (status == TrainingStatus.FINISHED && epoch < epochs) {
             status = TrainingStatus.RUNNING;
         }
     }
@@ -507,8 +498,11 @@ public final class Trainer {
         return Evaluation.of(network, data);
     }
 
-    /** The current network as a model with its training metadata. */
+    /**
+     * The current network as a model with its training metadata and this run's settings, so that whoever
+     * loads it can train the same run again.
+     */
     public Model toModel(float testAccuracy) {
-        return network.toModel(new TrainingMetadata(epoch, examplesSeen, testAccuracy));
+        return network.toModel(new TrainingMetadata(epoch, examplesSeen, testAccuracy), config);
     }
 }

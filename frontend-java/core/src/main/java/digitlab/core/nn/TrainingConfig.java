@@ -32,6 +32,10 @@ import java.util.Map;
  *   patience  stop after N epochs without improvement, 0 = never [0]
  *   memory    L-BFGS memory                                    [10]
  * </pre>
+ *
+ * <p>Links and model files written before a key existed lack it, and a missing key takes its default: so a
+ * new key's default must be the behaviour from before the key. Model files also reach versions that do not
+ * know a newer key yet; see {@link ModelFormat} for how they read one.
  */
 public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, OptimizerKind optimizer,
         float learningRate, float momentum, Schedule schedule, float decay, int decayEvery, int batchSize,
@@ -168,6 +172,16 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
      * @throws IllegalArgumentException for an unknown or repeated key or a bad value, naming it
      */
     public static TrainingConfig fromQuery(String query) {
+        return fromMap(queryMap(query));
+    }
+
+    /**
+     * The decoded key/value pairs of a query string, in order, without judging keys or values: for readers
+     * that treat keys they do not know differently (a model file written by a newer version).
+     *
+     * @throws IllegalArgumentException for a pair without '=', a repeated key or a bad percent escape
+     */
+    static Map<String, String> queryMap(String query) {
         String q = query.startsWith("?") || query.startsWith("#") ? query.substring(1) : query;
         Map<String, String> m = new LinkedHashMap<>();
         if (!q.isEmpty()) {
@@ -185,7 +199,7 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
                 }
             }
         }
-        return fromMap(m);
+        return m;
     }
 
     /**

@@ -104,6 +104,17 @@ class TrainerTest {
     }
 
     @Test
+    void theModelCarriesTheRunAsItStandsLiveChangesIncluded() {
+        Trainer t = trainer("opt=momentum&lr=0.05&seed=7&epochs=2");
+        t.step();
+        assertEquals(config("opt=momentum&lr=0.05&seed=7&epochs=2"), t.toModel(Float.NaN).config());
+        t.setLearningRate(0.01f);
+        t.setMaxEpochs(4);
+        assertEquals(config("opt=momentum&lr=0.01&seed=7&epochs=4"), t.toModel(Float.NaN).config(),
+                "Reset after loading trains with the rate and epochs the run had when it was saved");
+    }
+
+    @Test
     void hugeLearningRateIsReportedAsDiverged() {
         Trainer t = trainer("opt=sgd&lr=1e30&epochs=100");
         while (!t.status().stopped()) {

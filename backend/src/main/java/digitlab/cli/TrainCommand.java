@@ -100,7 +100,7 @@ public final class TrainCommand {
         }
         TrainingStatus status = trainer.status();
         out.println("stopped: " + status.name().toLowerCase(Locale.ROOT)
-                + (status == TrainingStatus.DIVERGED ? " (NaN or infinite cost/weights: try a lower --lr)" : ""));
+                + (status == TrainingStatus.DIVERGED ? ": " + trainer.divergence().explanation() + " (try another --lr)" : ""));
         int exit = status == TrainingStatus.DIVERGED ? 1 : 0;
         if (modelFile != null && status != TrainingStatus.DIVERGED) {
             try {

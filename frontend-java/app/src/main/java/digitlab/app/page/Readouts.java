@@ -1,13 +1,16 @@
 package digitlab.app.page;
 
 import digitlab.app.protocol.Report;
+import digitlab.core.nn.DivergenceWatch;
 import digitlab.core.view.Format;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /** The numbers in the run bar: test accuracy, examples/second, epoch, steps, loss, epoch progress. */
 final class Readouts {
+    private static final int CLASSES = 10;
     private final HTMLElement testAccuracy;
+    private double lastShown = Double.NaN;
     private final HTMLElement examplesPerSecond;
     private final HTMLElement workers;
     private final HTMLElement epoch;
@@ -28,11 +31,18 @@ final class Readouts {
     void clear() {
         testAccuracy.setTextContent("–");
         testAccuracy.removeAttribute("data-source");
+        testAccuracy.removeAttribute("data-level");
+        lastShown = Double.NaN;
         examplesPerSecond.setTextContent("–");
         epoch.setTextContent("0");
         steps.setTextContent("0");
         loss.setTextContent("–");
         epochProgress.setAttribute("value", "0");
+    }
+
+    /** True if the accuracy shown last is no better than guessing. */
+    boolean atChance() {
+        return !Double.isNaN(lastShown) && DivergenceWatch.atChance(lastShown, CLASSES);
     }
 
     void loading(int loaded, int total) {
@@ -45,6 +55,12 @@ final class Readouts {
         // The full test set after each epoch when there is one, the held-out sample before that.
         double full = report.getTestAccuracy();
         double sample = report.getSampleAccuracy();
+        double shown = !Double.isNaN(full) ? full : sample;
+        if (!Double.isNaN(shown)) {
+            // A figure no better than guessing is never shown in the colour of success.
+            testAccuracy.setAttribute("data-level", DivergenceWatch.atChance(shown, CLASSES) ? "chance" : "learned");
+            lastShown = shown;
+        }
         if (!Double.isNaN(full)) {
             testAccuracy.setTextContent(Format.percent(full));
             testAccuracy.setAttribute("data-source", "test-set");

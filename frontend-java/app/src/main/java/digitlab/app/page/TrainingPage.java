@@ -11,6 +11,7 @@ import digitlab.app.views.MistakesView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.StoredDigits;
+import digitlab.core.nn.Divergence;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.run.RunQuery;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -60,6 +61,8 @@ final class TrainingPage {
     private TrainingConfig config;
     private boolean networkReady;
     private String state = "loading";
+    /** Why the run stopped, when {@link #state} is "diverged". */
+    private Divergence divergence;
     private int shardsLoaded;
     /** Workers training, as the last progress report said. */
     private int workers;
@@ -238,6 +241,7 @@ final class TrainingPage {
             case Report.PROGRESS -> {
                 String previous = state;
                 state = report.getState();
+                divergence = report.getMessage() != null ? Divergence.fromId(report.getMessage()) : null;
                 epochsDone = report.getEpoch();
                 steps = report.getSteps();
                 workers = report.getWorkers();
@@ -313,9 +317,13 @@ final class TrainingPage {
                     + (workers > 1 ? " on " + workers + " workers (data-parallel)" : "") + "…" + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
             // Derived from the state (not a pinned error): every refresh while diverged says it again.
-            case "diverged" -> status.show("error", "Training diverged: the loss or a weight became NaN or"
-                    + " infinite (learning rate too high?). Press Reset to start again.");
-            case "finished" -> status.show("done", "Finished " + epochsDone + (epochsDone == 1 ? " epoch." : " epochs."));
+            case "diverged" -> status.show("error", "Training stopped after " + steps + " steps: "
+                    + (divergence != null ? divergence : Divergence.NOT_FINITE).explanation()
+                    + ". Lower the learning rate and press Reset to start again.");
+            case "finished" -> status.show(readouts.atChance() ? "warning" : "done", "Finished " + epochsDone
+                    + (epochsDone == 1 ? " epoch" : " epochs") + (readouts.atChance()
+                        ? ", but the accuracy is at chance level: the network has not learned. Try another"
+                            + " learning rate and press Reset." : "."));
             case "target_reached" -> status.show("done", "Reached the target accuracy after " + epochsDone
                     + " epochs.");
             case "plateau" -> status.show("done", "Stopped: no improvement for " + config.patience() + " epochs.");

@@ -29,9 +29,13 @@ public final class Reports {
             + " state: null, message: null };")
     public static native Report model(ArrayBuffer modelBytes, String configQuery, double testAccuracy);
 
-    /** Progress; the numbers are set on the returned object by the setters below. */
-    @JSBody(params = "workerState", script = "return { type: 'progress', state: workerState, message: null, query: null };")
-    public static native Report progress(String workerState);
+    /**
+     * Progress; the numbers are set on the returned object by the setters below. {@code divergence} is
+     * the {@link digitlab.core.nn.Divergence#id()} of a diverged run, else null.
+     */
+    @JSBody(params = {"workerState", "divergence"}, script = ""
+            + "return { type: 'progress', state: workerState, message: divergence, query: null };")
+    public static native Report progress(String workerState, String divergence);
 
     @JSBody(params = {"unitCount", "inputCount", "weightArray"}, script = ""
             + "return { type: 'weights', units: unitCount, inputs: inputCount, floats: weightArray,"

@@ -8,6 +8,7 @@ import digitlab.app.protocol.Reports;
 import digitlab.app.protocol.Report;
 import digitlab.core.data.Digits;
 import digitlab.core.data.Shard;
+import digitlab.core.nn.Divergence;
 import digitlab.core.nn.Evaluation;
 import digitlab.core.nn.Model;
 import digitlab.core.nn.ModelFormatException;
@@ -512,7 +513,8 @@ final class TrainingWorker {
 
     private void reportProgress() {
         lastProgress = Clock.nowMillis();
-        Report report = Reports.progress(state());
+        Divergence divergence = trainer != null ? trainer.divergence() : null;
+        Report report = Reports.progress(state(), divergence != null ? divergence.id() : null);
         if (trainer != null) {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());

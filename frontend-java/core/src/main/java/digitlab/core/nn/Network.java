@@ -35,6 +35,8 @@ public final class Network {
     private final float[][] delta;
     private final int[] labels;
     private int correct;
+    /** Examples in the last forward pass (rows of a[] that are current). */
+    private int forwardCount;
 
     /**
      * A network with all parameters 0; call {@link #initialise} or {@link #setParameters} next.
@@ -153,6 +155,26 @@ public final class Network {
         return cost;
     }
 
+    /**
+     * The first hidden layer (counted from 1) whose every unit output exactly 0 for every example of the
+     * last forward pass, or 0 if there is none. Such a layer (dead ReLUs) passes nothing on and gets no
+     * gradient, so it never recovers. Stops at the first non-zero output: cheap for a healthy network.
+     */
+    public int silentLayer() {
+        for (int l = 1; l < layers.length - 1; l++) {
+            float[] out = a[l];
+            int length = forwardCount * layers[l].outputs;
+            int i = 0;
+            while (i < length && out[i] == 0f) {
+                i++;
+            }
+            if (length > 0 && i == length) {
+                return l;
+            }
+        }
+        return 0;
+    }
+
     /** Examples classified correctly in the last {@link #lossAndGradient} call. */
     public int lastCorrect() {
         return correct;
@@ -162,6 +184,7 @@ public final class Network {
 
     /** Forward pass over the {@code n} examples in {@code a[0]}: fills z and a of every layer. */
     private void forward(int n) {
+        forwardCount = n;
         int last = layers.length - 1;
         for (int l = 1; l <= last; l++) {
             layers[l].forward(params, a[l - 1], z[l], n);

@@ -12,8 +12,9 @@ import java.util.List;
  * mini-batch methods is a data-parallel round (see {@link #useReplicas}). Each epoch of the mini-batch methods visits the
  * training examples in a fresh random order. After every epoch the trainer evaluates on the validation
  * set (if one was given) and checks the stop conditions: planned epochs, target accuracy, plateau.
- * A NaN or infinite cost or weight stops training with {@link TrainingStatus#DIVERGED} rather than
- * training on garbage.
+ * A run that blows up or dies (NaN or infinite numbers, a loss far above its start, accuracy stuck at
+ * chance, a dead layer: see {@link DivergenceWatch}) stops with {@link TrainingStatus#DIVERGED} and a
+ * {@link #divergence()} rather than training on garbage.
  *
  * <p>Every random choice (initial weights, then the shuffles) comes from one {@link Rng} seeded by
  * {@link TrainingConfig#seed()}, so a run is reproducible. Nothing is allocated per step.
@@ -53,6 +54,8 @@ public final class Trainer {
     private long updates;
 
     private TrainingStatus status = TrainingStatus.RUNNING;
+    private final DivergenceWatch watch = new DivergenceWatch();
+    private Divergence divergence;
     private int epoch;
     private int position;
     private long examplesSeen;
@@ -174,13 +177,12 @@ public final class Trainer {
         double loss = network.lossAndGradient(train, indices, from, count, config.lambda(), trainCount);
         int correct = network.lastCorrect();
         recordStep(loss, correct, count);
-        if (!finite(loss)) {
-            status = TrainingStatus.DIVERGED;
+        if (status.stopped()) {
             return;
         }
         optimizer.update(network.parameters(), network.gradient(), rate);
         if (!network.parametersFinite()) {
-            status = TrainingStatus.DIVERGED;
+            diverge(Divergence.NOT_FINITE);
             return;
         }
         examplesSeen += count;
@@ -293,8 +295,8 @@ public final class Trainer {
         }
         position = next;
         lastWorkers = workers;
-        if (!finite(epochLossSum) || !network.parametersFinite()) {
-            status = TrainingStatus.DIVERGED;
+        if (!status.stopped() && (!finite(epochLossSum) || !network.parametersFinite())) {
+            diverge(Divergence.NOT_FINITE);
         }
     }
 
@@ -303,8 +305,10 @@ public final class Trainer {
         double loss = lbfgs.iterate(fullBatchCost, network.parameters(), network.gradient());
         recordStep(loss, network.lastCorrect(), trainCount);
         examplesSeen += (long) (lbfgs.evaluations() - evaluationsBefore) * trainCount;
-        if (!finite(loss) || !network.parametersFinite()) {
-            status = TrainingStatus.DIVERGED;
+        if (!status.stopped() && !network.parametersFinite()) {
+            diverge(Divergence.NOT_FINITE);
+        }
+        if (status.stopped()) {
             return;
         }
         position = trainCount;
@@ -319,9 +323,20 @@ public final class Trainer {
         }
     }
 
+    /** Keeps the step's figures for the UI and stops the run if they show it has blown up or died. */
     private void recordStep(double loss, int correct, int count) {
         lastLoss = loss;
         lastAccuracy = (double) correct / count;
+        Divergence sign = watch.step(loss, lastAccuracy, count, network.architecture().outputSize(),
+                network.silentLayer());
+        if (sign != null) {
+            diverge(sign);
+        }
+    }
+
+    private void diverge(Divergence why) {
+        status = TrainingStatus.DIVERGED;
+        divergence = why;
     }
 
     /** Epoch bookkeeping, validation, stop conditions, and the next epoch's shuffle. */
@@ -429,6 +444,11 @@ public final class Trainer {
 
     public TrainingStatus status() {
         return status;
+    }
+
+    /** Why the run was stopped as {@link TrainingStatus#DIVERGED}; null otherwise. */
+    public Divergence divergence() {
+        return divergence;
     }
 
     public TrainingConfig config() {

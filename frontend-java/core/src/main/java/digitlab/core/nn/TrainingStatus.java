@@ -12,7 +12,7 @@ public enum TrainingStatus {
     PLATEAU,
     /** A full-batch method found no further decrease (L-BFGS converged). */
     CONVERGED,
-    /** The cost or a weight became NaN or infinite (learning rate too high?); the weights are garbage. */
+    /** The run blew up or died; {@link Trainer#divergence()} says how. The weights are of no use. */
     DIVERGED;
 
     /** True unless {@link #RUNNING}. */

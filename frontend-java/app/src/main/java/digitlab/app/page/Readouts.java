@@ -8,6 +8,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 /** The numbers in the run bar: test accuracy, examples/second, epoch, steps, loss, epoch progress. */
 final class Readouts {
     private final HTMLElement testAccuracy;
+    /** Under the test accuracy: which images it was measured on, and how many. */
+    private final HTMLElement testAccuracyBasis;
     private final HTMLElement examplesPerSecond;
     private final HTMLElement workers;
     private final HTMLElement epoch;
@@ -17,6 +19,7 @@ final class Readouts {
 
     Readouts(HTMLDocument document) {
         testAccuracy = document.getElementById("test-accuracy");
+        testAccuracyBasis = document.getElementById("test-accuracy-basis");
         examplesPerSecond = document.getElementById("examples-per-second");
         workers = document.getElementById("workers");
         epoch = document.getElementById("epoch");
@@ -28,6 +31,8 @@ final class Readouts {
     void clear() {
         testAccuracy.setTextContent("–");
         testAccuracy.removeAttribute("data-source");
+        testAccuracy.removeAttribute("title");
+        testAccuracyBasis.setTextContent("");
         examplesPerSecond.setTextContent("–");
         epoch.setTextContent("0");
         steps.setTextContent("0");
@@ -42,17 +47,19 @@ final class Readouts {
     }
 
     void progress(Report report) {
-        // The full test set after each epoch when there is one, the held-out sample before that.
+        // The whole test set when it has been measured (the worker never measures part of it), the
+        // held-out sample before that; each figure says which images it was measured on.
         double full = report.getTestAccuracy();
         double sample = report.getSampleAccuracy();
         if (!Double.isNaN(full)) {
-            testAccuracy.setTextContent(Format.percent(full));
-            testAccuracy.setAttribute("data-source", "test-set");
-            testAccuracy.setAttribute("title", "Accuracy on all 10,000 test images after the last epoch");
+            String images = Format.grouped(report.getTestImages());
+            showTestAccuracy(full, "test-set", "all " + images + " test images",
+                    "Accuracy on all " + images + " test images, measured after each epoch and when training stops");
         } else if (!Double.isNaN(sample)) {
-            testAccuracy.setTextContent(Format.percent(sample));
-            testAccuracy.setAttribute("data-source", "test-sample");
-            testAccuracy.setAttribute("title", "Accuracy on 1,000 held-out test images, measured while training");
+            String images = Format.grouped(report.getSampleImages());
+            showTestAccuracy(sample, "test-sample", "first " + images + " test images",
+                    "Accuracy on the first " + images + " test images, measured while training; the whole test"
+                    + " set is measured after each epoch, once all of it has loaded");
         }
         examplesPerSecond.setTextContent(report.getExamplesPerSecond() > 0
                 ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
@@ -63,5 +70,12 @@ final class Readouts {
         steps.setTextContent(String.valueOf(report.getSteps()));
         loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Format.fixed(report.getLoss(), 4));
         epochProgress.setAttribute("value", String.valueOf(report.getEpochProgress()));
+    }
+
+    private void showTestAccuracy(double accuracy, String source, String basis, String title) {
+        testAccuracy.setTextContent(Format.percent(accuracy));
+        testAccuracy.setAttribute("data-source", source);
+        testAccuracy.setAttribute("title", title);
+        testAccuracyBasis.setTextContent(basis);
     }
 }

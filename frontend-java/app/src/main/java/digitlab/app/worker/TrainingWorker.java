@@ -64,6 +64,7 @@ final class TrainingWorker {
     /** Training shards that arrived but are not in the training set yet (see {@link #absorbTrainingData}). */
     private final List<Digits> pendingTrain = new ArrayList<>();
     private int trainShardsIn;
+    private int testShardsIn;
 
 
     private TrainingConfig config = TrainingConfig.defaults();
@@ -78,7 +79,10 @@ final class TrainingWorker {
     private double sampleAccuracy = Double.NaN;
     /** Examples seen when {@link #sampleAccuracy} was measured, so the curve puts the point where it belongs. */
     private double sampleSeen;
+    /** Accuracy on the whole test set, never on part of it (see {@link #evaluateTestSet}). */
     private double testAccuracy = Double.NaN;
+    /** A test-set evaluation asked for while test shards were still downloading: it runs once they are in. */
+    private boolean testEvaluationDue;
     /** A Step pressed while its mini-batch was still downloading: it trains once the data is in. */
     private boolean stepDue;
 
@@ -238,6 +242,7 @@ final class TrainingWorker {
             int shard = index == 1 ? 0 : index - trainShards;
             Digits digits = ShardLoader.decode(bytes, manifest.testCount(shard), manifest.testUrl(shard));
             test = test == null ? digits : test.concat(digits);
+            testShardsIn++;
             if (sample == null) {
                 sample = digits.slice(0, Math.min(SAMPLE_SIZE, digits.count()));
             }
@@ -246,8 +251,8 @@ final class TrainingWorker {
         absorbTrainingData();
         runBenchmarkIfReady();
         addPersonalDigitsToTraining();
-        if (allDataLoaded() && trainer != null && startingModel != null && trainer.updates() == 0) {
-            evaluateTestSet(); // a loaded model's accuracy on the whole test set, now that it is all here
+        if (testEvaluationDue && testComplete()) {
+            evaluateTestSet(); // e.g. a loaded model's accuracy, now that the whole test set is here
             reportProgress();
         }
         post(Reports.data(shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
@@ -285,6 +290,10 @@ final class TrainingWorker {
 
     private boolean trainComplete() {
         return trainShardsIn == manifest.trainShards();
+    }
+
+    private boolean testComplete() {
+        return testShardsIn == manifest.testShards();
     }
 
     /**
@@ -381,6 +390,7 @@ final class TrainingWorker {
         sampleAccuracy = Double.NaN;
         sampleSeen = 0;
         testAccuracy = Double.NaN;
+        testEvaluationDue = false;
         stepDue = false;
         weightBuffer = null;
         speed.restart();
@@ -523,8 +533,9 @@ final class TrainingWorker {
         if (trainer != null) {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
+            // The test accuracy is only measured on the whole test set (see evaluateTestSet).
             Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, sampleSeen,
-                    testAccuracy);
+                    sample.count(), testAccuracy, test.count());
             Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }
         post(report);
@@ -548,8 +559,18 @@ final class TrainingWorker {
         post(Reports.weights(units, inputs, transferable), transferable);
     }
 
+    /**
+     * Measures the network on the whole test set. While test shards are still downloading the measurement
+     * waits for them (onShard runs it) rather than measure part of the set: the figure is shown and saved
+     * as the test accuracy, and MNIST's two test halves come from different writers, so the first images
+     * are no fair stand-in for all of them.
+     */
     private void evaluateTestSet() {
         if (trainer == null || test == null) {
+            return;
+        }
+        testEvaluationDue = !testComplete();
+        if (testEvaluationDue) {
             return;
         }
         Evaluation evaluation = Evaluation.of(trainer.network(), test);

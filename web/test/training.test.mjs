@@ -77,6 +77,79 @@ describe('live training', () => {
     });
   }
 
+  test('the test accuracy says which images it was measured on and waits for the whole test set', async () => {
+    /** Holds back the last test shard until release() is called. */
+    const holdLastTestShard = async (page) => {
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/data/shards/test-001-*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      return release;
+    };
+    /** Records every state of the test accuracy readout from now on, in window.accuracyStates. */
+    const recordAccuracy = (page) => page.evaluate(() => {
+      const figure = document.querySelector('#test-accuracy');
+      const basis = document.querySelector('#test-accuracy-basis');
+      window.accuracyStates = [];
+      const record = () => window.accuracyStates.push({
+        text: figure.textContent, source: figure.dataset.source ?? null, basis: basis?.textContent ?? null,
+      });
+      const observer = new MutationObserver(record);
+      for (const node of [figure, basis].filter(Boolean)) {
+        observer.observe(node, { attributes: true, childList: true, characterData: true, subtree: true });
+      }
+    });
+    const states = (page) => page.evaluate(() => window.accuracyStates);
+    const shown = async (page) => ({
+      text: await page.textContent('#test-accuracy'), source: await page.getAttribute('#test-accuracy', 'data-source'),
+      basis: await page.textContent('#test-accuracy-basis'),
+    });
+
+    // A short run that ends while the second half of the test set is still downloading.
+    const { page, problems } = await openPage(fixture.browser.context);
+    const release = await holdLastTestShard(page);
+    await page.goto(`${fixture.server.url}?layers=784,16,10&epochs=1&train=2000&seed=1`);
+    await recordAccuracy(page);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.click('#train');
+    await page.waitForSelector('#status[data-state="done"]', { timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    assert.deepEqual((await states(page)).filter((state) => state.source === 'test-set'), [],
+      'no figure is called the test set before all of it is in');
+    const sample = await shown(page);
+    assert.equal(sample.source, 'test-sample');
+    assert.equal(sample.basis, 'first 1,000 test images');
+    release();
+    await page.waitForSelector('#test-accuracy[data-source="test-set"]', { timeout: 30_000 });
+    const whole = await shown(page);
+    console.log(`# after 2,000 examples: ${sample.text} on the first 1,000 test images, ${whole.text} on all`);
+    assert.equal(whole.basis, 'all 10,000 test images');
+    assert.match(await page.getAttribute('#test-accuracy', 'title'), /all 10,000 test images/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-model')]);
+
+    // The same network loaded into a page whose test set is still downloading: the sample first, then
+    // the whole test set, never a figure over part of it.
+    const { page: loaded, problems: loadedProblems } = await openPage(fixture.browser.context);
+    const releaseLoaded = await holdLastTestShard(loaded);
+    await loaded.goto(`${fixture.server.url}?layers=784,16,10`);
+    await recordAccuracy(loaded);
+    await loaded.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await loaded.setInputFiles('#model-file', await download.path());
+    await loaded.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'));
+    await loaded.waitForSelector('#test-accuracy[data-source="test-sample"]');
+    await loaded.waitForTimeout(1000);
+    assert.deepEqual((await states(loaded)).filter((state) => state.source === 'test-set'), []);
+    assert.equal((await shown(loaded)).text, sample.text, 'the same network, the same images, the same figure');
+    releaseLoaded();
+    await loaded.waitForSelector('#test-accuracy[data-source="test-set"]', { timeout: 30_000 });
+    assert.deepEqual(await shown(loaded), whole);
+    assert.deepEqual([...problems, ...loadedProblems], []);
+    await page.close();
+    await loaded.close();
+  });
+
   test('pause stops training and step trains exactly one mini-batch', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.goto(`${fixture.server.url}?layers=784,32,10&epochs=50`);

@@ -11,6 +11,8 @@ final class Readouts {
     private static final int CLASSES = 10;
     private final HTMLElement testAccuracy;
     private double lastShown = Double.NaN;
+    /** Under the test accuracy: which images it was measured on, and how many. */
+    private final HTMLElement testAccuracyBasis;
     private final HTMLElement examplesPerSecond;
     private final HTMLElement workers;
     private final HTMLElement epoch;
@@ -20,6 +22,7 @@ final class Readouts {
 
     Readouts(HTMLDocument document) {
         testAccuracy = document.getElementById("test-accuracy");
+        testAccuracyBasis = document.getElementById("test-accuracy-basis");
         examplesPerSecond = document.getElementById("examples-per-second");
         workers = document.getElementById("workers");
         epoch = document.getElementById("epoch");
@@ -33,6 +36,8 @@ final class Readouts {
         testAccuracy.removeAttribute("data-source");
         testAccuracy.removeAttribute("data-level");
         lastShown = Double.NaN;
+        testAccuracy.removeAttribute("title");
+        testAccuracyBasis.setTextContent("");
         examplesPerSecond.setTextContent("–");
         epoch.setTextContent("0");
         steps.setTextContent("0");
@@ -52,7 +57,8 @@ final class Readouts {
     }
 
     void progress(Report report) {
-        // The full test set after each epoch when there is one, the held-out sample before that.
+        // The whole test set when it has been measured (the worker never measures part of it), the
+        // held-out sample before that; each figure says which images it was measured on.
         double full = report.getTestAccuracy();
         double sample = report.getSampleAccuracy();
         double shown = !Double.isNaN(full) ? full : sample;
@@ -62,13 +68,14 @@ final class Readouts {
             lastShown = shown;
         }
         if (!Double.isNaN(full)) {
-            testAccuracy.setTextContent(Format.percent(full));
-            testAccuracy.setAttribute("data-source", "test-set");
-            testAccuracy.setAttribute("title", "Accuracy on all 10,000 test images after the last epoch");
+            String images = Format.grouped(report.getTestImages());
+            showTestAccuracy(full, "test-set", "all " + images + " test images",
+                    "Accuracy on all " + images + " test images, measured after each epoch and when training stops");
         } else if (!Double.isNaN(sample)) {
-            testAccuracy.setTextContent(Format.percent(sample));
-            testAccuracy.setAttribute("data-source", "test-sample");
-            testAccuracy.setAttribute("title", "Accuracy on 1,000 held-out test images, measured while training");
+            String images = Format.grouped(report.getSampleImages());
+            showTestAccuracy(sample, "test-sample", "first " + images + " test images",
+                    "Accuracy on the first " + images + " test images, measured while training; the whole test"
+                    + " set is measured after each epoch, once all of it has loaded");
         }
         examplesPerSecond.setTextContent(report.getExamplesPerSecond() > 0
                 ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
@@ -79,5 +86,12 @@ final class Readouts {
         steps.setTextContent(String.valueOf(report.getSteps()));
         loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Format.fixed(report.getLoss(), 4));
         epochProgress.setAttribute("value", String.valueOf(report.getEpochProgress()));
+    }
+
+    private void showTestAccuracy(double accuracy, String source, String basis, String title) {
+        testAccuracy.setTextContent(Format.percent(accuracy));
+        testAccuracy.setAttribute("data-source", source);
+        testAccuracy.setAttribute("title", title);
+        testAccuracyBasis.setTextContent(basis);
     }
 }

@@ -106,6 +106,10 @@ public interface Report extends JSObject {
     @JSProperty
     double getSampleSeen();
 
+    /** Images in the held-out test sample. */
+    @JSProperty
+    int getSampleImages();
+
     /** Accuracy on the whole test set after the last full evaluation, NaN until then. */
     @JSProperty
     double getTestAccuracy();
@@ -113,6 +117,10 @@ public interface Report extends JSObject {
     /** Examples seen when the test accuracy was measured. */
     @JSProperty
     double getTestSeen();
+
+    /** Images the test accuracy was measured on: the whole test set. */
+    @JSProperty
+    int getTestImages();
 
     @JSProperty
     double getExamplesPerSecond();

@@ -80,13 +80,14 @@ public final class Reports {
     public static native void position(Report progressReport, int doneEpochs, double epochFraction, int stepCount,
             double seen);
 
-    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "sampleAt", "test", "testAt"},
-            script = ""
+    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "sampleAt", "sampleSize", "test",
+            "testAt", "testSize"}, script = ""
             + "progressReport.loss = stepLoss; progressReport.batchAccuracy = stepAccuracy;"
             + "progressReport.sampleAccuracy = sample; progressReport.sampleSeen = sampleAt;"
-            + "progressReport.testAccuracy = test; progressReport.testSeen = testAt;")
+            + "progressReport.sampleImages = sampleSize; progressReport.testAccuracy = test;"
+            + "progressReport.testSeen = testAt; progressReport.testImages = testSize;")
     public static native void quality(Report progressReport, double stepLoss, double stepAccuracy, double sample,
-            double sampleAt, double test, double testAt);
+            double sampleAt, int sampleSize, double test, double testAt, int testSize);
 
     @JSBody(params = {"progressReport", "speed", "rate", "trainingWorkers"}, script = ""
             + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;"

@@ -18,6 +18,7 @@ import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import digitlab.core.nn.TrainingStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -31,8 +32,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * running, and report progress, weights and evaluations at a pace the page can draw.
  *
  * <p>Between chunks it yields to the event loop, so a Pause arrives within one chunk and shard downloads
- * keep landing. Shards come in while it trains: the training set grows (the trainer visits the new
- * examples later in the same epoch) and the first test shard doubles as the held-out sample.
+ * keep landing. Shards come in while it trains: the trainer plans its epochs over every shard the
+ * manifest lists and waits when it reaches one still downloading, so a run does not depend on download
+ * times. The first test shard doubles as the held-out sample.
  */
 final class TrainingWorker {
     /** How often each of the person's digits appears per epoch, so a few dozen of them count among 60,000. */
@@ -51,16 +53,19 @@ final class TrainingWorker {
     private ShardLoader manifest;
     private int shardsLoaded;
     private int shardsTotal;
-    /** The MNIST training images loaded so far. */
+    /** The MNIST training images loaded so far: the first shards of the manifest, in its order. */
     private Digits train;
     /** The person's own digits (see {@link #setPersonalDigits}), and how many of them the trainer uses. */
     private Digits personal;
     private int personalUsed;
+    /** The person's digits the current run trains on, each {@link #PERSONAL_REPEAT} times; null for none. */
+    private Digits mine;
     private Digits test;
     private Digits sample;
     /** Training shards that arrived but are not in the training set yet (see {@link #absorbTrainingData}). */
     private final List<Digits> pendingTrain = new ArrayList<>();
     private int trainShardsIn;
+    private int testShardsIn;
 
 
     private TrainingConfig config = TrainingConfig.defaults();
@@ -75,9 +80,14 @@ final class TrainingWorker {
     private double sampleAccuracy = Double.NaN;
     /** Examples seen when {@link #sampleAccuracy} was measured, so the curve puts the point where it belongs. */
     private double sampleSeen;
+    /** Accuracy on the whole test set, never on part of it (see {@link #evaluateTestSet}). */
     private double testAccuracy = Double.NaN;
     /** Examples seen when {@link #testAccuracy} was measured: two epochs with equal accuracy are two points. */
     private double testSeen;
+    /** A test-set evaluation asked for while test shards were still downloading: it runs once they are in. */
+    private boolean testEvaluationDue;
+    /** A Step pressed while its mini-batch was still downloading: it trains once the data is in. */
+    private boolean stepDue;
 
     /** Replica workers for data-parallel training (none where the page is not cross-origin isolated). */
     private final ReplicaPool replicas = new ReplicaPool();
@@ -98,7 +108,7 @@ final class TrainingWorker {
             return;
         }
         while (true) {
-            boolean training = running && trainer != null && !trainer.status().stopped() && !waitingForData();
+            boolean training = running && trainer != null && !trainer.status().stopped() && !trainer.waitingForData();
             JSObject message = training ? WorkerPort.poll() : WorkerPort.next();
             while (message != null) {
                 handle(message);
@@ -110,7 +120,7 @@ final class TrainingWorker {
                 message = WorkerPort.poll();
             }
             if (running && trainer != null && !trainer.status().stopped()) {
-                if (waitingForData()) {
+                if (trainer.waitingForData()) {
                     continue; // the next loop waits for a message: the next shard, or Pause
                 }
                 // Replica workers still starting: wait for them (in short slices, so Pause still lands), so
@@ -157,6 +167,7 @@ final class TrainingWorker {
                 case ShardStream.TYPE -> onShard((ShardStream.Arrival) message);
                 case Command.CONFIGURE -> configure(command.getQuery());
                 case Command.TRAIN -> {
+                    stepDue = false;
                     if (trainer != null && !trainer.status().stopped()) {
                         running = true;
                         joinDeadline = Clock.nowMillis() + JOIN_TIMEOUT_MS;
@@ -166,6 +177,7 @@ final class TrainingWorker {
                 }
                 case Command.PAUSE -> {
                     running = false;
+                    stepDue = false;
                     reportProgress();
                     reportWeights();
                 }
@@ -233,6 +245,7 @@ final class TrainingWorker {
             int shard = index == 1 ? 0 : index - trainShards;
             Digits digits = ShardLoader.decode(bytes, manifest.testCount(shard), manifest.testUrl(shard));
             test = test == null ? digits : test.concat(digits);
+            testShardsIn++;
             if (sample == null) {
                 sample = digits.slice(0, Math.min(SAMPLE_SIZE, digits.count()));
             }
@@ -241,20 +254,22 @@ final class TrainingWorker {
         absorbTrainingData();
         runBenchmarkIfReady();
         addPersonalDigitsToTraining();
-        if (allDataLoaded() && trainer != null && startingModel != null && trainer.updates() == 0) {
-            evaluateTestSet(); // a loaded model's accuracy on the whole test set, now that it is all here
+        if (testEvaluationDue && testComplete()) {
+            evaluateTestSet(); // e.g. a loaded model's accuracy, now that the whole test set is here
             reportProgress();
         }
         post(Reports.data(shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
         if (trainer == null && train != null && sample != null) {
             buildTrainer();
         }
+        if (stepDue) {
+            step();
+        }
     }
 
     /**
      * Moves newly arrived training shards into the training set (and the running trainer) in one copy.
-     * It happens as soon as they arrive: the trainer visits them in the current epoch, so an epoch never
-     * ends over part of the data when the rest is already here.
+     * It happens as soon as they arrive, so a trainer waiting for them goes on.
      */
     private void absorbTrainingData() {
         if (pendingTrain.isEmpty()) {
@@ -268,24 +283,20 @@ final class TrainingWorker {
         pendingTrain.clear();
         train = Digits.join(parts);
         if (trainer != null) {
-            trainer.extendTrainingSet(train); // the person's digits join only once MNIST is complete
+            trainer.extendTrainingSet(trainingSet());
         }
-    }
-
-    /**
-     * True while training must wait for training shards still downloading: an epoch is not allowed to end
-     * over part of the data (that would count epochs of different sizes and break "same seed, same
-     * curve"), and full-batch methods use every example in each step.
-     */
-    private boolean waitingForData() {
-        if (trainShardsIn == manifest.trainShards()) {
-            return false;
-        }
-        return config.optimizer().fullBatch() || trainer.trainCount() - trainer.position() <= config.batchSize();
     }
 
     private boolean allDataLoaded() {
         return shardsLoaded == shardsTotal;
+    }
+
+    private boolean trainComplete() {
+        return trainShardsIn == manifest.trainShards();
+    }
+
+    private boolean testComplete() {
+        return testShardsIn == manifest.testShards();
     }
 
     /**
@@ -298,26 +309,41 @@ final class TrainingWorker {
         addPersonalDigitsToTraining();
     }
 
+    /** Digits added since the run was built join it, once all of MNIST is in (they come after it). */
     private void addPersonalDigitsToTraining() {
         int count = personal == null ? 0 : personal.count();
-        if (trainer == null || !allDataLoaded() || count <= personalUsed) {
+        if (trainer == null || !trainComplete() || count <= personalUsed) {
             return;
         }
+        Digits added = repeated(personal.slice(personalUsed, count));
+        mine = mine == null ? added : mine.concat(added);
         personalUsed = count;
         trainer.extendTrainingSet(trainingSet());
     }
 
-    /** MNIST's training images followed by the first {@link #personalUsed} of the person's, repeated. */
+    private static Digits repeated(Digits digits) {
+        return Digits.join(Collections.nCopies(PERSONAL_REPEAT, digits));
+    }
+
+    /**
+     * The parts of the run's training set, as the trainer plans its epochs over them: MNIST's training
+     * shards in manifest order, then the person's digits.
+     */
+    private int[] trainingParts() {
+        int shards = manifest.trainShards();
+        int[] parts = new int[mine == null ? shards : shards + 1];
+        for (int i = 0; i < shards; i++) {
+            parts[i] = manifest.trainCount(i);
+        }
+        if (mine != null) {
+            parts[shards] = mine.count();
+        }
+        return parts;
+    }
+
+    /** The training examples here so far: MNIST's arrived shards, then (once all are in) the person's digits. */
     private Digits trainingSet() {
-        if (personalUsed == 0) {
-            return train;
-        }
-        Digits mine = personal.slice(0, personalUsed);
-        Digits repeated = mine;
-        for (int copy = 1; copy < PERSONAL_REPEAT; copy++) {
-            repeated = repeated.concat(mine); // small arrays; the large MNIST copy happens once below
-        }
-        return train.concat(repeated);
+        return mine == null || !trainComplete() ? train : train.concat(mine);
     }
 
     // ------------------------------------------------------------------ training
@@ -354,8 +380,10 @@ final class TrainingWorker {
     }
 
     private void buildTrainer() {
-        personalUsed = allDataLoaded() && personal != null ? personal.count() : 0;
-        trainer = new Trainer(config, trainingSet(), sample);
+        // The person's digits known now are part of the run's plan from its start, here or still loading.
+        personalUsed = personal == null ? 0 : personal.count();
+        mine = personal == null ? null : repeated(personal);
+        trainer = new Trainer(config, trainingParts(), trainingSet(), sample);
         trainer.useReplicas(replicas.join(config));
         String origin = null;
         String note = null;
@@ -369,6 +397,8 @@ final class TrainingWorker {
         sampleSeen = 0;
         testAccuracy = Double.NaN;
         testSeen = 0;
+        testEvaluationDue = false;
+        stepDue = false;
         weightBuffer = null;
         speed.restart();
         post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin, note));
@@ -449,6 +479,10 @@ final class TrainingWorker {
             return;
         }
         running = false;
+        stepDue = trainer.waitingForData();
+        if (stepDue) {
+            return; // onShard steps when the next shard is in
+        }
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
         trainer.singleStep(); // one mini-batch, in this worker, however many workers train
@@ -460,12 +494,12 @@ final class TrainingWorker {
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
         double now = start;
-        while (now - start < CHUNK_MS && !trainer.status().stopped() && !waitingForData()) {
+        while (now - start < CHUNK_MS && !trainer.status().stopped() && !trainer.waitingForData()) {
             trainer.step();
             now = Clock.nowMillis();
         }
         speed.add(now - start, trainer.examplesSeen() - seenBefore);
-        afterSteps(false);
+        afterSteps(trainer.waitingForData()); // about to wait for a shard: the page sees where training stands
     }
 
     /** Measurements and reports that follow training steps, each at its own pace (all at once if forced). */
@@ -518,8 +552,9 @@ final class TrainingWorker {
         if (trainer != null) {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
+            // The test accuracy is only measured on the whole test set (see evaluateTestSet).
             Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, sampleSeen,
-                    testAccuracy, testSeen);
+                    sample.count(), testAccuracy, testSeen, test.count());
             Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }
         post(report);
@@ -543,8 +578,18 @@ final class TrainingWorker {
         post(Reports.weights(units, inputs, transferable), transferable);
     }
 
+    /**
+     * Measures the network on the whole test set. While test shards are still downloading the measurement
+     * waits for them (onShard runs it) rather than measure part of the set: the figure is shown and saved
+     * as the test accuracy, and MNIST's two test halves come from different writers, so the first images
+     * are no fair stand-in for all of them.
+     */
     private void evaluateTestSet() {
         if (trainer == null || test == null) {
+            return;
+        }
+        testEvaluationDue = !testComplete();
+        if (testEvaluationDue) {
             return;
         }
         Evaluation evaluation = Evaluation.of(trainer.network(), test);

@@ -84,13 +84,13 @@ public final class Rng {
         return sum - 6.0;
     }
 
-    /** Puts {@code values[0..count)} in a uniformly random order (Fisher-Yates). */
-    public void shuffle(int[] values, int count) {
+    /** Puts {@code values[from..from+count)} in a uniformly random order (Fisher-Yates). */
+    public void shuffle(int[] values, int from, int count) {
         for (int i = count - 1; i > 0; i--) {
             int j = nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
+            int t = values[from + i];
+            values[from + i] = values[from + j];
+            values[from + j] = t;
         }
     }
 }

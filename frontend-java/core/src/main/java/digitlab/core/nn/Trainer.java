@@ -10,14 +10,15 @@ import java.util.List;
  * <p>A step is one mini-batch (SGD, momentum, Nesterov, Adam) or one whole-training-set iteration (GD,
  * L-BFGS, for which an "epoch" is one such step); with replicas in other workers, a step of the
  * mini-batch methods is a data-parallel round (see {@link #useReplicas}). Each epoch of the mini-batch methods visits the
- * training examples in a fresh random order. After every epoch the trainer evaluates on the validation
+ * training examples in a fresh random order ({@link EpochOrder}). After every epoch the trainer evaluates on the validation
  * set (if one was given) and checks the stop conditions: planned epochs, target accuracy, plateau.
  * A run that blows up or dies (NaN or infinite numbers, a loss far above its start, accuracy stuck at
  * chance, a dead layer: see {@link DivergenceWatch}) stops with {@link TrainingStatus#DIVERGED} and a
  * {@link #divergence()} rather than training on garbage.
  *
  * <p>Every random choice (initial weights, then the shuffles) comes from one {@link Rng} seeded by
- * {@link TrainingConfig#seed()}, so a run is reproducible. Nothing is allocated per step.
+ * {@link TrainingConfig#seed()}, so a run is reproducible, also when its training data arrives in parts
+ * while it trains. Nothing is allocated per step.
  */
 public final class Trainer {
     /** Examples per forward pass for evaluation and full-batch methods. */
@@ -35,10 +36,9 @@ public final class Trainer {
     private TrainingConfig config;
     private Digits train;
     private final Digits validation;
-    private int trainCount;
     private final Network network;
     private final Rng rng;
-    private int[] order;
+    private final EpochOrder order;
     private final Optimizer optimizer; // null for L-BFGS
     private Lbfgs lbfgs; // null unless L-BFGS
     private final DifferentiableFunction fullBatchCost;
@@ -70,7 +70,7 @@ public final class Trainer {
     private int epochsWithoutImprovement;
 
     /**
-     * A fresh network initialised from the config's seed.
+     * A fresh network initialised from the config's seed, for training data that is all here.
      *
      * @param train training examples (only the first {@link TrainingConfig#trainLimit()} if that is set)
      * @param validation examples evaluated after each epoch, for the target/plateau conditions and
@@ -78,32 +78,48 @@ public final class Trainer {
      * @throws IllegalArgumentException if the data do not fit the network's input or output size
      */
     public Trainer(TrainingConfig config, Digits train, Digits validation) {
+        this(config, new int[] {train.count()}, train, validation);
+    }
+
+    /**
+     * A fresh network initialised from the config's seed, for training data that arrives in parts of
+     * {@code partSizes} examples, in that order: {@code arrived} holds the first of them (possibly all)
+     * and {@link #extendTrainingSet} hands over the others as they come. The run is the same however
+     * and whenever they arrive (see {@link EpochOrder}); a step that needs examples not there yet waits
+     * ({@link #waitingForData()}).
+     *
+     * @throws IllegalArgumentException if the data do not fit the network's input or output size, or the
+     *         parts hold no examples
+     */
+    public Trainer(TrainingConfig config, int[] partSizes, Digits arrived, Digits validation) {
         Architecture arch = config.architecture();
-        checkFits(arch, train, "training");
+        checkFits(arch, arrived, "training");
         if (validation != null) {
             checkFits(arch, validation, "validation");
         }
         this.config = config;
-        this.train = train;
+        this.train = arrived;
         this.validation = validation;
-        this.trainCount = config.trainLimit() > 0 ? Math.min(config.trainLimit(), train.count()) : train.count();
-        if (trainCount == 0) {
-            throw new IllegalArgumentException("no training examples");
-        }
         this.network = new Network(arch, config.optimizer().fullBatch() ? CHUNK : Math.max(config.batchSize(), CHUNK));
         this.rng = new Rng(config.seed());
         network.initialise(config.init(), rng);
-        this.order = new int[trainCount];
-        for (int i = 0; i < trainCount; i++) {
-            order[i] = i;
+        this.order = new EpochOrder(partSizes, limit(), rng);
+        if (order.count() == 0) {
+            throw new IllegalArgumentException("no training examples");
         }
-        rng.shuffle(order, trainCount);
+        order.arrive(Math.min(limit(), arrived.count()), rng);
         int n = arch.parameterCount();
         optimizer = Optimizers.forConfig(config, n);
         lbfgs = config.optimizer() == OptimizerKind.LBFGS ? new Lbfgs(n, config.lbfgsMemory()) : null;
         // L-BFGS is always handed the network's own arrays (see lbfgsStep), so x and g are params and grads.
         // this.train, not the parameter: the training set may grow (extendTrainingSet).
-        fullBatchCost = (x, g) -> network.lossAndGradient(this.train, null, 0, trainCount, config.lambda(), trainCount);
+        fullBatchCost = (x, g) -> network.lossAndGradient(this.train, null, 0, trainCount(), config.lambda(),
+                trainCount());
+    }
+
+    /** Training examples used at most: {@link TrainingConfig#trainLimit()}, if set. */
+    private int limit() {
+        return config.trainLimit() > 0 ? config.trainLimit() : Integer.MAX_VALUE;
     }
 
     private static void checkFits(Architecture arch, Digits data, String what) {
@@ -126,6 +142,10 @@ public final class Trainer {
         if (status.stopped()) {
             return status;
         }
+        if (waitingForData()) {
+            throw new IllegalStateException("the next step needs training examples that have not arrived yet");
+        }
+        int trainCount = trainCount();
         if (lbfgs != null) {
             lbfgsStep();
         } else if (config.optimizer().fullBatch()) {
@@ -143,6 +163,25 @@ public final class Trainer {
             finishEpoch();
         }
         return status;
+    }
+
+    /**
+     * True while the next step needs training examples that have not arrived yet: {@link #step()} must
+     * wait for {@link #extendTrainingSet}. The full-batch methods need every example; a mini-batch or a
+     * round needs those of its own positions in the epoch's order. Whether a step is a round or a single
+     * batch is decided on the whole epoch, never on the data there so far, so that arrival times do not
+     * change the run.
+     */
+    public boolean waitingForData() {
+        int ready = order.ready();
+        if (ready >= trainCount() || status.stopped()) {
+            return false;
+        }
+        if (config.optimizer().fullBatch()) {
+            return true;
+        }
+        int needed = roundFits() ? (readyReplicas() + 1) * shareSize() : config.batchSize();
+        return position + needed > ready;
     }
 
     /**
@@ -173,8 +212,8 @@ public final class Trainer {
      */
     private void gradientStep(int from, int count) {
         float rate = learningRate();
-        int[] indices = config.optimizer().fullBatch() ? null : order;
-        double loss = network.lossAndGradient(train, indices, from, count, config.lambda(), trainCount);
+        int[] indices = config.optimizer().fullBatch() ? null : order.indices();
+        double loss = network.lossAndGradient(train, indices, from, count, config.lambda(), trainCount());
         int correct = network.lastCorrect();
         recordStep(loss, correct, count);
         if (status.stopped()) {
@@ -237,13 +276,18 @@ public final class Trainer {
         if (alone) {
             return false;
         }
+        int ready = readyReplicas();
+        return ready > 0 && trainCount() - position >= (ready + 1) * shareSize();
+    }
+
+    private int readyReplicas() {
         int ready = 0;
         for (Replica r : replicas) {
             if (r.ready()) {
                 ready++;
             }
         }
-        return ready > 0 && trainCount - position >= (ready + 1) * shareSize();
+        return ready;
     }
 
     /** One data-parallel round (see {@link #useReplicas}). */
@@ -261,11 +305,11 @@ public final class Trainer {
         int merged = 1; // shares in params: this trainer's own, then each replica's
         for (int k = 0; k < replicas.length; k++) {
             shareStarts[k] = -1;
-            // A replica that became ready since roundFits() joins only if the epoch has room for it.
-            if (replicas[k].ready() && next + share <= trainCount) {
+            // A replica that became ready since roundFits() joins only if the epoch has room (and data) for it.
+            if (replicas[k].ready() && next + share <= order.ready()) {
                 shareStarts[k] = next;
-                replicas[k].start(new Share(roundBase, roundBaseState, baseSteps, train, order, next, share, rate,
-                        trainCount));
+                replicas[k].start(new Share(roundBase, roundBaseState, baseSteps, train, order.indices(), next, share, rate,
+                        trainCount()));
                 next += share;
                 workers++;
             }
@@ -301,6 +345,7 @@ public final class Trainer {
     }
 
     private void lbfgsStep() {
+        int trainCount = trainCount();
         int evaluationsBefore = lbfgs.evaluations();
         double loss = lbfgs.iterate(fullBatchCost, network.parameters(), network.gradient());
         recordStep(loss, network.lastCorrect(), trainCount);
@@ -341,6 +386,7 @@ public final class Trainer {
 
     /** Epoch bookkeeping, validation, stop conditions, and the next epoch's shuffle. */
     private void finishEpoch() {
+        int trainCount = trainCount();
         epoch++;
         epochLoss = epochLossSum / trainCount;
         epochAccuracy = (double) epochCorrect / trainCount;
@@ -365,7 +411,7 @@ public final class Trainer {
             status = TrainingStatus.FINISHED;
         }
         if (!config.optimizer().fullBatch()) {
-            rng.shuffle(order, trainCount);
+            order.nextEpoch(rng);
         }
     }
 
@@ -376,15 +422,12 @@ public final class Trainer {
     // ---------------------------------------------------------------- live controls
 
     /**
-     * Grows the training set while training, for data that arrives in pieces (the browser downloads
-     * shards while the first ones train). {@code larger} must start with the current training examples;
-     * the new ones join the current epoch in a random order after the examples not yet visited, so
-     * nothing already seen is repeated and every example is visited once per epoch from the next epoch on.
-     * Full-batch methods use the larger set from their next iteration, and L-BFGS starts a fresh
+     * Hands over more of the training set: {@code larger} must start with the current training examples.
+     * Examples of the planned parts (see the constructor) let waiting steps go on and change nothing else.
+     * Examples beyond the plan (the person's digits added during a run) grow the set: they join the
+     * current epoch in a random order after the examples not yet visited, so nothing already seen is
+     * repeated; full-batch methods use them from their next iteration, and L-BFGS starts a fresh
      * curvature history since its objective changed.
-     *
-     * <p>Runs are reproducible for a seed when all data is in before the first step; with data still
-     * arriving, which examples an early epoch sees depends on when they arrived.
      *
      * @throws IllegalArgumentException if {@code larger} has fewer examples or another image size
      */
@@ -394,23 +437,10 @@ public final class Trainer {
                     + larger.count() + " images of " + larger.imageSize() + " pixels after " + train.count()
                     + " of " + train.imageSize());
         }
-        int newCount = config.trainLimit() > 0 ? Math.min(config.trainLimit(), larger.count()) : larger.count();
         train = larger;
-        if (newCount == trainCount) {
-            return;
-        }
-        int[] grown = new int[newCount];
-        System.arraycopy(order, 0, grown, 0, trainCount);
-        int added = newCount - trainCount;
-        int[] fresh = new int[added];
-        for (int i = 0; i < added; i++) {
-            fresh[i] = trainCount + i;
-        }
-        rng.shuffle(fresh, added);
-        System.arraycopy(fresh, 0, grown, trainCount, added);
-        order = grown;
-        trainCount = newCount;
-        if (lbfgs != null) {
+        int before = trainCount();
+        order.arrive(Math.min(limit(), larger.count()), rng);
+        if (lbfgs != null && trainCount() != before) {
             lbfgs = new Lbfgs(network.architecture().parameterCount(), config.lbfgsMemory());
         }
     }
@@ -425,7 +455,7 @@ public final class Trainer {
 
     /** The learning rate the next step uses: the base rate under the schedule. */
     public float learningRate() {
-        return config.schedule().rate(config.learningRate(), epoch + (double) position / trainCount,
+        return config.schedule().rate(config.learningRate(), epoch + (double) position / trainCount(),
                 config.decay(), config.decayEvery(), config.epochs());
     }
 
@@ -480,9 +510,9 @@ public final class Trainer {
         return position;
     }
 
-    /** Examples per epoch. */
+    /** Examples per epoch: the whole planned training set, also while parts of it are still arriving. */
     public int trainCount() {
-        return trainCount;
+        return order.count();
     }
 
     /**

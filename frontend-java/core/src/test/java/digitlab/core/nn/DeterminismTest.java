@@ -83,7 +83,7 @@ class DeterminismTest {
     @Test
     void shuffleIsAPermutation() {
         int[] values = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        new Rng(2).shuffle(values, values.length);
+        new Rng(2).shuffle(values, 0, values.length);
         int[] sorted = values.clone();
         Arrays.sort(sorted);
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, sorted);

@@ -118,19 +118,21 @@ describe('live training', () => {
     await page.waitForTimeout(1000);
     assert.deepEqual((await states(page)).filter((state) => state.source === 'test-set'), [],
       'no figure is called the test set before all of it is in');
-    const sample = await shown(page);
-    assert.equal(sample.source, 'test-sample');
-    assert.equal(sample.basis, 'first 1,000 test images');
+    // No stand-in for the test set meanwhile: the images that steer training are shown apart.
+    assert.deepEqual(await shown(page), { text: '–', source: null, basis: 'after the first epoch' });
+    const validation = await page.textContent('#validation-accuracy');
+    assert.match(validation, /%$/);
+    assert.equal(await page.textContent('#validation-accuracy-basis'), '5,000 held-out images');
     release();
     await page.waitForSelector('#test-accuracy[data-source="test-set"]', { timeout: 30_000 });
     const whole = await shown(page);
-    console.log(`# after 2,000 examples: ${sample.text} on the first 1,000 test images, ${whole.text} on all`);
+    console.log(`# after 2,000 examples: ${validation} on the 5,000 validation images, ${whole.text} on all test images`);
     assert.equal(whole.basis, 'all 10,000 test images');
     assert.match(await page.getAttribute('#test-accuracy', 'title'), /all 10,000 test images/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-model')]);
 
-    // The same network loaded into a page whose test set is still downloading: the sample first, then
-    // the whole test set, never a figure over part of it.
+    // The same network loaded into a page whose test set is still downloading: the validation figure
+    // first, then the whole test set, never a figure over part of it.
     const { page: loaded, problems: loadedProblems } = await openPage(fixture.browser.context);
     const releaseLoaded = await holdLastTestShard(loaded);
     await loaded.goto(`${fixture.server.url}?layers=784,16,10`);
@@ -138,10 +140,11 @@ describe('live training', () => {
     await loaded.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await loaded.setInputFiles('#model-file', await download.path());
     await loaded.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'));
-    await loaded.waitForSelector('#test-accuracy[data-source="test-sample"]');
+    await loaded.waitForFunction(() => document.querySelector('#validation-accuracy').textContent.endsWith('%'));
     await loaded.waitForTimeout(1000);
     assert.deepEqual((await states(loaded)).filter((state) => state.source === 'test-set'), []);
-    assert.equal((await shown(loaded)).text, sample.text, 'the same network, the same images, the same figure');
+    assert.equal(await loaded.textContent('#validation-accuracy'), validation,
+      'the same network, the same images, the same figure');
     releaseLoaded();
     await loaded.waitForSelector('#test-accuracy[data-source="test-set"]', { timeout: 30_000 });
     assert.deepEqual(await shown(loaded), whole);
@@ -231,7 +234,7 @@ describe('live training', () => {
     await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
     await page.click('#train');
     await page.waitForSelector('#status[data-state="error"]', { timeout: 30_000 });
-    assert.match(await page.textContent('#status'), /diverged/);
+    assert.match(await page.textContent('#status'), /diverged.*NaN or infinite/);
     assert.equal(await page.getAttribute('#reset', 'class'), 'attention');
     await page.click('#reset');
     await page.waitForSelector('#status[data-state="ready"]');

@@ -2,6 +2,7 @@ package digitlab.cli;
 
 import digitlab.core.data.Digits;
 import digitlab.core.nn.CliOptions;
+import digitlab.core.nn.HeldOut;
 import digitlab.core.nn.ThreadReplica;
 import digitlab.core.nn.Trainer;
 import digitlab.core.nn.TrainingConfig;
@@ -60,10 +61,12 @@ public final class TrainCommand {
             err.println("train: " + e.getMessage());
             return 1;
         }
-        boolean needsValidation = config.targetAccuracy() > 0 || config.patience() > 0;
         Trainer trainer;
         try {
-            trainer = new Trainer(config, train, needsValidation ? test : null);
+            // The last --valid training images are held out: the stop rules and val_acc watch them, never
+            // the test set, which is only reported.
+            trainer = new Trainer(config, HeldOut.training(train, train.count(), config.validationSize()),
+                    HeldOut.validation(train, train.count(), config.validationSize()));
         } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
             return 2;
@@ -76,14 +79,13 @@ public final class TrainCommand {
         out.println("training " + config.architecture() + " on " + trainer.trainCount()
                 + " examples" + (workers > 1 ? " with " + workers + " threads" : "") + ": " + config.toQuery());
         try {
-            return train(trainer, needsValidation, test, options.get("out", null), out, err);
+            return train(trainer, test, options.get("out", null), out, err);
         } finally {
             replicas.forEach(ThreadReplica::close);
         }
     }
 
-    private static int train(Trainer trainer, boolean needsValidation, Digits test, String modelFile,
-            PrintStream out, PrintStream err) {
+    private static int train(Trainer trainer, Digits test, String modelFile, PrintStream out, PrintStream err) {
         long trainingNanos = 0;
         double testAccuracy = Double.NaN;
         while (!trainer.status().stopped()) {
@@ -92,10 +94,12 @@ public final class TrainCommand {
             trainer.runEpoch();
             long nanos = System.nanoTime() - start;
             trainingNanos += nanos;
-            testAccuracy = needsValidation ? trainer.validationAccuracy() : trainer.evaluate(test).accuracy();
+            testAccuracy = trainer.evaluate(test).accuracy();
             out.println(String.format(Locale.ROOT,
-                    "epoch %d loss=%.4f train_acc=%.4f test_acc=%.4f examples_per_second=%.0f lr=%s",
-                    trainer.epoch(), trainer.epochLoss(), trainer.epochAccuracy(), testAccuracy,
+                    "%s %d loss=%.4f train_acc=%.4f val_acc=%.4f test_acc=%.4f examples_per_second=%.0f lr=%s",
+                    trainer.config().optimizer().fullBatch() ? "iteration" : "epoch",
+                    trainer.epoch(), trainer.epochLoss(), trainer.epochAccuracy(), trainer.validationAccuracy(),
+                    testAccuracy,
                     (trainer.examplesSeen() - seenBefore) / (nanos / 1e9), trainer.learningRate()));
         }
         TrainingStatus status = trainer.status();

@@ -120,8 +120,10 @@ class MainTest {
         SyntheticMnist.write(tmp.resolve("mnist"), 3000, 200);
         String mnist = tmp.resolve("mnist").toString();
         assertEquals(0, run(Map.of(), "train", "--mnist", mnist, "--layers", "784,16,10", "--optimizer", "sgd",
-                "--epochs", "1", "--workers", "2"), err());
+                "--epochs", "1", "--workers", "2", "--valid", "500"), err());
         assertTrue(out().contains("with 2 threads"), out());
+        assertTrue(out().contains("on 2500 examples"), out()); // the last 500 are held out for validation
+        assertTrue(out().matches("(?s).*epoch 1 .* val_acc=0\\.\\d{4} test_acc=.*"), out());
         String[] lines = out().trim().split("\n");
         assertTrue(lines[lines.length - 1].matches("test_accuracy=\\d\\.\\d{4} examples_per_second=\\d+"), out());
         assertEquals(2, run(Map.of(), "train", "--mnist", mnist, "--optimizer", "lbfgs", "--workers", "2"));
@@ -135,9 +137,9 @@ class MainTest {
         Path file = tmp.resolve("run.dlnn");
         assertEquals(0, run(Map.of(), "train", "--mnist", tmp.resolve("mnist").toString(), "--layers", "784,16,10",
                 "--optimizer", "momentum", "--lr", "0.05", "--seed", "7", "--batch", "64", "--epochs", "1",
-                "--out", file.toString()), err());
+                "--valid", "200", "--out", file.toString()), err());
         Model saved = Model.fromBytes(Files.readAllBytes(file));
-        assertEquals(TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1"),
+        assertEquals(TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1&valid=200"),
                 saved.config());
     }
 

@@ -23,16 +23,23 @@ final class Curves {
     private final List<Run> earlier = new ArrayList<>();
     private Run current;
 
-    /** One run's series. */
+    /**
+     * One run's series. The mini-batch figures are smoothed, since each batch is a noisy estimate; a
+     * full-batch iteration's loss is the true training loss, so it is drawn as it is.
+     */
     private static final class Run {
         final String label;
-        final Series loss = new Series(POINTS, 0.98);
-        final Series batchAccuracy = new Series(POINTS, 0.98);
-        final Series sampleAccuracy = new Series(POINTS);
+        final boolean fullBatch;
+        final Series loss;
+        final Series batchAccuracy;
+        final Series validationAccuracy = new Series(POINTS);
         final Series testAccuracy = new Series(POINTS);
 
-        Run(String label) {
+        Run(String label, boolean fullBatch) {
             this.label = label;
+            this.fullBatch = fullBatch;
+            loss = fullBatch ? new Series(POINTS) : new Series(POINTS, 0.98);
+            batchAccuracy = fullBatch ? new Series(POINTS) : new Series(POINTS, 0.98);
         }
     }
 
@@ -47,7 +54,7 @@ final class Curves {
     }
 
     /** A new network: the current run becomes an overlay (if kept) and fresh series start. */
-    void startRun(String label) {
+    void startRun(String label, boolean fullBatch) {
         if (current != null && !current.loss.isEmpty() && keepRuns.isChecked()) {
             earlier.add(0, current);
             if (earlier.size() > KEPT_RUNS) {
@@ -56,7 +63,7 @@ final class Curves {
         } else if (!keepRuns.isChecked()) {
             earlier.clear();
         }
-        current = new Run(label);
+        current = new Run(label, fullBatch);
         rebuild();
     }
 
@@ -65,11 +72,17 @@ final class Curves {
         if (x <= 0 || current == null) {
             return;
         }
-        current.loss.add(x, progress.getLoss());
-        current.batchAccuracy.add(x, progress.getBatchAccuracy());
-        // One point where each accuracy was measured (the sample every half second, the test set at
-        // epoch end), not a copy at every report.
-        current.sampleAccuracy.addMeasurement(progress.getSampleSeen(), progress.getSampleAccuracy());
+        if (current.fullBatch) {
+            // One point per iteration (the worker reports each one), where it was measured.
+            current.loss.addMeasurement(x, progress.getLoss());
+            current.batchAccuracy.addMeasurement(x, progress.getBatchAccuracy());
+        } else {
+            current.loss.add(x, progress.getLoss());
+            current.batchAccuracy.add(x, progress.getBatchAccuracy());
+        }
+        // One point where each accuracy was measured (the validation images every half second or so, the
+        // test set at epoch end), not a copy at every report.
+        current.validationAccuracy.addMeasurement(progress.getValidationSeen(), progress.getValidationAccuracy());
         current.testAccuracy.addMeasurement(progress.getTestSeen(), progress.getTestAccuracy());
     }
 
@@ -81,13 +94,15 @@ final class Curves {
     private void rebuild() {
         lossChart.clearLines();
         accuracyChart.clearLines();
-        lossChart.addLine("train loss (smoothed)", LineChartView.ORANGE, current.loss);
-        accuracyChart.addLine("train batch (smoothed)", LineChartView.ORANGE, current.batchAccuracy);
-        accuracyChart.addLine("test sample (1,000)", LineChartView.BLUE, current.sampleAccuracy);
+        lossChart.addLine(current.fullBatch ? "train loss (whole set, per iteration)" : "train loss (smoothed)",
+                LineChartView.ORANGE, current.loss);
+        accuracyChart.addLine(current.fullBatch ? "train (whole set)" : "train batch (smoothed)",
+                LineChartView.ORANGE, current.batchAccuracy);
+        accuracyChart.addLine("validation (held out)", LineChartView.BLUE, current.validationAccuracy);
         accuracyChart.addLine("test set (epoch end)", LineChartView.TEAL, current.testAccuracy);
         for (Run run : earlier) {
             lossChart.addOverlay(run.label, run.loss);
-            accuracyChart.addOverlay(run.label, run.sampleAccuracy);
+            accuracyChart.addOverlay(run.label, run.validationAccuracy);
         }
         redraw();
     }

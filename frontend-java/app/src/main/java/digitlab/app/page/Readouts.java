@@ -2,20 +2,28 @@ package digitlab.app.page;
 
 import digitlab.app.protocol.Report;
 import digitlab.core.nn.DivergenceWatch;
+import digitlab.core.nn.TrainingConfig;
 import digitlab.core.view.Format;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** The numbers in the run bar: test accuracy, examples/second, epoch, steps, loss, epoch progress. */
+/**
+ * The numbers in the run bar: test accuracy, validation accuracy, examples/second, epoch (iteration k of
+ * N for the full-batch methods), steps, loss, epoch progress. Each accuracy says which images it was
+ * measured on; the test accuracy is only ever the whole test set's.
+ */
 final class Readouts {
     private static final int CLASSES = 10;
     private final HTMLElement testAccuracy;
     private double lastShown = Double.NaN;
     /** Under the test accuracy: which images it was measured on, and how many. */
     private final HTMLElement testAccuracyBasis;
+    private final HTMLElement validationAccuracy;
+    private final HTMLElement validationAccuracyBasis;
     private final HTMLElement examplesPerSecond;
     private final HTMLElement workers;
     private final HTMLElement epoch;
+    private final HTMLElement epochLabel;
     private final HTMLElement steps;
     private final HTMLElement loss;
     private final HTMLElement epochProgress;
@@ -23,9 +31,12 @@ final class Readouts {
     Readouts(HTMLDocument document) {
         testAccuracy = document.getElementById("test-accuracy");
         testAccuracyBasis = document.getElementById("test-accuracy-basis");
+        validationAccuracy = document.getElementById("validation-accuracy");
+        validationAccuracyBasis = document.getElementById("validation-accuracy-basis");
         examplesPerSecond = document.getElementById("examples-per-second");
         workers = document.getElementById("workers");
         epoch = document.getElementById("epoch");
+        epochLabel = document.getElementById("epoch-label");
         steps = document.getElementById("steps");
         loss = document.getElementById("loss");
         epochProgress = document.getElementById("epoch-progress");
@@ -37,7 +48,10 @@ final class Readouts {
         testAccuracy.removeAttribute("data-level");
         lastShown = Double.NaN;
         testAccuracy.removeAttribute("title");
-        testAccuracyBasis.setTextContent("");
+        testAccuracyBasis.setTextContent("after the first epoch");
+        validationAccuracy.setTextContent("–");
+        validationAccuracy.removeAttribute("data-level");
+        validationAccuracyBasis.setTextContent("");
         examplesPerSecond.setTextContent("–");
         epoch.setTextContent("0");
         steps.setTextContent("0");
@@ -56,42 +70,54 @@ final class Readouts {
         }
     }
 
-    void progress(Report report) {
-        // The whole test set when it has been measured (the worker never measures part of it), the
-        // held-out sample before that; each figure says which images it was measured on.
-        double full = report.getTestAccuracy();
-        double sample = report.getSampleAccuracy();
-        double shown = !Double.isNaN(full) ? full : sample;
-        if (!Double.isNaN(shown)) {
-            // A figure no better than guessing is never shown in the colour of success.
-            testAccuracy.setAttribute("data-level", DivergenceWatch.atChance(shown, CLASSES) ? "chance" : "learned");
-            lastShown = shown;
-        }
-        if (!Double.isNaN(full)) {
+    void progress(Report report, TrainingConfig config) {
+        // The whole test set once it has been measured (the worker never measures part of it), and never a
+        // stand-in for it: the images that steer training are the validation images, shown apart.
+        double test = report.getTestAccuracy();
+        if (!Double.isNaN(test)) {
             String images = Format.grouped(report.getTestImages());
-            showTestAccuracy(full, "test-set", "all " + images + " test images",
-                    "Accuracy on all " + images + " test images, measured after each epoch and when training stops");
-        } else if (!Double.isNaN(sample)) {
-            String images = Format.grouped(report.getSampleImages());
-            showTestAccuracy(sample, "test-sample", "first " + images + " test images",
-                    "Accuracy on the first " + images + " test images, measured while training; the whole test"
-                    + " set is measured after each epoch, once all of it has loaded");
+            testAccuracy.setTextContent(Format.percent(test));
+            testAccuracy.setAttribute("data-source", "test-set");
+            testAccuracy.setAttribute("title", "Accuracy on all " + images + " test images, measured after each "
+                    + (config.optimizer().fullBatch() ? "iteration" : "epoch") + " and when training stops; nothing"
+                    + " that steers training looks at them");
+            testAccuracyBasis.setTextContent("all " + images + " test images");
+            showLevel(testAccuracy, test);
+            lastShown = test;
+        }
+        double validation = report.getValidationAccuracy();
+        if (!Double.isNaN(validation)) {
+            String images = Format.grouped(report.getValidationImages());
+            validationAccuracy.setTextContent(Format.percent(validation));
+            validationAccuracy.setAttribute("title", "Accuracy on the last " + images + " training images, held"
+                    + " out of training and measured while it trains; the stop rules watch it");
+            validationAccuracyBasis.setTextContent(images + " held-out images");
+            showLevel(validationAccuracy, validation);
+            if (Double.isNaN(test)) {
+                lastShown = validation;
+            }
+        } else if (report.getValidationImages() == 0) {
+            validationAccuracyBasis.setTextContent("none held out");
         }
         examplesPerSecond.setTextContent(report.getExamplesPerSecond() > 0
                 ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
         if (report.getWorkers() > 0) {
             workers.setTextContent(String.valueOf(report.getWorkers()));
         }
-        epoch.setTextContent(Format.fixed(report.getEpoch() + report.getEpochProgress(), 2));
+        if (config.optimizer().fullBatch()) {
+            epochLabel.setTextContent("Iteration");
+            epoch.setTextContent(report.getEpoch() + " of " + config.iterations());
+        } else {
+            epochLabel.setTextContent("Epoch");
+            epoch.setTextContent(Format.fixed(report.getEpoch() + report.getEpochProgress(), 2));
+        }
         steps.setTextContent(String.valueOf(report.getSteps()));
         loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Format.fixed(report.getLoss(), 4));
         epochProgress.setAttribute("value", String.valueOf(report.getEpochProgress()));
     }
 
-    private void showTestAccuracy(double accuracy, String source, String basis, String title) {
-        testAccuracy.setTextContent(Format.percent(accuracy));
-        testAccuracy.setAttribute("data-source", source);
-        testAccuracy.setAttribute("title", title);
-        testAccuracyBasis.setTextContent(basis);
+    /** A figure no better than guessing is never shown in the colour of success. */
+    private static void showLevel(HTMLElement figure, double accuracy) {
+        figure.setAttribute("data-level", DivergenceWatch.atChance(accuracy, CLASSES) ? "chance" : "learned");
     }
 }

@@ -1,5 +1,6 @@
 package digitlab.app.page;
 
+import digitlab.core.nn.OptimizerKind;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.text.Text;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class SettingsForm {
                 setValue(control, value);
             }
         }
+        showApplicable(config.optimizer());
         int[] sizes = config.layers();
         String[] acts = Text.split(current.get("act"), ',');
         int hidden = sizes.length - 2;
@@ -76,6 +78,19 @@ final class SettingsForm {
         values.put("layers", sizes.toString());
         values.put("act", widths.length == 0 ? "relu" : activations.toString());
         return TrainingConfig.fromMap(values);
+    }
+
+    /** Shows only the controls whose setting has an effect with {@code optimizer} (e.g. no batch for L-BFGS). */
+    void showApplicable(OptimizerKind optimizer) {
+        for (int i = 0; i < controls.getLength(); i++) {
+            HTMLElement control = controls.get(i);
+            HTMLElement label = (HTMLElement) control.getParentNode();
+            if (optimizer.uses(control.getAttribute("data-key"))) {
+                label.removeAttribute("hidden");
+            } else {
+                label.setAttribute("hidden", "");
+            }
+        }
     }
 
     private static String value(HTMLElement control) {

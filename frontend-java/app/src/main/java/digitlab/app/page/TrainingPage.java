@@ -189,10 +189,13 @@ final class TrainingPage {
             return;
         }
         status.clearError();
-        // The learning rate and the planned epochs change the running network; anything else builds a new one.
-        boolean live = next.equals(config.withLearningRate(next.learningRate()).withEpochs(next.epochs()));
+        settings.showApplicable(next.optimizer());
+        // The learning rate and the planned epochs (iterations) change the running network; anything else
+        // builds a new one.
+        boolean live = next.equals(config.withLearningRate(next.learningRate()).withEpochs(next.epochs())
+                .withIterations(next.iterations()));
         boolean rateChanged = next.learningRate() != config.learningRate();
-        boolean epochsChanged = next.epochs() != config.epochs();
+        boolean plannedChanged = next.planned() != config.planned();
         config = next;
         PageUrl.replaceQuery(query.with(config));
         if (!live) {
@@ -202,8 +205,8 @@ final class TrainingPage {
         if (rateChanged) {
             worker.send(Commands.setLearningRate(next.learningRate()));
         }
-        if (epochsChanged) {
-            worker.send(Commands.setEpochs(next.epochs()));
+        if (plannedChanged) {
+            worker.send(Commands.setEpochs(next.planned()));
         }
     }
 
@@ -234,7 +237,8 @@ final class TrainingPage {
                 }
                 PageUrl.replaceQuery(query.with(config));
                 readouts.clear();
-                curves.startRun(describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate());
+                curves.startRun(describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),
+                        config.optimizer().fullBatch());
                 refreshStatus();
                 inspect(inspected);
             }
@@ -245,7 +249,7 @@ final class TrainingPage {
                 epochsDone = report.getEpoch();
                 steps = report.getSteps();
                 workers = report.getWorkers();
-                readouts.progress(report);
+                readouts.progress(report, config);
                 curves.add(report);
                 curves.redraw();
                 if (!state.equals(previous) || "paused".equals(state)) {
@@ -317,19 +321,25 @@ final class TrainingPage {
                     + (workers > 1 ? " on " + workers + " workers (data-parallel)" : "") + "…" + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
             // Derived from the state (not a pinned error): every refresh while diverged says it again.
-            case "diverged" -> status.show("error", "Training stopped after " + steps + " steps: "
+            case "diverged" -> status.show("error", "Training diverged and was stopped after " + steps + " steps: "
                     + (divergence != null ? divergence : Divergence.NOT_FINITE).explanation()
                     + ". Lower the learning rate and press Reset to start again.");
-            case "finished" -> status.show(readouts.atChance() ? "warning" : "done", "Finished " + epochsDone
-                    + (epochsDone == 1 ? " epoch" : " epochs") + (readouts.atChance()
+            case "finished" -> status.show(readouts.atChance() ? "warning" : "done", "Finished " + done()
+                    + (readouts.atChance()
                         ? ", but the accuracy is at chance level: the network has not learned. Try another"
                             + " learning rate and press Reset." : "."));
-            case "target_reached" -> status.show("done", "Reached the target accuracy after " + epochsDone
-                    + " epochs.");
+            case "target_reached" -> status.show("done", "The validation images reached the target accuracy after "
+                    + done() + ".");
             case "plateau" -> status.show("done", "Stopped: no improvement for " + config.patience() + " epochs.");
             case "converged" -> status.show("done", "Converged after " + epochsDone + " iterations.");
             default -> status.show(state, state);
         }
+    }
+
+    /** "3 epochs", or "40 iterations" for the full-batch methods. */
+    private String done() {
+        String unit = config.optimizer().fullBatch() ? " iteration" : " epoch";
+        return epochsDone + unit + (epochsDone == 1 ? "" : "s");
     }
 
     private void updateButtons() {

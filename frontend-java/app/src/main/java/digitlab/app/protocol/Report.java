@@ -98,17 +98,17 @@ public interface Report extends JSObject {
     @JSProperty
     double getBatchAccuracy();
 
-    /** Accuracy on the held-out test sample, NaN until measured. */
+    /** Accuracy on the validation images (held out of training), NaN until measured. */
     @JSProperty
-    double getSampleAccuracy();
+    double getValidationAccuracy();
 
-    /** Examples seen when the sample accuracy was measured. */
+    /** Examples seen when the validation accuracy was measured. */
     @JSProperty
-    double getSampleSeen();
+    double getValidationSeen();
 
-    /** Images in the held-out test sample. */
+    /** Validation images (0 when the run holds none out). */
     @JSProperty
-    int getSampleImages();
+    int getValidationImages();
 
     /** Accuracy on the whole test set after the last full evaluation, NaN until then. */
     @JSProperty

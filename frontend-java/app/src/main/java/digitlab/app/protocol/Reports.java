@@ -80,14 +80,14 @@ public final class Reports {
     public static native void position(Report progressReport, int doneEpochs, double epochFraction, int stepCount,
             double seen);
 
-    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "sample", "sampleAt", "sampleSize", "test",
-            "testAt", "testSize"}, script = ""
+    @JSBody(params = {"progressReport", "stepLoss", "stepAccuracy", "validation", "validationAt",
+            "validationSize", "test", "testAt", "testSize"}, script = ""
             + "progressReport.loss = stepLoss; progressReport.batchAccuracy = stepAccuracy;"
-            + "progressReport.sampleAccuracy = sample; progressReport.sampleSeen = sampleAt;"
-            + "progressReport.sampleImages = sampleSize; progressReport.testAccuracy = test;"
+            + "progressReport.validationAccuracy = validation; progressReport.validationSeen = validationAt;"
+            + "progressReport.validationImages = validationSize; progressReport.testAccuracy = test;"
             + "progressReport.testSeen = testAt; progressReport.testImages = testSize;")
-    public static native void quality(Report progressReport, double stepLoss, double stepAccuracy, double sample,
-            double sampleAt, int sampleSize, double test, double testAt, int testSize);
+    public static native void quality(Report progressReport, double stepLoss, double stepAccuracy,
+            double validation, double validationAt, int validationSize, double test, double testAt, int testSize);
 
     @JSBody(params = {"progressReport", "speed", "rate", "trainingWorkers"}, script = ""
             + "progressReport.examplesPerSecond = speed; progressReport.learningRate = rate;"

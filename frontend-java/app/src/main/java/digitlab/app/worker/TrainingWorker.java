@@ -10,6 +10,7 @@ import digitlab.core.data.Digits;
 import digitlab.core.data.Shard;
 import digitlab.core.nn.Divergence;
 import digitlab.core.nn.Evaluation;
+import digitlab.core.nn.HeldOut;
 import digitlab.core.nn.Model;
 import digitlab.core.nn.ModelFormatException;
 import digitlab.core.nn.Network;
@@ -18,6 +19,7 @@ import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import digitlab.core.nn.TrainingStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.teavm.jso.JSObject;
@@ -34,7 +36,9 @@ import org.teavm.jso.typedarrays.Int8Array;
  * <p>Between chunks it yields to the event loop, so a Pause arrives within one chunk and shard downloads
  * keep landing. Shards come in while it trains: the trainer plans its epochs over every shard the
  * manifest lists and waits when it reaches one still downloading, so a run does not depend on download
- * times. The first test shard doubles as the held-out sample.
+ * times. The last {@link TrainingConfig#validationSize()} training images are held out of training
+ * ({@link HeldOut}) and measured while it trains, for the validation curve and the stop rules; the test
+ * set is only ever reported on.
  */
 final class TrainingWorker {
     /** How often each of the person's digits appears per epoch, so a few dozen of them count among 60,000. */
@@ -43,12 +47,11 @@ final class TrainingWorker {
     private static final double CHUNK_MS = 40;
     private static final double PROGRESS_EVERY_MS = 100;
     private static final double WEIGHTS_EVERY_MS = 400;
-    private static final double SAMPLE_EVERY_MS = 500;
+    /** Least time between two validation measurements (more if one takes longer than a tenth of that). */
+    private static final double VALIDATE_EVERY_MS = 500;
     /** How long a press of Train waits for replica workers that are still starting, and in what slices. */
     private static final double JOIN_TIMEOUT_MS = 5_000;
     private static final int JOIN_SLICE_MS = 50;
-    /** Test images in the held-out sample measured during training. */
-    private static final int SAMPLE_SIZE = 1000;
 
     private ShardLoader manifest;
     private int shardsLoaded;
@@ -61,7 +64,6 @@ final class TrainingWorker {
     /** The person's digits the current run trains on, each {@link #PERSONAL_REPEAT} times; null for none. */
     private Digits mine;
     private Digits test;
-    private Digits sample;
     /** Training shards that arrived but are not in the training set yet (see {@link #absorbTrainingData}). */
     private final List<Digits> pendingTrain = new ArrayList<>();
     private int trainShardsIn;
@@ -77,9 +79,6 @@ final class TrainingWorker {
     private Model startingModel;
     private boolean running;
     private int evaluatedEpoch;
-    private double sampleAccuracy = Double.NaN;
-    /** Examples seen when {@link #sampleAccuracy} was measured, so the curve puts the point where it belongs. */
-    private double sampleSeen;
     /** Accuracy on the whole test set, never on part of it (see {@link #evaluateTestSet}). */
     private double testAccuracy = Double.NaN;
     /** Examples seen when {@link #testAccuracy} was measured: two epochs with equal accuracy are two points. */
@@ -97,7 +96,9 @@ final class TrainingWorker {
     private final Speedometer speed = new Speedometer();
     private double lastProgress;
     private double lastWeights;
-    private double lastSample;
+    private double lastValidation;
+    /** Time between validations: a measurement may take at most a tenth of training time. */
+    private double validateEveryMs = VALIDATE_EVERY_MS;
     private float[] weightBuffer;
 
     void run() {
@@ -191,9 +192,9 @@ final class TrainingWorker {
                     reportProgress();
                 }
                 case Command.SET_EPOCHS -> {
-                    config = config.withEpochs(command.getIndex());
+                    config = config.withPlanned(command.getIndex());
                     if (trainer != null) {
-                        trainer.setMaxEpochs(command.getIndex());
+                        trainer.setPlanned(command.getIndex());
                     }
                     reportProgress();
                 }
@@ -246,9 +247,6 @@ final class TrainingWorker {
             Digits digits = ShardLoader.decode(bytes, manifest.testCount(shard), manifest.testUrl(shard));
             test = test == null ? digits : test.concat(digits);
             testShardsIn++;
-            if (sample == null) {
-                sample = digits.slice(0, Math.min(SAMPLE_SIZE, digits.count()));
-            }
         }
         shardsLoaded++;
         absorbTrainingData();
@@ -259,7 +257,7 @@ final class TrainingWorker {
             reportProgress();
         }
         post(Reports.data(shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
-        if (trainer == null && train != null && sample != null) {
+        if (trainer == null && train != null) {
             buildTrainer();
         }
         if (stepDue) {
@@ -284,7 +282,27 @@ final class TrainingWorker {
         train = Digits.join(parts);
         if (trainer != null) {
             trainer.extendTrainingSet(trainingSet());
+            offerValidation();
         }
+    }
+
+    /** Hands the trainer its validation images once they are all here (they are the last training shard). */
+    private void offerValidation() {
+        if (trainer.validation() == null && trainComplete()) {
+            Digits images = HeldOut.validation(train, mnistTrainCount(), config.validationSize());
+            if (images != null) {
+                trainer.useValidation(images);
+            }
+        }
+    }
+
+    /** MNIST's training images, as the manifest lists them. */
+    private int mnistTrainCount() {
+        int total = 0;
+        for (int i = 0; i < manifest.trainShards(); i++) {
+            total += manifest.trainCount(i);
+        }
+        return total;
     }
 
     private boolean allDataLoaded() {
@@ -327,23 +345,30 @@ final class TrainingWorker {
 
     /**
      * The parts of the run's training set, as the trainer plans its epochs over them: MNIST's training
-     * shards in manifest order, then the person's digits.
+     * shards in manifest order less the held-out validation images at their end, then the person's digits.
      */
     private int[] trainingParts() {
         int shards = manifest.trainShards();
-        int[] parts = new int[mine == null ? shards : shards + 1];
+        int[] mnist = new int[shards];
         for (int i = 0; i < shards; i++) {
-            parts[i] = manifest.trainCount(i);
+            mnist[i] = manifest.trainCount(i);
         }
-        if (mine != null) {
-            parts[shards] = mine.count();
+        int[] parts = HeldOut.trainingParts(mnist, config.validationSize());
+        if (mine == null) {
+            return parts;
         }
-        return parts;
+        int[] withMine = Arrays.copyOf(parts, parts.length + 1);
+        withMine[parts.length] = mine.count();
+        return withMine;
     }
 
-    /** The training examples here so far: MNIST's arrived shards, then (once all are in) the person's digits. */
+    /**
+     * The training examples here so far: MNIST's arrived shards up to the held-out images, then (once all
+     * are in) the person's digits.
+     */
     private Digits trainingSet() {
-        return mine == null || !trainComplete() ? train : train.concat(mine);
+        Digits mnist = HeldOut.training(train, mnistTrainCount(), config.validationSize());
+        return mine == null || !trainComplete() ? mnist : mnist.concat(mine);
     }
 
     // ------------------------------------------------------------------ training
@@ -353,7 +378,7 @@ final class TrainingWorker {
         config = next;
         startingModel = null;
         running = false;
-        if (train != null && sample != null) {
+        if (train != null) {
             buildTrainer();
         }
     }
@@ -374,7 +399,7 @@ final class TrainingWorker {
         config = model.config() != null ? model.config() : config.withArchitecture(model.architecture());
         startingModel = model;
         running = false;
-        if (train != null && sample != null) {
+        if (train != null) {
             buildTrainer();
         }
     }
@@ -383,7 +408,8 @@ final class TrainingWorker {
         // The person's digits known now are part of the run's plan from its start, here or still loading.
         personalUsed = personal == null ? 0 : personal.count();
         mine = personal == null ? null : repeated(personal);
-        trainer = new Trainer(config, trainingParts(), trainingSet(), sample);
+        trainer = new Trainer(config, trainingParts(), trainingSet(), null);
+        offerValidation();
         trainer.useReplicas(replicas.join(config));
         String origin = null;
         String note = null;
@@ -393,8 +419,7 @@ final class TrainingWorker {
             note = settingsNote(startingModel);
         }
         evaluatedEpoch = 0;
-        sampleAccuracy = Double.NaN;
-        sampleSeen = 0;
+        validateEveryMs = VALIDATE_EVERY_MS;
         testAccuracy = Double.NaN;
         testSeen = 0;
         testEvaluationDue = false;
@@ -403,7 +428,7 @@ final class TrainingWorker {
         speed.restart();
         post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin, note));
         if (startingModel != null) {
-            sampleAccuracy = Evaluation.of(trainer.network(), sample).accuracy();
+            trainer.validate();
             evaluateTestSet();
         }
         reportProgress();
@@ -494,27 +519,31 @@ final class TrainingWorker {
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
         double now = start;
+        // A full-batch iteration is reported on its own, so the loss curve shows every iteration's true loss.
+        boolean fullBatch = config.optimizer().fullBatch();
         while (now - start < CHUNK_MS && !trainer.status().stopped() && !trainer.waitingForData()) {
             trainer.step();
             now = Clock.nowMillis();
+            if (fullBatch) {
+                break;
+            }
         }
         speed.add(now - start, trainer.examplesSeen() - seenBefore);
-        afterSteps(trainer.waitingForData()); // about to wait for a shard: the page sees where training stands
+        // About to wait for a shard: the page sees where training stands.
+        afterSteps(fullBatch || trainer.waitingForData());
     }
 
     /** Measurements and reports that follow training steps, each at its own pace (all at once if forced). */
     private void afterSteps(boolean force) {
         double now = Clock.nowMillis();
         if (trainer.epoch() > evaluatedEpoch) {
-            evaluatedEpoch = trainer.epoch();
-            sampleAccuracy = trainer.validationAccuracy();
-            sampleSeen = trainer.examplesSeen();
-            lastSample = now;
+            evaluatedEpoch = trainer.epoch(); // the trainer measured the validation images at the epoch's end
+            lastValidation = now;
             evaluateTestSet();
-        } else if (force || now - lastSample >= SAMPLE_EVERY_MS) {
-            sampleAccuracy = Evaluation.of(trainer.network(), sample).accuracy();
-            sampleSeen = trainer.examplesSeen();
-            lastSample = Clock.nowMillis();
+        } else if (force || now - lastValidation >= validateEveryMs) {
+            trainer.validate(); // the curve, and the target-accuracy rule that watches it
+            lastValidation = Clock.nowMillis();
+            validateEveryMs = Math.max(VALIDATE_EVERY_MS, 10 * (lastValidation - now));
         }
         if (force || now - lastProgress >= PROGRESS_EVERY_MS || trainer.status().stopped()) {
             reportProgress();
@@ -525,7 +554,8 @@ final class TrainingWorker {
     }
 
     private void reportAfterStop() {
-        if (trainer.status() != TrainingStatus.DIVERGED && trainer.epoch() > 0) {
+        // A run may stop within its first epoch (a target reached on the validation images): its test figure too.
+        if (trainer.status() != TrainingStatus.DIVERGED && trainer.updates() > 0) {
             evaluateTestSet();
         }
         reportProgress();
@@ -553,8 +583,9 @@ final class TrainingWorker {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
             // The test accuracy is only measured on the whole test set (see evaluateTestSet).
-            Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), sampleAccuracy, sampleSeen,
-                    sample.count(), testAccuracy, testSeen, test.count());
+            Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), trainer.validationAccuracy(),
+                    trainer.validationSeen(), config.validationSize(), testAccuracy, testSeen,
+                    test == null ? 0 : test.count());
             Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }
         post(report);

@@ -142,10 +142,13 @@ public final class CliOptions {
         lines.add("  --init he                  uniform (Ng's), xavier, he, normal (N(0,1) weights and biases,");
         lines.add("                             Nielsen's network.py)");
         lines.add("  --seed 1                   seed of every random choice");
-        lines.add("  --epochs 10                epochs (iterations for gd and lbfgs)");
+        lines.add("  --epochs 10                epochs (mini-batch optimizers)");
+        lines.add("  --iters 100                iterations (gd and lbfgs)");
         lines.add("  --train 0                  use only the first N training examples (0 = all)");
-        lines.add("  --target 0                 stop at this test accuracy (0 = never)");
-        lines.add("  --patience 0               stop after N epochs without improvement (0 = never)");
+        lines.add("  --valid 5000               hold out the last N training images for validation (0 = none)");
+        lines.add("  --target 0                 stop at this validation accuracy (0 = never)");
+        lines.add("  --patience 0               stop after N epochs without a better validation accuracy");
+        lines.add("                             (0 = never)");
         lines.add("  --memory 10                L-BFGS memory");
         return String.join("\n", lines);
     }

@@ -40,6 +40,33 @@ public enum OptimizerKind {
         return fullBatch;
     }
 
+    /**
+     * True if the run setting {@code key} (a {@link TrainingConfig} query key) has an effect with this
+     * method, so a form can show only the settings that apply: L-BFGS finds its own step sizes, only the
+     * momentum methods have a momentum, the full-batch methods count iterations rather than epochs and
+     * have no mini-batch, and only L-BFGS keeps a curvature memory.
+     */
+    public boolean uses(String key) {
+        switch (key) {
+            case "lr":
+            case "sched":
+            case "decay":
+            case "every":
+                return this != LBFGS;
+            case "momentum":
+                return this == MOMENTUM || this == NESTEROV;
+            case "batch":
+            case "epochs":
+                return !fullBatch;
+            case "iters":
+                return fullBatch;
+            case "memory":
+                return this == LBFGS;
+            default:
+                return true;
+        }
+    }
+
     /** The method named {@code id} (as returned by {@link #id()}). */
     public static OptimizerKind fromId(String id) {
         for (OptimizerKind k : values()) {

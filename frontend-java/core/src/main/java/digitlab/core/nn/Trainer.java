@@ -35,7 +35,7 @@ public final class Trainer {
     /** The run as it stands: live changes of the learning rate and the epochs included (see {@link #toModel}). */
     private TrainingConfig config;
     private Digits train;
-    private final Digits validation;
+    private Digits validation;
     private final Network network;
     private final Rng rng;
     private final EpochOrder order;
@@ -66,6 +66,7 @@ public final class Trainer {
     private double epochLoss = Double.NaN;
     private double epochAccuracy = Double.NaN;
     private double validationAccuracy = Double.NaN;
+    private long validationSeen;
     private double best = Double.NEGATIVE_INFINITY;
     private int epochsWithoutImprovement;
 
@@ -394,7 +395,7 @@ public final class Trainer {
         epochCorrect = 0;
         position = 0;
         if (validation != null) {
-            validationAccuracy = Evaluation.of(network, validation).accuracy();
+            measureValidation();
         }
         double progress = validation != null ? validationAccuracy : -epochLoss;
         if (progress > best + MIN_IMPROVEMENT) {
@@ -403,16 +404,54 @@ public final class Trainer {
         } else {
             epochsWithoutImprovement++;
         }
-        if (config.targetAccuracy() > 0 && validationAccuracy >= config.targetAccuracy()) {
+        if (targetReached()) {
             status = TrainingStatus.TARGET_REACHED;
         } else if (config.patience() > 0 && epochsWithoutImprovement >= config.patience()) {
             status = TrainingStatus.PLATEAU;
-        } else if (epoch >= config.epochs()) {
+        } else if (epoch >= config.planned()) {
             status = TrainingStatus.FINISHED;
         }
         if (!config.optimizer().fullBatch()) {
             order.nextEpoch(rng);
         }
+    }
+
+    private void measureValidation() {
+        validationAccuracy = Evaluation.of(network, validation).accuracy();
+        validationSeen = examplesSeen;
+    }
+
+    private boolean targetReached() {
+        return config.targetAccuracy() > 0 && validationAccuracy >= config.targetAccuracy();
+    }
+
+    /**
+     * Measures the accuracy on the validation images now, for a live curve of it; the target-accuracy
+     * stop rule is checked each time, so it acts as soon as the curve it watches shows the target (the
+     * patience rule counts epochs, and is checked at their ends). Does nothing without validation images
+     * or once training has stopped.
+     *
+     * @return the status afterwards
+     */
+    public TrainingStatus validate() {
+        if (validation != null && !status.stopped()) {
+            measureValidation();
+            if (targetReached()) {
+                status = TrainingStatus.TARGET_REACHED;
+            }
+        }
+        return status;
+    }
+
+    /**
+     * Sets the validation images, which may arrive after training has started (the browser downloads
+     * them as a shard): from then on they are measured after each epoch and by {@link #validate()}.
+     *
+     * @throws IllegalArgumentException if they do not fit the network
+     */
+    public void useValidation(Digits images) {
+        checkFits(network.architecture(), images, "validation");
+        validation = images;
     }
 
     private static boolean finite(double v) {
@@ -456,16 +495,17 @@ public final class Trainer {
     /** The learning rate the next step uses: the base rate under the schedule. */
     public float learningRate() {
         return config.schedule().rate(config.learningRate(), epoch + (double) position / trainCount(),
-                config.decay(), config.decayEvery(), config.epochs());
+                config.decay(), config.decayEvery(), config.planned());
     }
 
     /**
-     * Changes the planned number of epochs; a run that {@link TrainingStatus#FINISHED} resumes if
-     * {@code epochs} is larger than the epochs done.
+     * Changes the planned epochs (iterations for the full-batch methods, see
+     * {@link TrainingConfig#planned()}); a run that {@link TrainingStatus#FINISHED} resumes if {@code n} is
+     * larger than the epochs done.
      */
-    public void setMaxEpochs(int epochs) {
-        config = config.withEpochs(epochs);
-        if (status == TrainingStatus.FINISHED && epoch < epochs) {
+    public void setPlanned(int n) {
+        config = config.withPlanned(n);
+        if (status == TrainingStatus.FINISHED && epoch < n) {
             status = TrainingStatus.RUNNING;
         }
     }
@@ -538,9 +578,19 @@ public final class Trainer {
         return epochAccuracy;
     }
 
-    /** Validation accuracy after the last finished epoch; NaN without a validation set or before epoch 1. */
+    /** The last validation accuracy measured (each epoch's end, {@link #validate()}); NaN before the first. */
     public double validationAccuracy() {
         return validationAccuracy;
+    }
+
+    /** Examples seen when {@link #validationAccuracy()} was measured. */
+    public long validationSeen() {
+        return validationSeen;
+    }
+
+    /** The validation images, or null. */
+    public Digits validation() {
+        return validation;
     }
 
     /** Evaluates the current network on {@code data}. */

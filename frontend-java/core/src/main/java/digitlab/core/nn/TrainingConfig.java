@@ -26,26 +26,38 @@ import java.util.Map;
  *   lambda    L2 regularisation strength                       [0]
  *   init      uniform | xavier | he | normal                   [he for relu-like, else uniform]
  *   seed      seed of every random choice                      [1]
- *   epochs    epochs to train (iterations for gd and lbfgs)    [10]
+ *   epochs    epochs to train (mini-batch methods)             [10]
+ *   iters     iterations to train (gd and lbfgs)               [100]
  *   train     use only the first N training examples, 0 = all  [0]
+ *   valid     hold out the last N training images for
+ *             validation, 0 = none                             [5000]
  *   targetacc stop at this validation accuracy, 0 = never      [0]
- *   patience  stop after N epochs without improvement, 0 = never [0]
+ *   patience  stop after N validations without improvement,
+ *             0 = never                                        [0]
  *   memory    L-BFGS memory                                    [10]
  * </pre>
  *
+ * <p>The validation images are held out of training and never the test set's: the stop rules
+ * ({@code targetacc}, {@code patience}) and the live validation curve use them, so the test accuracy stays
+ * a figure measured on images nothing was tuned on.
+ *
  * <p>Links and model files written before a key existed lack it, and a missing key takes its default: so a
- * new key's default must be the behaviour from before the key. Model files also reach versions that do not
+ * new key's default must be the behaviour from before the key, unless that behaviour was a mistake (before
+ * {@code valid}, the stop rules looked at test images). Model files also reach versions that do not
  * know a newer key yet; see {@link ModelFormat} for how they read one.
  */
 public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, OptimizerKind optimizer,
         float learningRate, float momentum, Schedule schedule, float decay, int decayEvery, int batchSize,
         float lambda, Init init, int seed, int epochs, int trainLimit, float targetAccuracy, int patience,
-        int lbfgsMemory) {
+        int lbfgsMemory, int validationSize, int iterations) {
 
     public static final int MAX_BATCH = 8192;
     /** The query keys, in the order {@link #toQuery()} writes them. */
     public static final String[] KEYS = {"layers", "act", "loss", "opt", "lr", "momentum", "sched", "decay",
-        "every", "batch", "lambda", "init", "seed", "epochs", "train", "targetacc", "patience", "memory"};
+        "every", "batch", "lambda", "init", "seed", "epochs", "iters", "train", "valid", "targetacc", "patience",
+        "memory"};
+    /** Training images held out for validation unless a run says otherwise: the last MNIST training shard. */
+    public static final int DEFAULT_VALIDATION = 5000;
 
     /**
      * @throws IllegalArgumentException naming the first bad value
@@ -68,6 +80,10 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
         check(targetAccuracy >= 0f && targetAccuracy <= 1f, "targetacc", targetAccuracy, "in [0, 1] (0 = none)");
         check(patience >= 0, "patience", patience, "a count >= 0 (0 = none)");
         check(lbfgsMemory >= 1 && lbfgsMemory <= 100, "memory", lbfgsMemory, "1..100");
+        check(validationSize >= 0, "valid", validationSize, "a count >= 0 (0 = none)");
+        check(iterations >= 1 && iterations <= 1_000_000, "iters", iterations, "1..1000000");
+        check(validationSize > 0 || (targetAccuracy == 0f && patience == 0), "valid", validationSize,
+                "above 0 for the stop rules targetacc and patience, which watch the validation images");
     }
 
     /** The defaults (784-128-10 ReLU, softmax, Adam 0.001, batch 32, seed 1, 10 epochs). */
@@ -95,7 +111,8 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
     /** This run with another learning rate (what a UI slider changes mid-training). */
     public TrainingConfig withLearningRate(float rate) {
         return new TrainingConfig(layers, activations, loss, optimizer, rate, momentum, schedule, decay,
-                decayEvery, batchSize, lambda, init, seed, epochs, trainLimit, targetAccuracy, patience, lbfgsMemory);
+                decayEvery, batchSize, lambda, init, seed, epochs, trainLimit, targetAccuracy, patience, lbfgsMemory,
+                validationSize, iterations);
     }
 
     /**
@@ -105,21 +122,42 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
     public TrainingConfig withArchitecture(Architecture architecture) {
         return new TrainingConfig(architecture.sizes(), architecture.hiddenActivations(), architecture.loss(),
                 optimizer, learningRate, momentum, schedule, decay, decayEvery, batchSize, lambda, init, seed,
-                epochs, trainLimit, targetAccuracy, patience, lbfgsMemory);
+                epochs, trainLimit, targetAccuracy, patience, lbfgsMemory,
+                validationSize, iterations);
     }
 
     /** This run with another seed. */
     public TrainingConfig withSeed(int newSeed) {
         return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,
                 decayEvery, batchSize, lambda, init, newSeed, epochs, trainLimit, targetAccuracy, patience,
-                lbfgsMemory);
+                lbfgsMemory, validationSize, iterations);
     }
 
     /** This run with another number of epochs. */
     public TrainingConfig withEpochs(int newEpochs) {
         return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,
                 decayEvery, batchSize, lambda, init, seed, newEpochs, trainLimit, targetAccuracy, patience,
-                lbfgsMemory);
+                lbfgsMemory, validationSize, iterations);
+    }
+
+    /** This run with another number of full-batch iterations. */
+    public TrainingConfig withIterations(int newIterations) {
+        return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,
+                decayEvery, batchSize, lambda, init, seed, epochs, trainLimit, targetAccuracy, patience,
+                lbfgsMemory, validationSize, newIterations);
+    }
+
+    /**
+     * What the run plans in the trainer's unit of progress: epochs for the mini-batch methods, iterations
+     * (one pass over the training set each) for the full-batch ones.
+     */
+    public int planned() {
+        return optimizer.fullBatch() ? iterations : epochs;
+    }
+
+    /** This run with {@link #planned()} set to {@code n}. */
+    public TrainingConfig withPlanned(int n) {
+        return optimizer.fullBatch() ? withIterations(n) : withEpochs(n);
     }
 
     // ---------------------------------------------------------------- query string
@@ -158,7 +196,9 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
         m.put("init", init.id());
         m.put("seed", Integer.toString(seed));
         m.put("epochs", Integer.toString(epochs));
+        m.put("iters", Integer.toString(iterations));
         m.put("train", Integer.toString(trainLimit));
+        m.put("valid", Integer.toString(validationSize));
         m.put("targetacc", number(targetAccuracy));
         m.put("patience", Integer.toString(patience));
         m.put("memory", Integer.toString(lbfgsMemory));
@@ -235,7 +275,9 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
                 intValue(values, "train", 0),
                 floatValue(values, "targetacc", 0f),
                 intValue(values, "patience", 0),
-                intValue(values, "memory", Lbfgs.DEFAULT_MEMORY));
+                intValue(values, "memory", Lbfgs.DEFAULT_MEMORY),
+                intValue(values, "valid", DEFAULT_VALIDATION),
+                intValue(values, "iters", 100));
     }
 
     // ---------------------------------------------------------------- parsing helpers

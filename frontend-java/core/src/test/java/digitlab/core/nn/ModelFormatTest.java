@@ -77,9 +77,9 @@ class ModelFormatTest {
 
     @Test
     void settingsOfANewerVersionLeaveOutTheKeysThisOneDoesNotKnow() {
-        Model back = Model.fromBytes(withSettings(CONFIG.toQuery() + "&valsplit=5000&iters=20"));
+        Model back = Model.fromBytes(withSettings(CONFIG.toQuery() + "&valsplit=5000&warmup=20"));
         assertEquals(CONFIG, back.config());
-        assertEquals("unknown to this version: valsplit, iters", back.settingsIssue());
+        assertEquals("unknown to this version: valsplit, warmup", back.settingsIssue());
     }
 
     @Test

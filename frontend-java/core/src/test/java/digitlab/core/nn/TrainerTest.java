@@ -65,7 +65,7 @@ class TrainerTest {
         assertEquals(800, t.examplesSeen());
         assertEquals(TrainingStatus.FINISHED, t.step(), "a finished trainer stays finished");
         assertEquals(800, t.examplesSeen());
-        t.setMaxEpochs(3);
+        t.setPlanned(3);
         assertEquals(TrainingStatus.RUNNING, t.status());
         assertEquals(TrainingStatus.FINISHED, t.runEpoch());
         assertEquals(3, t.epoch());
@@ -109,7 +109,7 @@ class TrainerTest {
         t.step();
         assertEquals(config("opt=momentum&lr=0.05&seed=7&epochs=2"), t.toModel(Float.NaN).config());
         t.setLearningRate(0.01f);
-        t.setMaxEpochs(4);
+        t.setPlanned(4);
         assertEquals(config("opt=momentum&lr=0.01&seed=7&epochs=4"), t.toModel(Float.NaN).config(),
                 "Reset after loading trains with the rate and epochs the run had when it was saved");
     }

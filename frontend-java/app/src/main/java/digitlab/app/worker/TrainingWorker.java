@@ -292,6 +292,10 @@ final class TrainingWorker {
             Digits images = HeldOut.validation(train, mnistTrainCount(), config.validationSize());
             if (images != null) {
                 trainer.useValidation(images);
+                if (trainer.updates() > 0 || startingModel != null) {
+                    trainer.validate(); // a run that went ahead (or ended) before they arrived: its figure now
+                    reportProgress();
+                }
             }
         }
     }
@@ -409,7 +413,6 @@ final class TrainingWorker {
         personalUsed = personal == null ? 0 : personal.count();
         mine = personal == null ? null : repeated(personal);
         trainer = new Trainer(config, trainingParts(), trainingSet(), null);
-        offerValidation();
         trainer.useReplicas(replicas.join(config));
         String origin = null;
         String note = null;
@@ -427,8 +430,8 @@ final class TrainingWorker {
         weightBuffer = null;
         speed.restart();
         post(Reports.configured(config.toQuery(), config.architecture().parameterCount(), origin, note));
+        offerValidation(); // a loaded model is measured on them at once
         if (startingModel != null) {
-            trainer.validate();
             evaluateTestSet();
         }
         reportProgress();
@@ -616,10 +619,10 @@ final class TrainingWorker {
      * are no fair stand-in for all of them.
      */
     private void evaluateTestSet() {
-        if (trainer == null || test == null) {
+        if (trainer == null) {
             return;
         }
-        testEvaluationDue = !testComplete();
+        testEvaluationDue = !testComplete(); // also before the first test shard is in
         if (testEvaluationDue) {
             return;
         }

@@ -10,10 +10,12 @@ package digitlab.core.nn;
  *   p -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)
  * </pre>
  *
- * <p>In a data-parallel round ({@link #mergeShare}) the moments are folded in as the running averages of
- * the shares trained one after another would be: an excess {@code e} over the share's starting m decays
- * to {@code b1^T e} over its T steps (v likewise with b2), and t counts every share's steps. The
- * parameter changes add up.
+ * <p>In a data-parallel round ({@link #mergeShare}) the parameter changes add up (a step moves a
+ * parameter by at most about the learning rate, so the sum stays one worker's progress per example), and
+ * the moments of the shares, running averages over the same number of steps from the same start, are
+ * averaged; t counts those steps once. Folding the moments in as if the shares had run one after another
+ * (the later share weighing more) measured no better: 784-64-10, lr 0.002, one epoch, mean of three seeds,
+ * 2 workers 0.38 points under one worker folded, 0.24 averaged.
  */
 public final class Adam implements Optimizer {
     public static final float DEFAULT_BETA1 = 0.9f;
@@ -85,14 +87,14 @@ public final class Adam implements Optimizer {
     @Override
     public void mergeShare(float[] params, float[] startParams, float[] startState, float[] shareParams,
             float[] shareState, int steps, int merged) {
-        float decay1 = (float) Math.pow(beta1, steps);
-        float decay2 = (float) Math.pow(beta2, steps);
-        int n = size;
-        for (int k = 0; k < n; k++) {
-            params[k] += shareParams[k] - startParams[k];
-            moments[k] = shareState[k] + decay1 * (moments[k] - startState[k]);
-            moments[n + k] = shareState[n + k] + decay2 * (moments[n + k] - startState[n + k]);
+        // A running mean: (merged * mean + share) / (merged + 1).
+        float keep = (float) merged / (merged + 1);
+        float take = 1f / (merged + 1);
+        for (int k = 0; k < moments.length; k++) {
+            moments[k] = keep * moments[k] + take * shareState[k];
         }
-        t += steps;
+        for (int k = 0; k < size; k++) {
+            params[k] += shareParams[k] - startParams[k];
+        }
     }
 }

@@ -428,15 +428,15 @@ public final class Trainer {
     /**
      * Measures the accuracy on the validation images now, for a live curve of it; the target-accuracy
      * stop rule is checked each time, so it acts as soon as the curve it watches shows the target (the
-     * patience rule counts epochs, and is checked at their ends). Does nothing without validation images
-     * or once training has stopped.
+     * patience rule counts epochs, and is checked at their ends). Does nothing without validation images;
+     * a stopped run is measured but stays as it stopped.
      *
      * @return the status afterwards
      */
     public TrainingStatus validate() {
-        if (validation != null && !status.stopped()) {
+        if (validation != null) {
             measureValidation();
-            if (targetReached()) {
+            if (!status.stopped() && targetReached()) {
                 status = TrainingStatus.TARGET_REACHED;
             }
         }

@@ -69,39 +69,15 @@ class OptimizerTest {
     }
 
     @Test
-    void adamFoldsItsMomentsAsIfTheSharesRanOneAfterAnother() {
-        // With a gradient that does not change, two shares of T steps folded together must leave the same
-        // moments and step count as one worker that ran 2T steps.
-        float[] g = {0.5f, -2f};
-        int steps = 5;
-        Adam start = new Adam(2);
-        for (int i = 0; i < 3; i++) {
-            start.update(new float[2], new float[] {-1f, 1f}, 0.01f); // some history before the round
-        }
-        Adam here = copyOf(start);
-        Adam there = copyOf(start);
-        Adam sequentialFromStart = copyOf(start);
-        float[] startParams = new float[2];
-        float[] mine = new float[2];
-        float[] theirs = new float[2];
-        float[] both = new float[2];
-        for (int i = 0; i < steps; i++) {
-            here.update(mine, g, 0.01f);
-            there.update(theirs, g, 0.01f);
-        }
-        for (int i = 0; i < 2 * steps; i++) {
-            sequentialFromStart.update(both, g, 0.01f);
-        }
-        here.mergeShare(mine, startParams, start.state().clone(), theirs, there.state(), steps, 1);
-        assertArrayEquals(sequentialFromStart.state(), here.state(), 1e-6f);
-        assertEquals(sequentialFromStart.steps(), here.steps());
-        assertEquals(2 * mine.length, here.state().length);
-    }
-
-    private static Adam copyOf(Adam adam) {
-        Adam copy = new Adam(adam.state().length / 2);
-        copy.restore(adam.state(), adam.steps());
-        return copy;
+    void adamAddsTheChangesAndAveragesTheMoments() {
+        Adam adam = new Adam(2);
+        adam.restore(new float[] {0.2f, 0.4f, 1f, 2f}, 7); // m then v, after this worker's share
+        float[] start = {1f, 1f};
+        float[] params = {0.5f, 1.5f};
+        adam.mergeShare(params, start, new float[4], new float[] {0.75f, 2f}, new float[] {0.4f, 0f, 3f, 2f}, 4, 1);
+        assertArrayEquals(new float[] {0.25f, 2.5f}, params, 1e-6f);
+        assertArrayEquals(new float[] {0.3f, 0.2f, 2f, 2f}, adam.state(), 1e-6f);
+        assertEquals(7, adam.steps(), "the shares ran side by side: their steps count once");
     }
 
     @Test

@@ -524,6 +524,7 @@ final class TrainingWorker {
         double now = start;
         // A full-batch iteration is reported on its own, so the loss curve shows every iteration's true loss.
         boolean fullBatch = config.optimizer().fullBatch();
+        int epochBefore = trainer.epoch();
         while (now - start < CHUNK_MS && !trainer.status().stopped() && !trainer.waitingForData()) {
             trainer.step();
             now = Clock.nowMillis();
@@ -531,7 +532,10 @@ final class TrainingWorker {
                 break;
             }
         }
-        speed.add(now - start, trainer.examplesSeen() - seenBefore);
+        // A chunk that ended a mini-batch epoch also measured the validation images: not training speed.
+        if (fullBatch || trainer.epoch() == epochBefore) {
+            speed.add(now - start, trainer.examplesSeen() - seenBefore);
+        }
         // About to wait for a shard: the page sees where training stands.
         afterSteps(fullBatch || trainer.waitingForData());
     }

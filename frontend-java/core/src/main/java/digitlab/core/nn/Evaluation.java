@@ -24,6 +24,26 @@ public final class Evaluation {
         this.misclassifiedOutputs = misclassifiedOutputs;
     }
 
+    /**
+     * The fraction of {@code data} that {@code network} classifies correctly, and nothing else: the cheap
+     * measurement a live curve repeats while training (no confusion matrix, no second pass for mistakes).
+     */
+    public static double accuracy(Network network, Digits data) {
+        int k = network.architecture().outputSize();
+        int n = data.count();
+        int correct = 0;
+        for (int start = 0; start < n; start += network.maxBatch()) {
+            int chunk = Math.min(network.maxBatch(), n - start);
+            float[] out = network.forwardExamples(data, start, chunk);
+            for (int e = 0; e < chunk; e++) {
+                if (Network.argmax(out, e * k, k) == data.label(start + e)) {
+                    correct++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : (double) correct / n;
+    }
+
     /** Runs {@code network} over every example of {@code data} (forward passes only). */
     public static Evaluation of(Network network, Digits data) {
         int k = network.architecture().outputSize();

@@ -417,7 +417,7 @@ public final class Trainer {
     }
 
     private void measureValidation() {
-        validationAccuracy = Evaluation.of(network, validation).accuracy();
+        validationAccuracy = Evaluation.accuracy(network, validation);
         validationSeen = examplesSeen;
     }
 

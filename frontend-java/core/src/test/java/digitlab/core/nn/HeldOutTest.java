@@ -66,6 +66,9 @@ class HeldOutTest {
         assertEquals(0, trainer.epoch(), "reached within the first epoch, not only checked at its end");
         assertTrue(trainer.validationAccuracy() >= 0.9);
         assertEquals(trainer.examplesSeen(), trainer.validationSeen());
+        // The live measurement is the full evaluation's accuracy, without its confusion matrix.
+        assertEquals(Evaluation.of(trainer.network(), trainer.validation()).accuracy(),
+                trainer.validationAccuracy());
     }
 
     @Test

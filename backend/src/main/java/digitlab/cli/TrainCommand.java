@@ -8,9 +8,9 @@ import digitlab.core.nn.Trainer;
 import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingStatus;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,7 @@ import java.util.Locale;
  * Exit codes: 0 done, 1 missing data / diverged / cannot write, 2 bad options.
  */
 public final class TrainCommand {
-    private TrainCommand() {
-    }
+    private TrainCommand() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -65,7 +64,9 @@ public final class TrainCommand {
         try {
             // The last --valid training images are held out: the stop rules and val_acc watch them, never
             // the test set, which is only reported.
-            trainer = new Trainer(config, HeldOut.training(train, train.count(), config.validationSize()),
+            trainer = new Trainer(
+                    config,
+                    HeldOut.training(train, train.count(), config.validationSize()),
                     HeldOut.validation(train, train.count(), config.validationSize()));
         } catch (IllegalArgumentException e) {
             err.println("train: " + e.getMessage());
@@ -76,8 +77,8 @@ public final class TrainCommand {
             replicas.add(new ThreadReplica(config));
         }
         trainer.useReplicas(List.copyOf(replicas));
-        out.println("training " + config.architecture() + " on " + trainer.trainCount()
-                + " examples" + (workers > 1 ? " with " + workers + " threads" : "") + ": " + config.toQuery());
+        out.println("training " + config.architecture() + " on " + trainer.trainCount() + " examples"
+                + (workers > 1 ? " with " + workers + " threads" : "") + ": " + config.toQuery());
         try {
             return train(trainer, test, options.get("out", null), out, err);
         } finally {
@@ -95,28 +96,40 @@ public final class TrainCommand {
             long nanos = System.nanoTime() - start;
             trainingNanos += nanos;
             testAccuracy = trainer.evaluate(test).accuracy();
-            out.println(String.format(Locale.ROOT,
+            out.println(String.format(
+                    Locale.ROOT,
                     "%s %d loss=%.4f train_acc=%.4f val_acc=%.4f test_acc=%.4f examples_per_second=%.0f lr=%s",
                     trainer.config().optimizer().fullBatch() ? "iteration" : "epoch",
-                    trainer.epoch(), trainer.epochLoss(), trainer.epochAccuracy(), trainer.validationAccuracy(),
+                    trainer.epoch(),
+                    trainer.epochLoss(),
+                    trainer.epochAccuracy(),
+                    trainer.validationAccuracy(),
                     testAccuracy,
-                    (trainer.examplesSeen() - seenBefore) / (nanos / 1e9), trainer.learningRate()));
+                    (trainer.examplesSeen() - seenBefore) / (nanos / 1e9),
+                    trainer.learningRate()));
         }
         TrainingStatus status = trainer.status();
         out.println("stopped: " + status.name().toLowerCase(Locale.ROOT)
-                + (status == TrainingStatus.DIVERGED ? ": " + trainer.divergence().explanation() + " (try another --lr)" : ""));
+                + (status == TrainingStatus.DIVERGED
+                        ? ": " + trainer.divergence().explanation() + " (try another --lr)"
+                        : ""));
         int exit = status == TrainingStatus.DIVERGED ? 1 : 0;
         if (modelFile != null && status != TrainingStatus.DIVERGED) {
             try {
-                Files.write(Paths.get(modelFile), trainer.toModel((float) testAccuracy).toBytes());
+                Files.write(
+                        Paths.get(modelFile),
+                        trainer.toModel((float) testAccuracy).toBytes());
                 out.println("saved model to " + modelFile);
             } catch (IOException e) {
                 err.println("train: cannot write " + modelFile + ": " + e.getMessage());
                 exit = 1;
             }
         }
-        out.println(String.format(Locale.ROOT, "test_accuracy=%.4f examples_per_second=%.0f",
-                testAccuracy, trainer.examplesSeen() / (trainingNanos / 1e9)));
+        out.println(String.format(
+                Locale.ROOT,
+                "test_accuracy=%.4f examples_per_second=%.0f",
+                testAccuracy,
+                trainer.examplesSeen() / (trainingNanos / 1e9)));
         return exit;
     }
 

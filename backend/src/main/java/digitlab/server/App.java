@@ -19,8 +19,7 @@ public final class App {
     /** Where the packaged jar carries the web app (index.html, css/, js/, wasm/). */
     static final String CLASSPATH_STATIC = "/public";
 
-    private App() {
-    }
+    private App() {}
 
     /**
      * A configured, not yet started server over the model store {@code config} names. The store is closed when
@@ -39,10 +38,11 @@ public final class App {
 
     /** The model store {@code config} asks for; an S3 store is checked to be reachable. */
     public static ModelStore openStore(ServerConfig config) throws IOException {
-        ModelStore store = switch (config.models().store()) {
-            case DISK -> new DiskModelStore(config.modelsDir());
-            case S3 -> S3ModelStore.open(config.models().s3());
-        };
+        ModelStore store =
+                switch (config.models().store()) {
+                    case DISK -> new DiskModelStore(config.modelsDir());
+                    case S3 -> S3ModelStore.open(config.models().s3());
+                };
         LOG.info("models are stored in the {}", store.describe());
         return store;
     }
@@ -52,13 +52,12 @@ public final class App {
         return create(config, store, false);
     }
 
-    private static Javalin create(ServerConfig config, ModelStore store, boolean closeStoreOnStop)
-            throws IOException {
+    private static Javalin create(ServerConfig config, ModelStore store, boolean closeStoreOnStop) throws IOException {
         ShardRoutes shards = new ShardRoutes(config.dataDir());
         ModelOptions options = config.models();
         // Per instance, like everything here in memory: see UploadRateLimiter.
-        ModelRoutes models = new ModelRoutes(store, options, new UploadRateLimiter(options.uploadsPerMinute(),
-                System::nanoTime));
+        ModelRoutes models =
+                new ModelRoutes(store, options, new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime));
         return Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
@@ -107,8 +106,8 @@ public final class App {
 
     /** Every error is {"error": "..."}; unexpected exceptions are logged, never shown to the client. */
     private static void jsonErrors(JavalinConfig c) {
-        c.routes.exception(HttpResponseException.class, (e, ctx) ->
-                ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+        c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                .json(Map.of("error", e.getMessage())));
         c.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(Map.of("error", "internal server error"));

@@ -15,8 +15,7 @@ import java.nio.file.StandardOpenOption;
  * the folder. Used for shards, the manifest and stored models.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     public static void write(Path target, byte[] bytes) throws IOException {
         write(target, bytes, "." + target.getFileName(), ".tmp");

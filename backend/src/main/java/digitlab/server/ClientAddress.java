@@ -16,8 +16,7 @@ import java.util.Locale;
  * <p>An IPv6 client usually holds a whole /64, so IPv6 addresses count by their /64 prefix.
  */
 final class ClientAddress {
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(Context ctx, boolean trustProxy) {
         String peer = ctx.req().getRemoteAddr();
@@ -51,7 +50,11 @@ final class ClientAddress {
         if (groups == null) {
             return a;
         }
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
+        if (groups[0] == 0
+                && groups[1] == 0
+                && groups[2] == 0
+                && groups[3] == 0
+                && groups[4] == 0
                 && groups[5] == 0xffff) {
             // IPv4-mapped (::ffff:a.b.c.d): the IPv4 client itself.
             return (groups[6] >>> 8) + "." + (groups[6] & 0xff) + "." + (groups[7] >>> 8) + "." + (groups[7] & 0xff);

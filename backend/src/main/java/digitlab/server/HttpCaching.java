@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** The two request headers the data routes look at: If-None-Match and Accept-Encoding. */
 final class HttpCaching {
-    private HttpCaching() {
-    }
+    private HttpCaching() {}
 
     /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): {@code W/"x"} matches {@code "x"}. */
     static boolean ifNoneMatchHits(String ifNoneMatch, String etag) {

@@ -26,8 +26,8 @@ final class JettyErrors extends ErrorHandler {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-            Callback callback) {
+    protected void generateResponse(
+            Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         HttpFields.Mutable fields = response.getHeaders();
         headers.forEach(fields::put);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -26,7 +26,8 @@ import java.util.Set;
  * Exit codes: 0 fine, 1 failed (e.g. MNIST files missing), 2 wrong command line.
  */
 public final class Main {
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: java -jar digit-lab.jar [COMMAND] [OPTIONS]
 
             Commands:
@@ -37,7 +38,8 @@ public final class Main {
 
             Run a command with --help for its options.
             """;
-    static final String SERVE_USAGE = """
+    static final String SERVE_USAGE =
+            """
             Usage: java -jar digit-lab.jar serve [OPTIONS]
 
               --port N       TCP port, 0 picks a free one (default: $PORT, else 8080)
@@ -63,7 +65,8 @@ public final class Main {
               --trust-proxy            rate-limit by the last X-Forwarded-For entry: only behind exactly one proxy
                                        that appends it (DIGIT_LAB_TRUST_PROXY=true)
             """;
-    static final String PREPARE_USAGE = """
+    static final String PREPARE_USAGE =
+            """
             Usage: java -jar digit-lab.jar prepare-data [OPTIONS]
 
             Verifies the four MNIST IDX files (SHA-256) and writes gzip-compressed shards of 5,000 images
@@ -74,8 +77,7 @@ public final class Main {
               --help         show this help
             """;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = run(args, System.getenv(), System.out, System.err);
@@ -92,7 +94,8 @@ public final class Main {
         try {
             switch (command) {
                 case "serve":
-                    if (!explicit && Args.parse(rest, SERVE_OPTIONS, SERVE_FLAGS).help()) {
+                    if (!explicit
+                            && Args.parse(rest, SERVE_OPTIONS, SERVE_FLAGS).help()) {
                         out.print(USAGE + "\n" + SERVE_USAGE);
                         return 0;
                     }
@@ -122,10 +125,10 @@ public final class Main {
         }
     }
 
-    private static final Set<String> S3_OPTIONS = Set.of("s3-bucket", "s3-endpoint", "s3-region", "s3-prefix",
-            "s3-access-key", "s3-secret-key");
-    private static final Set<String> SERVE_OPTIONS = union(Set.of("port", "host", "data", "models", "mnist", "store",
-            "max-model-bytes", "upload-rate"), S3_OPTIONS);
+    private static final Set<String> S3_OPTIONS =
+            Set.of("s3-bucket", "s3-endpoint", "s3-region", "s3-prefix", "s3-access-key", "s3-secret-key");
+    private static final Set<String> SERVE_OPTIONS = union(
+            Set.of("port", "host", "data", "models", "mnist", "store", "max-model-bytes", "upload-rate"), S3_OPTIONS);
     private static final Set<String> SERVE_FLAGS = Set.of("trust-proxy");
     private static final Set<String> PREPARE_OPTIONS = Set.of("mnist", "data");
 
@@ -135,28 +138,35 @@ public final class Main {
         if (a.help()) {
             return null;
         }
-        int port = a.has("port") ? Args.port(a.get("port", ""), "--port")
-                : env.get("PORT") != null ? Args.port(env.get("PORT"), "the PORT environment variable")
-                : ServerConfig.DEFAULT_PORT;
+        int port = a.has("port")
+                ? Args.port(a.get("port", ""), "--port")
+                : env.get("PORT") != null
+                        ? Args.port(env.get("PORT"), "the PORT environment variable")
+                        : ServerConfig.DEFAULT_PORT;
         String host = a.get("host", ServerConfig.DEFAULT_HOST);
         if (host.isBlank()) {
             throw new UsageException("--host must not be empty");
         }
-        return new ServerConfig(host, port,
+        return new ServerConfig(
+                host,
+                port,
                 Path.of(a.get("data", ServerConfig.DEFAULT_DATA.toString())),
                 Path.of(a.get("models", ServerConfig.DEFAULT_MODELS.toString())),
                 Path.of(a.get("mnist", ServerConfig.DEFAULT_MNIST.toString())),
-                null, modelOptions(a, env));
+                null,
+                modelOptions(a, env));
     }
 
     /** The model store and upload limits, from the command line or else the DIGIT_LAB_* environment. */
     private static ModelOptions modelOptions(Args a, Map<String, String> env) {
         String storeName = option(a, env, "store", "disk");
-        StoreKind store = switch (storeName.trim().toLowerCase(Locale.ROOT)) {
-            case "disk" -> StoreKind.DISK;
-            case "s3" -> StoreKind.S3;
-            default -> throw new UsageException(source(a, "store") + " must be disk or s3, got '" + storeName + "'");
-        };
+        StoreKind store =
+                switch (storeName.trim().toLowerCase(Locale.ROOT)) {
+                    case "disk" -> StoreKind.DISK;
+                    case "s3" -> StoreKind.S3;
+                    default -> throw new UsageException(
+                            source(a, "store") + " must be disk or s3, got '" + storeName + "'");
+                };
         S3Options s3 = null;
         if (store == StoreKind.S3) {
             s3 = s3Options(a, env);
@@ -171,11 +181,16 @@ public final class Main {
                 }
             }
         }
-        long maxBytes = Args.number(option(a, env, "max-model-bytes", Long.toString(
-                ModelOptions.DEFAULT_MAX_MODEL_BYTES)), 1, ModelOptions.MAX_MODEL_BYTES_LIMIT,
+        long maxBytes = Args.number(
+                option(a, env, "max-model-bytes", Long.toString(ModelOptions.DEFAULT_MAX_MODEL_BYTES)),
+                1,
+                ModelOptions.MAX_MODEL_BYTES_LIMIT,
                 source(a, "max-model-bytes"));
-        int rate = (int) Args.number(option(a, env, "upload-rate", Integer.toString(
-                ModelOptions.DEFAULT_UPLOADS_PER_MINUTE)), 1, 1_000_000, source(a, "upload-rate"));
+        int rate = (int) Args.number(
+                option(a, env, "upload-rate", Integer.toString(ModelOptions.DEFAULT_UPLOADS_PER_MINUTE)),
+                1,
+                1_000_000,
+                source(a, "upload-rate"));
         boolean trustProxy = a.has("trust-proxy") || bool(env.get(envName("trust-proxy")), envName("trust-proxy"));
         return new ModelOptions(store, s3, maxBytes, rate, trustProxy);
     }
@@ -193,10 +208,11 @@ public final class Main {
             } catch (URISyntaxException e) {
                 endpoint = null;
             }
-            if (endpoint == null || endpoint.getHost() == null
+            if (endpoint == null
+                    || endpoint.getHost() == null
                     || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
-                throw new UsageException(source(a, "s3-endpoint") + " must be an http:// or https:// URL, got '"
-                        + endpointText + "'");
+                throw new UsageException(
+                        source(a, "s3-endpoint") + " must be an http:// or https:// URL, got '" + endpointText + "'");
             }
         }
         String region = option(a, env, "s3-region", S3Options.DEFAULT_REGION).trim();
@@ -242,8 +258,8 @@ public final class Main {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no", "" -> false;
-            default -> throw new UsageException("the " + source + " environment variable must be true or false, got '"
-                    + text + "'");
+            default -> throw new UsageException(
+                    "the " + source + " environment variable must be true or false, got '" + text + "'");
         };
     }
 
@@ -289,8 +305,11 @@ public final class Main {
             out.print(PREPARE_USAGE);
             return 0;
         }
-        prepare(DataPreparer.mnist(), Path.of(a.get("mnist", ServerConfig.DEFAULT_MNIST.toString())),
-                Path.of(a.get("data", ServerConfig.DEFAULT_DATA.toString())), out);
+        prepare(
+                DataPreparer.mnist(),
+                Path.of(a.get("mnist", ServerConfig.DEFAULT_MNIST.toString())),
+                Path.of(a.get("data", ServerConfig.DEFAULT_DATA.toString())),
+                out);
         return 0;
     }
 
@@ -299,7 +318,8 @@ public final class Main {
                 + mnist.toAbsolutePath().normalize());
         long t0 = System.nanoTime();
         Manifest m = preparer.prepare(mnist, data);
-        log.printf("Wrote %d train and %d test shards in %.1f s%n", m.train().size(), m.test().size(),
-                (System.nanoTime() - t0) / 1e9);
+        log.printf(
+                "Wrote %d train and %d test shards in %.1f s%n",
+                m.train().size(), m.test().size(), (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -11,12 +11,13 @@ import digitlab.server.models.S3Options;
  * @param uploadsPerMinute uploads allowed per client address and minute on each instance (burst of the same size)
  * @param trustProxy       count uploads by the last X-Forwarded-For entry instead of the TCP peer (behind one proxy)
  */
-public record ModelOptions(StoreKind store, S3Options s3, long maxModelBytes, int uploadsPerMinute,
-        boolean trustProxy) {
+public record ModelOptions(
+        StoreKind store, S3Options s3, long maxModelBytes, int uploadsPerMinute, boolean trustProxy) {
     /** 16 MiB: a 784-1024-1024-10 network with metadata is 7.5 MB. */
     public static final long DEFAULT_MAX_MODEL_BYTES = 16L * 1024 * 1024;
     /** The largest limit a Java byte array can hold. */
     public static final long MAX_MODEL_BYTES_LIMIT = Integer.MAX_VALUE - 8;
+
     public static final int DEFAULT_UPLOADS_PER_MINUTE = 10;
 
     public enum StoreKind {

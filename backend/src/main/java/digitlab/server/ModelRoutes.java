@@ -11,7 +11,6 @@ import digitlab.server.models.ModelStore.PutResult;
 import digitlab.server.models.ModelStore.StoredModel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
@@ -50,6 +49,7 @@ final class ModelRoutes {
     static final String IMMUTABLE = ShardRoutes.IMMUTABLE;
     /** Meta is derived from the immutable file plus the store's timestamp. */
     static final String META_CACHE = "public, max-age=86400";
+
     static final String NO_SUCH_MODEL = "no such model";
 
     private final ModelStore store;
@@ -73,7 +73,10 @@ final class ModelRoutes {
         long retryAfter = limiter.acquire(ClientAddress.of(ctx, options.trustProxy()));
         if (retryAfter > 0) {
             ctx.header(Header.RETRY_AFTER, Long.toString(retryAfter));
-            error(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many uploads from this address: retry in " + retryAfter + " s");
+            error(
+                    ctx,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too many uploads from this address: retry in " + retryAfter + " s");
             return;
         }
         if (!OCTET_STREAM.equals(mediaType(ctx.header(Header.CONTENT_TYPE)))) {
@@ -150,8 +153,9 @@ final class ModelRoutes {
         json.put("parameters", arch.parameterCount());
         json.put("epochs", training == null ? null : training.epochs());
         json.put("examplesSeen", training == null ? null : training.examplesSeen());
-        json.put("testAccuracy", training == null || Float.isNaN(training.testAccuracy()) ? null
-                : training.testAccuracy());
+        json.put(
+                "testAccuracy",
+                training == null || Float.isNaN(training.testAccuracy()) ? null : training.testAccuracy());
         // The run that trained it (null for files from before settings were saved, or settings this version
         // cannot read), and what of the file's settings was not used.
         json.put("config", model.config() == null ? null : model.config().toQuery());
@@ -197,7 +201,7 @@ final class ModelRoutes {
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         try (InputStream in = ctx.req().getInputStream()) {
-            for (int n; (n = in.read(buf)) != -1;) {
+            for (int n; (n = in.read(buf)) != -1; ) {
                 total += n;
                 if (total > limit) {
                     return null;

@@ -16,8 +16,7 @@ final class SecurityHeaders {
             + "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /** The same headers as a map, for responses Javalin does not write (Jetty's own errors). */
     static Map<String, String> asMap() {

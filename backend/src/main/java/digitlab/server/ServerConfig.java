@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * @param staticDir the web app on disk, or {@code null} for the copy bundled in the jar under {@code /public}
  * @param models    model store choice and upload limits
  */
-public record ServerConfig(String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir,
-        ModelOptions models) {
+public record ServerConfig(
+        String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir, ModelOptions models) {
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA = Path.of("data");

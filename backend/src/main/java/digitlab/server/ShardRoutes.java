@@ -33,8 +33,9 @@ final class ShardRoutes {
 
     /** Reads the manifest once: the data folder is prepared before the server starts and never changes. */
     ShardRoutes(Path dataDir) throws IOException {
-        Manifest manifest = Manifest.readIfValid(dataDir).orElseThrow(() -> new IllegalStateException(
-                "no valid " + Manifest.FILE_NAME + " in " + dataDir.toAbsolutePath().normalize() + " (run prepare-data)"));
+        Manifest manifest = Manifest.readIfValid(dataDir)
+                .orElseThrow(() -> new IllegalStateException("no valid " + Manifest.FILE_NAME + " in "
+                        + dataDir.toAbsolutePath().normalize() + " (run prepare-data)"));
         this.dataDir = dataDir;
         this.manifestJson = Files.readAllBytes(dataDir.resolve(Manifest.FILE_NAME));
         this.manifestEtag = '"' + DataPreparer.sha256Hex(manifestJson) + '"';

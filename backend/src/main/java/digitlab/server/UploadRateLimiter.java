@@ -18,11 +18,11 @@ import java.util.function.LongSupplier;
 final class UploadRateLimiter {
     /** Above this many keys, full buckets are dropped on the next request. */
     static final int PRUNE_ABOVE = 10_000;
+
     private static final long NANOS_PER_MINUTE = 60_000_000_000L;
 
     /** Immutable, so the map's conditional removal never drops a bucket another thread just changed. */
-    private record Bucket(double tokens, long at) {
-    }
+    private record Bucket(double tokens, long at) {}
 
     private final int perMinute;
     private final LongSupplier nanoClock;

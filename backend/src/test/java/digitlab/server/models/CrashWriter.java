@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * varied in their last weight, so the loop spends its time writing and a kill usually lands inside a put.
  */
 public final class CrashWriter {
-    private CrashWriter() {
-    }
+    private CrashWriter() {}
 
     public static void main(String[] args) throws Exception {
         ModelStore store = new DiskModelStore(Path.of(args[0]));
@@ -24,7 +23,7 @@ public final class CrashWriter {
             bases[i] = TestModels.model(new int[] {784, hidden, 10}, seed + i, new TrainingMetadata(1, i, Float.NaN))
                     .toBytes();
         }
-        for (int n = 0;; n++) {
+        for (int n = 0; ; n++) {
             byte[] model = bases[n % bases.length].clone();
             ByteBuffer.wrap(model).order(ByteOrder.LITTLE_ENDIAN).putFloat(model.length - 4, n * 1e-6f);
             store.put(model);

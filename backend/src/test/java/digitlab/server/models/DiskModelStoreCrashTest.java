@@ -31,14 +31,21 @@ class DiskModelStoreCrashTest {
         Path models = dir.resolve("models");
         int rounds = 3;
         for (int round = 0; round < rounds; round++) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    CrashWriter.class.getName(), models.toString(), Long.toString(round * 1_000_000L))
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            CrashWriter.class.getName(),
+                            models.toString(),
+                            Long.toString(round * 1_000_000L))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             try {
-                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                        StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 assertEquals("ready", out.readLine(), "the writer started");
                 // Let it write for a while, at a different moment each round.
                 Thread.sleep(150 + 100L * round);
@@ -47,10 +54,12 @@ class DiskModelStoreCrashTest {
                 assertTrue(child.waitFor(10, TimeUnit.SECONDS));
             }
             assertEquals(137, child.exitValue(), "killed by SIGKILL, not exited");
-            long partial = regularFiles(models).stream().filter(DiskModelStore::isTempFile).count();
+            long partial = regularFiles(models).stream()
+                    .filter(DiskModelStore::isTempFile)
+                    .count();
             int whole = checkEveryVisibleModel(models);
-            System.out.printf("crash round %d: %d whole models, %d unfinished temp files in total%n", round, whole,
-                    partial);
+            System.out.printf(
+                    "crash round %d: %d whole models, %d unfinished temp files in total%n", round, whole, partial);
         }
 
         // Whatever the kills left behind, a reopened store reads every model and cleans up the temp files.
@@ -61,7 +70,8 @@ class DiskModelStoreCrashTest {
         for (Path f : files) {
             assertFalse(DiskModelStore.isTempFile(f), "temp file left after cleanup: " + f);
             String id = f.getFileName().toString().replace(".dlnn", "");
-            assertArrayEquals(Files.readAllBytes(f), reopened.get(id).orElseThrow().bytes());
+            assertArrayEquals(
+                    Files.readAllBytes(f), reopened.get(id).orElseThrow().bytes());
         }
     }
 

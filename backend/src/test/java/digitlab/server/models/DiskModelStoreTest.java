@@ -58,7 +58,9 @@ class DiskModelStoreTest extends ModelStoreContract {
         assertTrue(Files.exists(young), "a fresh one may belong to another process still writing it");
         assertTrue(Files.exists(foreign), "only our temp files are touched");
         assertArrayEquals(model, reopened.get(id).orElseThrow().bytes());
-        assertEquals(1, ((DiskModelStore) reopened).removeStaleTempFiles(Instant.now().plusSeconds(1)));
+        assertEquals(
+                1,
+                ((DiskModelStore) reopened).removeStaleTempFiles(Instant.now().plusSeconds(1)));
         assertFalse(Files.exists(young));
     }
 

@@ -95,10 +95,22 @@ abstract class ModelStoreContract {
 
     @Test
     void malformedIdsAreRefusedBeforeAnyLookup() {
-        for (String bad : new String[] {"", "..", "../../etc/passwd", "..%2f..%2fetc%2fpasswd", "a".repeat(21),
-                "a".repeat(23), "aaaaaaaaaa.aaaaaaaaaaa", "aaaaaaaaaa/aaaaaaaaaaa", "aaaaaaaaaa\\aaaaaaaaaaa",
-                "aaaaaaaaaaaaaaaaaaaaa=", "aaaaaaaaaaaaaaaaaaaaa+", "aaaaaaaaaaaaaaaaaaaaa\u0000", "ääääääääääääääääääääää",
-                "a".repeat(4000)}) {
+        for (String bad : new String[] {
+            "",
+            "..",
+            "../../etc/passwd",
+            "..%2f..%2fetc%2fpasswd",
+            "a".repeat(21),
+            "a".repeat(23),
+            "aaaaaaaaaa.aaaaaaaaaaa",
+            "aaaaaaaaaa/aaaaaaaaaaa",
+            "aaaaaaaaaa\\aaaaaaaaaaa",
+            "aaaaaaaaaaaaaaaaaaaaa=",
+            "aaaaaaaaaaaaaaaaaaaaa+",
+            "aaaaaaaaaaaaaaaaaaaaa\u0000",
+            "ääääääääääääääääääääää",
+            "a".repeat(4000)
+        }) {
             assertThrows(IllegalArgumentException.class, () -> store.get(bad), bad);
             assertThrows(IllegalArgumentException.class, () -> store.exists(bad), bad);
             assertThrows(IllegalArgumentException.class, () -> store.created(bad), bad);

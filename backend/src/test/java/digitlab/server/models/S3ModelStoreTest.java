@@ -41,11 +41,15 @@ class S3ModelStoreTest extends ModelStoreContract {
         byte[] model = TestModels.small(20);
         String id = store.put(model).id();
         try (S3Client admin = S3TestServer.client(options)) {
-            List<S3Object> objects = admin.listObjectsV2(b -> b.bucket(options.bucket())).contents();
-            assertEquals(List.of("models/" + id), objects.stream().map(S3Object::key).toList());
+            List<S3Object> objects =
+                    admin.listObjectsV2(b -> b.bucket(options.bucket())).contents();
+            assertEquals(
+                    List.of("models/" + id), objects.stream().map(S3Object::key).toList());
             assertEquals(model.length, objects.get(0).size());
-            assertEquals("application/octet-stream",
-                    admin.headObject(b -> b.bucket(options.bucket()).key("models/" + id)).contentType());
+            assertEquals(
+                    "application/octet-stream",
+                    admin.headObject(b -> b.bucket(options.bucket()).key("models/" + id))
+                            .contentType());
         }
     }
 
@@ -61,14 +65,23 @@ class S3ModelStoreTest extends ModelStoreContract {
     @Test
     void openingAMissingBucketOrWithWrongCredentialsFailsWithAClearMessage() {
         URI endpoint = s3.endpoint();
-        IOException e = assertThrows(IOException.class, () -> S3ModelStore.open(new S3Options(endpoint,
-                "no-such-bucket", "us-east-1", "models/", S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY)));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> S3ModelStore.open(new S3Options(
+                        endpoint,
+                        "no-such-bucket",
+                        "us-east-1",
+                        "models/",
+                        S3TestServer.ACCESS_KEY,
+                        S3TestServer.SECRET_KEY)));
         assertTrue(e.getMessage().contains("S3 bucket 'no-such-bucket' at " + endpoint), e.getMessage());
         assertTrue(e.getMessage().contains("404"), e.getMessage());
 
         S3Options real = s3.newBucket("models/");
-        e = assertThrows(IOException.class, () -> S3ModelStore.open(new S3Options(endpoint, real.bucket(),
-                "us-east-1", "models/", S3TestServer.ACCESS_KEY, "wrong-secret")));
+        e = assertThrows(
+                IOException.class,
+                () -> S3ModelStore.open(new S3Options(
+                        endpoint, real.bucket(), "us-east-1", "models/", S3TestServer.ACCESS_KEY, "wrong-secret")));
         assertTrue(e.getMessage().contains("is not usable: HTTP 403"), e.getMessage());
     }
 

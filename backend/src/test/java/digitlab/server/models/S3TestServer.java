@@ -49,8 +49,8 @@ public final class S3TestServer implements AutoCloseable {
 
     /** Options with the test credentials for a new, empty bucket. */
     public S3Options newBucket(String prefix) {
-        S3Options o = new S3Options(endpoint, "models-" + BUCKETS.incrementAndGet(), "us-east-1", prefix, ACCESS_KEY,
-                SECRET_KEY);
+        S3Options o = new S3Options(
+                endpoint, "models-" + BUCKETS.incrementAndGet(), "us-east-1", prefix, ACCESS_KEY, SECRET_KEY);
         try (S3Client admin = S3ModelStore.client(o)) {
             admin.createBucket(b -> b.bucket(o.bucket()));
         }

@@ -10,8 +10,7 @@ import java.util.Random;
 
 /** Real model files built with the core API, for store and endpoint tests. */
 public final class TestModels {
-    private TestModels() {
-    }
+    private TestModels() {}
 
     /**
      * A {@code sizes} network with ReLU hidden layers and softmax output, random weights from {@code seed},
@@ -29,11 +28,13 @@ public final class TestModels {
 
     /** A small valid model file (4-3-2, 23 parameters, with metadata); different seeds give different files. */
     public static byte[] small(long seed) {
-        return model(new int[] {4, 3, 2}, seed, new TrainingMetadata(3, 180000, 0.97f)).toBytes();
+        return model(new int[] {4, 3, 2}, seed, new TrainingMetadata(3, 180000, 0.97f))
+                .toBytes();
     }
 
     /** A 784-16-10 model file like the browser saves (about 51 kB). */
     public static byte[] mnist(long seed) {
-        return model(new int[] {784, 16, 10}, seed, new TrainingMetadata(3, 180000, 0.97f)).toBytes();
+        return model(new int[] {784, 16, 10}, seed, new TrainingMetadata(3, 180000, 0.97f))
+                .toBytes();
     }
 }

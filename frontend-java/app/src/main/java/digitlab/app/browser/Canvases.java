@@ -8,8 +8,7 @@ import org.teavm.jso.typedarrays.Uint8ClampedArray;
 
 /** Copies RGBA pictures that Java painted into a canvas, in one transfer per picture. */
 public final class Canvases {
-    private Canvases() {
-    }
+    private Canvases() {}
 
     public static CanvasRenderingContext2D context2d(HTMLCanvasElement canvas) {
         return (CanvasRenderingContext2D) canvas.getContext("2d");

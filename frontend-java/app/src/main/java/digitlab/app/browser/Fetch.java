@@ -14,8 +14,7 @@ import org.teavm.jso.typedarrays.Int8Array;
  * unused: the JS build reads a missing (undefined) String property as the text "undefined".
  */
 public final class Fetch {
-    private Fetch() {
-    }
+    private Fetch() {}
 
     /** The body of {@code url} as bytes; throws {@link FetchException} with the reason on any failure. */
     public static byte[] bytes(String url) {
@@ -51,17 +50,23 @@ public final class Fetch {
         String getError();
     }
 
-    @JSBody(params = "fetchUrl", script = ""
-            + "return fetch(fetchUrl).then(function(fetchResponse) {"
-            + "  if (!fetchResponse.ok) { return { buffer: null, value: null, error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
-            + "  return fetchResponse.arrayBuffer().then(function(fetchBody) { return { buffer: fetchBody, error: null }; });"
-            + "}).catch(function(fetchFailure) { return { buffer: null, value: null, error: fetchUrl + ': ' + fetchFailure }; });")
+    @JSBody(
+            params = "fetchUrl",
+            script =
+                    ""
+                            + "return fetch(fetchUrl).then(function(fetchResponse) {"
+                            + "  if (!fetchResponse.ok) { return { buffer: null, value: null, error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
+                            + "  return fetchResponse.arrayBuffer().then(function(fetchBody) { return { buffer: fetchBody, error: null }; });"
+                            + "}).catch(function(fetchFailure) { return { buffer: null, value: null, error: fetchUrl + ': ' + fetchFailure }; });")
     private static native JSPromise<Result> fetchArrayBuffer(String fetchUrl);
 
-    @JSBody(params = "fetchUrl", script = ""
-            + "return fetch(fetchUrl).then(function(fetchResponse) {"
-            + "  if (!fetchResponse.ok) { return { buffer: null, value: null, error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
-            + "  return fetchResponse.json().then(function(fetchBody) { return { value: fetchBody, error: null }; });"
-            + "}).catch(function(fetchFailure) { return { buffer: null, value: null, error: fetchUrl + ': ' + fetchFailure }; });")
+    @JSBody(
+            params = "fetchUrl",
+            script =
+                    ""
+                            + "return fetch(fetchUrl).then(function(fetchResponse) {"
+                            + "  if (!fetchResponse.ok) { return { buffer: null, value: null, error: fetchUrl + ': HTTP ' + fetchResponse.status }; }"
+                            + "  return fetchResponse.json().then(function(fetchBody) { return { value: fetchBody, error: null }; });"
+                            + "}).catch(function(fetchFailure) { return { buffer: null, value: null, error: fetchUrl + ': ' + fetchFailure }; });")
     private static native <T extends JSObject> JSPromise<JsonResult<T>> fetchJson(String fetchUrl);
 }

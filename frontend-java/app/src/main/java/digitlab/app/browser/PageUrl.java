@@ -4,8 +4,7 @@ import org.teavm.jso.JSBody;
 
 /** Reads and rewrites the page's query string, e.g. {@code ?layers=784,64,10&target=wasm}. */
 public final class PageUrl {
-    private PageUrl() {
-    }
+    private PageUrl() {}
 
     /** The value of query parameter {@code name}, or {@code fallback} when it is absent. */
     public static String param(String name, String fallback) {
@@ -22,10 +21,12 @@ public final class PageUrl {
     public static native String pageAddress();
 
     /** Replaces the query string in the address bar without reloading or adding a history entry. */
-    @JSBody(params = "newQuery", script = ""
-            + "var pageAddress = new URL(self.location.href);"
-            + "pageAddress.search = newQuery;"
-            + "history.replaceState(null, '', pageAddress.toString());")
+    @JSBody(
+            params = "newQuery",
+            script = ""
+                    + "var pageAddress = new URL(self.location.href);"
+                    + "pageAddress.search = newQuery;"
+                    + "history.replaceState(null, '', pageAddress.toString());")
     public static native void replaceQuery(String newQuery);
 
     @JSBody(params = "paramName", script = "return new URLSearchParams(self.location.search).get(paramName);")

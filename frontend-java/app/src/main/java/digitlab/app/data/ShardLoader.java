@@ -23,8 +23,8 @@ public final class ShardLoader {
     public static ShardLoader open(String base) {
         ManifestJs manifest = Fetch.json(base + "manifest.json");
         if (manifest.getFormat() != 1) {
-            throw new IllegalStateException("data/manifest.json has format " + manifest.getFormat()
-                    + "; this app reads format 1");
+            throw new IllegalStateException(
+                    "data/manifest.json has format " + manifest.getFormat() + "; this app reads format 1");
         }
         return new ShardLoader(base, manifest);
     }
@@ -72,8 +72,8 @@ public final class ShardLoader {
     public static Digits decode(byte[] bytes, int expectedCount, String url) {
         Digits digits = Shard.decode(bytes);
         if (digits.count() != expectedCount) {
-            throw new IllegalStateException(url + " holds " + digits.count() + " images, the manifest says "
-                    + expectedCount);
+            throw new IllegalStateException(
+                    url + " holds " + digits.count() + " images, the manifest says " + expectedCount);
         }
         return digits;
     }

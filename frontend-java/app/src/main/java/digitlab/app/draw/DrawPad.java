@@ -38,6 +38,7 @@ public final class DrawPad {
      * predictor: about 6-14 ms at 420 px and 9-14 ms at 560 px, in either build).
      */
     public static final int MIN_SIDE = 140;
+
     public static final int MAX_SIDE = 420;
 
     private static final String INK = "#ffffff";
@@ -160,8 +161,9 @@ public final class DrawPad {
     }
 
     private void pointerDown(DrawDom.PointerEvent event) {
-        if (activePointer >= 0 || !event.isPrimary() || ("mouse".equals(event.getPointerType())
-                && event.getButton() != 0)) {
+        if (activePointer >= 0
+                || !event.isPrimary()
+                || ("mouse".equals(event.getPointerType()) && event.getButton() != 0)) {
             return; // one pen at a time; only the main mouse button draws
         }
         event.preventDefault();

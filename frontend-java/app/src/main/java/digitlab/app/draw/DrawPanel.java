@@ -51,6 +51,7 @@ public final class DrawPanel {
     private final DrawPad pad;
     /** The enclosing {@code .draw-panel} (the canvas itself if there is none): carries data-state. */
     private final HTMLElement root;
+
     private final MnistPreprocessor preprocessor = new MnistPreprocessor();
     private final HTMLButtonElement undoButton;
     private final HTMLButtonElement clearButton;
@@ -258,12 +259,14 @@ public final class DrawPanel {
 
     private void showPreview(PreparedDigit digit) {
         byte[] pixels = digit == null ? new byte[PreparedDigit.PIXELS] : digit.pixels();
-        previewGrid.paint(new Digits(1, PreparedDigit.SIDE, PreparedDigit.SIDE, new byte[1], pixels), new int[] {0},
-                previewRgba);
+        previewGrid.paint(
+                new Digits(1, PreparedDigit.SIDE, PreparedDigit.SIDE, new byte[1], pixels), new int[] {0}, previewRgba);
         Canvases.putRgba(preview, previewRgba, previewGrid.width(), previewGrid.height());
-        preview.setAttribute("aria-label", digit == null
-                ? "What the network sees: nothing drawn yet"
-                : "What the network sees: your drawing fitted into 20 by 20 pixels and centred in 28 by 28");
+        preview.setAttribute(
+                "aria-label",
+                digit == null
+                        ? "What the network sees: nothing drawn yet"
+                        : "What the network sees: your drawing fitted into 20 by 20 pixels and centred in 28 by 28");
     }
 
     private void setState(String state) {
@@ -332,8 +335,10 @@ public final class DrawPanel {
         }
         int added = label;
         pad.clear();
-        showPersonal(personal.problem() != null ? personal.problem()
-                : "Added your " + added + " (" + personal.countOf(added) + " of your " + added + "s).");
+        showPersonal(
+                personal.problem() != null
+                        ? personal.problem()
+                        : "Added your " + added + " (" + personal.countOf(added) + " of your " + added + "s).");
         if (personalListener != null) {
             personalListener.run();
         }
@@ -369,8 +374,8 @@ public final class DrawPanel {
     /** Updates the count line (with an optional message first), the thumbnails and the buttons. */
     private void showPersonal(String message) {
         int count = personal.count();
-        String summary = count == 0 ? "None of your digits yet."
-                : count == 1 ? "1 of your digits." : count + " of your digits.";
+        String summary =
+                count == 0 ? "None of your digits yet." : count == 1 ? "1 of your digits." : count + " of your digits.";
         countLine.setTextContent(message == null ? summary : message + " " + summary);
         countLine.setAttribute("data-count", String.valueOf(count));
         if (thumbnails != null) {

@@ -102,8 +102,8 @@ public final class PersonalDigits {
     /** Offers the digits as a file ({@link StoredDigits#EXPORT_FILE_NAME}, the project's shard format). */
     public void export() {
         byte[] file = StoredDigits.exportFile(digits.toDigits());
-        DrawDom.download(Int8Array.copyFromJavaArray(file), StoredDigits.EXPORT_FILE_NAME,
-                StoredDigits.EXPORT_MEDIA_TYPE);
+        DrawDom.download(
+                Int8Array.copyFromJavaArray(file), StoredDigits.EXPORT_FILE_NAME, StoredDigits.EXPORT_MEDIA_TYPE);
     }
 
     private void save() {

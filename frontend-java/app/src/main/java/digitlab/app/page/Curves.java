@@ -94,10 +94,14 @@ final class Curves {
     private void rebuild() {
         lossChart.clearLines();
         accuracyChart.clearLines();
-        lossChart.addLine(current.fullBatch ? "train loss (whole set, per iteration)" : "train loss (smoothed)",
-                LineChartView.ORANGE, current.loss);
-        accuracyChart.addLine(current.fullBatch ? "train (whole set)" : "train batch (smoothed)",
-                LineChartView.ORANGE, current.batchAccuracy);
+        lossChart.addLine(
+                current.fullBatch ? "train loss (whole set, per iteration)" : "train loss (smoothed)",
+                LineChartView.ORANGE,
+                current.loss);
+        accuracyChart.addLine(
+                current.fullBatch ? "train (whole set)" : "train batch (smoothed)",
+                LineChartView.ORANGE,
+                current.batchAccuracy);
         accuracyChart.addLine("validation (held out)", LineChartView.BLUE, current.validationAccuracy);
         accuracyChart.addLine("test set (epoch end)", LineChartView.TEAL, current.testAccuracy);
         for (Run run : earlier) {

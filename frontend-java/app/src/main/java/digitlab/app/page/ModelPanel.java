@@ -3,8 +3,8 @@ package digitlab.app.page;
 import digitlab.app.browser.Http;
 import digitlab.app.browser.LocalFiles;
 import digitlab.app.browser.PageUrl;
-import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Command;
+import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
@@ -20,6 +20,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class ModelPanel {
     /** The server's upload limit; bigger files are refused before reading them. */
     static final int MAX_MODEL_BYTES = 16 * 1024 * 1024;
+
     private static final String MODELS_API = "api/models";
 
     private final WorkerClient worker;
@@ -55,8 +56,8 @@ final class ModelPanel {
         link = document.getElementById("share-link");
         share.onClick(event -> export("share"));
         download.onClick(event -> export("download"));
-        LocalFiles.onFile(document.getElementById("model-file"), document.getBody(), MAX_MODEL_BYTES,
-                (bytes, name, error) -> {
+        LocalFiles.onFile(
+                document.getElementById("model-file"), document.getBody(), MAX_MODEL_BYTES, (bytes, name, error) -> {
                     if (error != null) {
                         status.error("Could not read " + name + ": " + error);
                         return;

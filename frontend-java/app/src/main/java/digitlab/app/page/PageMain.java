@@ -15,8 +15,7 @@ import org.teavm.jso.dom.html.HTMLDocument;
 public final class PageMain {
     private static final int SAMPLES = 100;
 
-    private PageMain() {
-    }
+    private PageMain() {}
 
     public static void main(String[] args) {
         HTMLDocument document = HTMLDocument.current();

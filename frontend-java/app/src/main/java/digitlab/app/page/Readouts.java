@@ -18,6 +18,7 @@ final class Readouts {
     private double lastShown = Double.NaN;
     /** Under the test accuracy: which images it was measured on, and how many. */
     private final HTMLElement testAccuracyBasis;
+
     private final HTMLElement validationAccuracy;
     private final HTMLElement validationAccuracyBasis;
     private final HTMLElement examplesPerSecond;
@@ -78,9 +79,12 @@ final class Readouts {
             String images = Format.grouped(report.getTestImages());
             testAccuracy.setTextContent(Format.percent(test));
             testAccuracy.setAttribute("data-source", "test-set");
-            testAccuracy.setAttribute("title", "Accuracy on all " + images + " test images, measured after each "
-                    + (config.optimizer().fullBatch() ? "iteration" : "epoch") + " and when training stops; nothing"
-                    + " that steers training looks at them");
+            testAccuracy.setAttribute(
+                    "title",
+                    "Accuracy on all " + images + " test images, measured after each "
+                            + (config.optimizer().fullBatch() ? "iteration" : "epoch")
+                            + " and when training stops; nothing"
+                            + " that steers training looks at them");
             testAccuracyBasis.setTextContent("all " + images + " test images");
             showLevel(testAccuracy, test);
             lastShown = test;
@@ -89,8 +93,10 @@ final class Readouts {
         if (!Double.isNaN(validation)) {
             String images = Format.grouped(report.getValidationImages());
             validationAccuracy.setTextContent(Format.percent(validation));
-            validationAccuracy.setAttribute("title", "Accuracy on the last " + images + " training images, held"
-                    + " out of training and measured while it trains; the stop rules watch it");
+            validationAccuracy.setAttribute(
+                    "title",
+                    "Accuracy on the last " + images + " training images, held"
+                            + " out of training and measured while it trains; the stop rules watch it");
             validationAccuracyBasis.setTextContent(images + " held-out images");
             showLevel(validationAccuracy, validation);
             if (Double.isNaN(test)) {
@@ -99,8 +105,8 @@ final class Readouts {
         } else if (report.getValidationImages() == 0) {
             validationAccuracyBasis.setTextContent("none held out");
         }
-        examplesPerSecond.setTextContent(report.getExamplesPerSecond() > 0
-                ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
+        examplesPerSecond.setTextContent(
+                report.getExamplesPerSecond() > 0 ? Format.grouped(Math.round(report.getExamplesPerSecond())) : "–");
         if (report.getWorkers() > 0) {
             workers.setTextContent(String.valueOf(report.getWorkers()));
         }

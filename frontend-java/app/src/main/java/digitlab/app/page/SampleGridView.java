@@ -71,7 +71,9 @@ final class SampleGridView {
                 right += correct ? 1 : 0;
                 context.setTextBaseline("bottom");
                 context.setFillStyle(correct ? RIGHT : WRONG);
-                context.fillText(String.valueOf(predicted[cell]), grid.cellX(cell) + cellSide - 10,
+                context.fillText(
+                        String.valueOf(predicted[cell]),
+                        grid.cellX(cell) + cellSide - 10,
                         grid.cellY(cell) + cellSide - 1);
                 predictions.append(cell == 0 ? "" : ",").append(predicted[cell]);
             }

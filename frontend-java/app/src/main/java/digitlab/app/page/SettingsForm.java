@@ -95,7 +95,8 @@ final class SettingsForm {
 
     private static String value(HTMLElement control) {
         return control.getTagName().equalsIgnoreCase("select")
-                ? ((HTMLSelectElement) control).getValue() : ((HTMLInputElement) control).getValue();
+                ? ((HTMLSelectElement) control).getValue()
+                : ((HTMLInputElement) control).getValue();
     }
 
     private static void setValue(HTMLElement control, String value) {

@@ -1,10 +1,10 @@
 package digitlab.app.page;
 
 import digitlab.app.browser.PageUrl;
+import digitlab.app.draw.DrawPanel;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
-import digitlab.app.draw.DrawPanel;
 import digitlab.app.views.ActivationsView;
 import digitlab.app.views.ConfusionView;
 import digitlab.app.views.MistakesView;
@@ -17,7 +17,6 @@ import digitlab.core.run.RunQuery;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
-import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The live-training screen's controller: it turns button presses and settings changes into worker
@@ -48,10 +47,12 @@ final class TrainingPage {
     private String loadedFrom;
     /** What of the loaded file's run settings did not apply, or null. */
     private String settingsNote;
+
     private String loadingSource;
 
     /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
     private Digits testImages;
+
     private SampleGridView samples;
     private Report pendingEvaluation;
     private Report pendingInspection;
@@ -63,9 +64,11 @@ final class TrainingPage {
     private String state = "loading";
     /** Why the run stopped, when {@link #state} is "diverged". */
     private Divergence divergence;
+
     private int shardsLoaded;
     /** Workers training, as the last progress report said. */
     private int workers;
+
     private int shardsTotal;
     private int parameters;
     private int epochsDone;
@@ -192,7 +195,8 @@ final class TrainingPage {
         settings.showApplicable(next.optimizer());
         // The learning rate and the planned epochs (iterations) change the running network; anything else
         // builds a new one.
-        boolean live = next.equals(config.withLearningRate(next.learningRate()).withEpochs(next.epochs())
+        boolean live = next.equals(config.withLearningRate(next.learningRate())
+                .withEpochs(next.epochs())
                 .withIterations(next.iterations()));
         boolean rateChanged = next.learningRate() != config.learningRate();
         boolean plannedChanged = next.planned() != config.planned();
@@ -237,7 +241,8 @@ final class TrainingPage {
                 }
                 PageUrl.replaceQuery(query.with(config));
                 readouts.clear();
-                curves.startRun(describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),
+                curves.startRun(
+                        describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),
                         config.optimizer().fullBatch());
                 refreshStatus();
                 inspect(inspected);
@@ -264,16 +269,15 @@ final class TrainingPage {
             case Report.EVALUATION -> showEvaluation(report);
             case Report.INSPECTION -> showInspection(report);
             case Report.MODEL -> models.onModel(report);
-            case Report.DRAWING -> drawing.showActivations(report.getInts().copyToJavaArray(),
-                    report.getFloats().copyToJavaArray());
+            case Report.DRAWING -> drawing.showActivations(
+                    report.getInts().copyToJavaArray(), report.getFloats().copyToJavaArray());
             case Report.PREDICTIONS -> {
                 if (samples != null) {
                     samples.showPredictions(report.getInts().copyToJavaArray());
                 }
             }
             case Report.ERROR -> status.error(report.getMessage());
-            default -> {
-            }
+            default -> {}
         }
         updateButtons();
     }
@@ -291,7 +295,8 @@ final class TrainingPage {
         pendingEvaluation = null;
         int classes = 10;
         int wrong = ints.length - classes * classes;
-        mistakes.show(testImages, ints, classes * classes, wrong, report.getFloats().copyToJavaArray(), classes);
+        mistakes.show(
+                testImages, ints, classes * classes, wrong, report.getFloats().copyToJavaArray(), classes);
     }
 
     private void showInspection(Report report) {
@@ -300,36 +305,50 @@ final class TrainingPage {
             return;
         }
         pendingInspection = null;
-        activations.show(testImages, report.getIndex(), report.getInts().copyToJavaArray(),
+        activations.show(
+                testImages,
+                report.getIndex(),
+                report.getInts().copyToJavaArray(),
                 report.getFloats().copyToJavaArray());
     }
 
     /** One sentence for where things stand: the worker's state, plus data still loading. */
     private void refreshStatus() {
-        String loading = shardsLoaded < shardsTotal
-                ? " Loading MNIST: " + shardsLoaded + " of " + shardsTotal + " shards." : "";
+        String loading =
+                shardsLoaded < shardsTotal ? " Loading MNIST: " + shardsLoaded + " of " + shardsTotal + " shards." : "";
         String network = describe(config);
         switch (state) {
             case "loading" -> status.show("loading", loading.isEmpty() ? "Loading MNIST…" : loading.trim());
-            case "ready" -> status.show("ready", (loadedFrom != null
-                    ? "Loaded " + loadedFrom + ": " + network + " with " + parameters + " parameters. Train continues"
-                        + " from it; Reset starts afresh with these settings."
-                        + (settingsNote != null ? " " + settingsNote : "")
-                    : "New network " + network + " with " + parameters
-                        + " parameters. Press Train, or Step for one mini-batch.") + loading);
-            case "training" -> status.show("training", "Training " + network
-                    + (workers > 1 ? " on " + workers + " workers (data-parallel)" : "") + "…" + loading);
+            case "ready" -> status.show(
+                    "ready",
+                    (loadedFrom != null
+                                    ? "Loaded " + loadedFrom + ": " + network + " with " + parameters
+                                            + " parameters. Train continues"
+                                            + " from it; Reset starts afresh with these settings."
+                                            + (settingsNote != null ? " " + settingsNote : "")
+                                    : "New network " + network + " with " + parameters
+                                            + " parameters. Press Train, or Step for one mini-batch.")
+                            + loading);
+            case "training" -> status.show(
+                    "training",
+                    "Training " + network + (workers > 1 ? " on " + workers + " workers (data-parallel)" : "") + "…"
+                            + loading);
             case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
-            // Derived from the state (not a pinned error): every refresh while diverged says it again.
-            case "diverged" -> status.show("error", "Training diverged and was stopped after " + steps + " steps: "
-                    + (divergence != null ? divergence : Divergence.NOT_FINITE).explanation()
-                    + ". Lower the learning rate and press Reset to start again.");
-            case "finished" -> status.show(readouts.atChance() ? "warning" : "done", "Finished " + done()
-                    + (readouts.atChance()
-                        ? ", but the accuracy is at chance level: the network has not learned. Try another"
-                            + " learning rate and press Reset." : "."));
-            case "target_reached" -> status.show("done", "The validation images reached the target accuracy after "
-                    + done() + ".");
+                // Derived from the state (not a pinned error): every refresh while diverged says it again.
+            case "diverged" -> status.show(
+                    "error",
+                    "Training diverged and was stopped after " + steps + " steps: "
+                            + (divergence != null ? divergence : Divergence.NOT_FINITE).explanation()
+                            + ". Lower the learning rate and press Reset to start again.");
+            case "finished" -> status.show(
+                    readouts.atChance() ? "warning" : "done",
+                    "Finished " + done()
+                            + (readouts.atChance()
+                                    ? ", but the accuracy is at chance level: the network has not learned. Try another"
+                                            + " learning rate and press Reset."
+                                    : "."));
+            case "target_reached" -> status.show(
+                    "done", "The validation images reached the target accuracy after " + done() + ".");
             case "plateau" -> status.show("done", "Stopped: no improvement for " + config.patience() + " epochs.");
             case "converged" -> status.show("done", "Converged after " + epochsDone + " iterations.");
             default -> status.show(state, state);

@@ -19,15 +19,15 @@ final class WorkerClient {
     WorkerClient(String target, Consumer<Report> onReport) {
         worker = new Worker("wasm".equals(target) ? "js/worker-wasm.js" : "js/worker-js.js");
         worker.onMessage(event -> onReport.accept((Report) event.getData()));
-        worker.addEventListener("error", (Event event) -> onReport.accept(Reports.error(
-                "The training worker failed: " + errorText(event))));
+        worker.addEventListener(
+                "error",
+                (Event event) -> onReport.accept(Reports.error("The training worker failed: " + errorText(event))));
     }
 
     void send(Command command) {
         worker.postMessage(command);
     }
 
-    @JSBody(params = "workerErrorEvent",
-            script = "return String(workerErrorEvent.message || workerErrorEvent.type);")
+    @JSBody(params = "workerErrorEvent", script = "return String(workerErrorEvent.message || workerErrorEvent.type);")
     private static native String errorText(Event workerErrorEvent);
 }

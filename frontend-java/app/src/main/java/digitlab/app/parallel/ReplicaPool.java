@@ -31,7 +31,8 @@ public final class ReplicaPool {
      * {@link #AUTOMATIC_LIMIT}, at most one per core). Takes effect at the next {@link #join}.
      */
     public void setWorkers(int requested) {
-        int total = requested <= 0 ? Math.min(AUTOMATIC_LIMIT, hardwareConcurrency())
+        int total = requested <= 0
+                ? Math.min(AUTOMATIC_LIMIT, hardwareConcurrency())
                 : Math.min(requested, RunQuery.MAX_WORKERS);
         wanted = ShareBuffer.available() && !unavailable ? Math.max(0, total - 1) : 0;
     }
@@ -70,7 +71,12 @@ public final class ReplicaPool {
         int stateLength = Optimizers.stateLength(config, parameters);
         int share = Trainer.shareSize(config);
         for (Worker worker : workers) {
-            WorkerReplica replica = new WorkerReplica(worker, config.toQuery(), parameters, stateLength, share,
+            WorkerReplica replica = new WorkerReplica(
+                    worker,
+                    config.toQuery(),
+                    parameters,
+                    stateLength,
+                    share,
                     config.architecture().inputSize());
             replicas.add(replica);
             joined.add(replica);

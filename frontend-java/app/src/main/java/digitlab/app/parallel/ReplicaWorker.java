@@ -58,8 +58,12 @@ public final class ReplicaWorker {
     private void join(Message message) {
         TrainingConfig config = TrainingConfig.fromQuery(message.getQuery());
         int parameterCount = config.architecture().parameterCount();
-        ShareBuffer buffer = ShareBuffer.over(message.getBuffer(), parameterCount,
-                Optimizers.stateLength(config, parameterCount), message.getShareSize(), message.getImageSize());
+        ShareBuffer buffer = ShareBuffer.over(
+                message.getBuffer(),
+                parameterCount,
+                Optimizers.stateLength(config, parameterCount),
+                message.getShareSize(),
+                message.getImageSize());
         try {
             trainer = new ReplicaTrainer(config);
             shared = buffer;
@@ -80,8 +84,16 @@ public final class ReplicaWorker {
             }
             shared.readPixels(pixels);
             Digits share = new Digits(count, 1, shared.imageSize(), shared.readLabels(), pixels);
-            ShareResult result = trainer.train(new Share(shared.readParameters(), shared.readOptimizerState(),
-                    shared.steps(), share, null, 0, count, shared.rate(), shared.m()));
+            ShareResult result = trainer.train(new Share(
+                    shared.readParameters(),
+                    shared.readOptimizerState(),
+                    shared.steps(),
+                    share,
+                    null,
+                    0,
+                    count,
+                    shared.rate(),
+                    shared.m()));
             shared.writeResult(trainer.parameters(), trainer.optimizerState(), result.lossSum(), result.correct());
             shared.setState(ShareBuffer.DONE);
         } catch (RuntimeException e) {

@@ -58,11 +58,11 @@ public final class ShareBuffer {
     private final Int8Array labels;
     /** Packing buffer for the pixels (one side writes, the other reads; each side has its own). */
     private final int[] packed;
+
     private final int shareSize;
     private final int imageSize;
 
-    private ShareBuffer(SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize,
-            int imageSize) {
+    private ShareBuffer(SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize, int imageSize) {
         this.buffer = buffer;
         this.shareSize = shareSize;
         this.imageSize = imageSize;
@@ -91,8 +91,12 @@ public final class ShareBuffer {
      * trained by an optimiser with {@code stateLength} floats of memory.
      */
     public static ShareBuffer allocate(int parameterCount, int stateLength, int shareSize, int imageSize) {
-        long bytes = CONTROL_BYTES + NUMBERS_BYTES + 4L * parameterCount + 4L * stateLength
-                + 4L * packedLength(shareSize, imageSize) + shareSize;
+        long bytes = CONTROL_BYTES
+                + NUMBERS_BYTES
+                + 4L * parameterCount
+                + 4L * stateLength
+                + 4L * packedLength(shareSize, imageSize)
+                + shareSize;
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a share of " + bytes + " bytes is too large");
         }
@@ -100,8 +104,8 @@ public final class ShareBuffer {
     }
 
     /** The other side's view of a buffer made by {@link #allocate} with the same sizes. */
-    public static ShareBuffer over(SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize,
-            int imageSize) {
+    public static ShareBuffer over(
+            SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize, int imageSize) {
         return new ShareBuffer(buffer, parameterCount, stateLength, shareSize, imageSize);
     }
 
@@ -109,8 +113,9 @@ public final class ShareBuffer {
      * True where workers can share memory: a cross-origin isolated context with Atomics, in which a worker
      * can start workers of its own.
      */
-    @JSBody(script = "return self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'"
-            + " && typeof Atomics === 'object' && typeof Worker === 'function';")
+    @JSBody(
+            script = "return self.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'"
+                    + " && typeof Atomics === 'object' && typeof Worker === 'function';")
     public static native boolean available();
 
     @JSBody(params = "sharedBytes", script = "return new SharedArrayBuffer(sharedBytes);")
@@ -153,8 +158,15 @@ public final class ShareBuffer {
     // ---------------------------------------------------------------- the share
 
     /** Writes a share: where to start, its examples, and how to train them. */
-    public void writeShare(float[] base, float[] baseState, long steps, byte[] shareLabels, byte[] sharePixels,
-            int count, float rate, int m) {
+    public void writeShare(
+            float[] base,
+            float[] baseState,
+            long steps,
+            byte[] shareLabels,
+            byte[] sharePixels,
+            int count,
+            float rate,
+            int m) {
         parameters.set(base);
         if (baseState.length > 0) {
             optimizerState.set(baseState);

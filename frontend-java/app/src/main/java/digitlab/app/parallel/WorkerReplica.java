@@ -28,8 +28,8 @@ public final class WorkerReplica implements Replica {
      * Joins {@code worker} (a replica worker) to a run: it builds a network of {@code query}'s
      * configuration and then waits for shares of {@code shareSize} examples.
      */
-    public WorkerReplica(Worker worker, String query, int parameterCount, int stateLength, int shareSize,
-            int imageSize) {
+    public WorkerReplica(
+            Worker worker, String query, int parameterCount, int stateLength, int shareSize, int imageSize) {
         this.worker = worker;
         this.shared = ShareBuffer.allocate(parameterCount, stateLength, shareSize, imageSize);
         this.labels = new byte[shareSize];
@@ -55,8 +55,15 @@ public final class WorkerReplica implements Replica {
             throw new IllegalArgumentException("shares are " + shared.shareSize() + " examples, not " + share.count());
         }
         share.data().gather(share.indices(), share.from(), share.count(), pixels, labels);
-        shared.writeShare(share.parameters(), share.optimizerState(), share.optimizerSteps(), labels, pixels,
-                share.count(), share.rate(), share.m());
+        shared.writeShare(
+                share.parameters(),
+                share.optimizerState(),
+                share.optimizerSteps(),
+                labels,
+                pixels,
+                share.count(),
+                share.rate(),
+                share.m());
         shared.setState(ShareBuffer.WORKING);
         worker.postMessage(shareMessage());
     }
@@ -102,11 +109,13 @@ public final class WorkerReplica implements Replica {
         worker.terminate();
     }
 
-    @JSBody(params = {"joinBuffer", "joinQuery", "joinShareSize", "joinImageSize"}, script = ""
-            + "return { type: 'join', buffer: joinBuffer, query: joinQuery, shareSize: joinShareSize,"
-            + " imageSize: joinImageSize };")
-    private static native JSObject joinMessage(JSObject joinBuffer, String joinQuery, int joinShareSize,
-            int joinImageSize);
+    @JSBody(
+            params = {"joinBuffer", "joinQuery", "joinShareSize", "joinImageSize"},
+            script = ""
+                    + "return { type: 'join', buffer: joinBuffer, query: joinQuery, shareSize: joinShareSize,"
+                    + " imageSize: joinImageSize };")
+    private static native JSObject joinMessage(
+            JSObject joinBuffer, String joinQuery, int joinShareSize, int joinImageSize);
 
     @JSBody(script = "return { type: 'share' };")
     private static native JSObject shareMessage();

@@ -3,13 +3,12 @@ package digitlab.app.protocol;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
-import org.teavm.jso.typedarrays.Int8Array;
 import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.typedarrays.Int8Array;
 
 /** Builds the page's {@link Command} messages. */
 public final class Commands {
-    private Commands() {
-    }
+    private Commands() {}
 
     public static Command configure(String query) {
         return create(Command.CONFIGURE, query, 0, 0);
@@ -68,17 +67,25 @@ public final class Commands {
         return command;
     }
 
-    @JSBody(params = {"commandObject", "commandFloats"}, script = "commandObject.floats = commandFloats;")
+    @JSBody(
+            params = {"commandObject", "commandFloats"},
+            script = "commandObject.floats = commandFloats;")
     private static native void setFloats(Command commandObject, Float32Array commandFloats);
 
-    @JSBody(params = {"commandObject", "commandBytes"}, script = "commandObject.bytes = commandBytes;")
+    @JSBody(
+            params = {"commandObject", "commandBytes"},
+            script = "commandObject.bytes = commandBytes;")
     private static native void setBytes(Command commandObject, ArrayBuffer commandBytes);
 
-    @JSBody(params = {"commandObject", "commandIndices"}, script = "commandObject.indices = commandIndices;")
+    @JSBody(
+            params = {"commandObject", "commandIndices"},
+            script = "commandObject.indices = commandIndices;")
     private static native void setIndices(Command commandObject, Int32Array commandIndices);
 
-    @JSBody(params = {"commandType", "commandQuery", "commandValue", "commandIndex"},
+    @JSBody(
+            params = {"commandType", "commandQuery", "commandValue", "commandIndex"},
             script = "return { type: commandType, query: commandQuery, value: commandValue, index: commandIndex,"
                     + " indices: null, bytes: null, floats: null };")
-    private static native Command create(String commandType, String commandQuery, double commandValue, int commandIndex);
+    private static native Command create(
+            String commandType, String commandQuery, double commandValue, int commandIndex);
 }

@@ -69,8 +69,8 @@ public final class ActivationsView {
      */
     public void show(Digits digits, int index, int[] layerSizes, float[] activations) {
         if (layerSizes.length < 2) {
-            throw new IllegalArgumentException("need at least an input and an output layer, got "
-                    + layerSizes.length + " sizes");
+            throw new IllegalArgumentException(
+                    "need at least an input and an output layer, got " + layerSizes.length + " sizes");
         }
         int all = 0;
         for (int size : layerSizes) {

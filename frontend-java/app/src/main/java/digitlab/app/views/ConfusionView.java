@@ -44,8 +44,8 @@ public final class ConfusionView {
     public ConfusionView(HTMLElement container, CellListener listener) {
         this.listener = listener;
         table = Dom.create("table", "confusion");
-        caption = Dom.text("caption", "confusion-caption",
-                "Rows: true digit. Columns: predicted digit. No evaluation yet.");
+        caption = Dom.text(
+                "caption", "confusion-caption", "Rows: true digit. Columns: predicted digit. No evaluation yet.");
         table.appendChild(caption);
         HTMLElement head = Dom.create("thead", null);
         HTMLElement headRow = Dom.create("tr", null);
@@ -102,18 +102,23 @@ public final class ConfusionView {
                 cell.setTextContent(String.valueOf(count));
                 Dom.style(cell, "background-color", Palette.css(colour));
                 Dom.style(cell, "color", Palette.css(Palette.textOn(colour)));
-                cell.setAttribute("aria-label", "true " + t + ", predicted " + p + ": " + count
-                        + (count == 1 ? " image" : " images")
-                        + (matrix.rowTotal(t) > 0 ? " (" + Format.percent(matrix.rowFraction(t, p), 1)
-                        + " of the " + t + "s)" : ""));
+                cell.setAttribute(
+                        "aria-label",
+                        "true " + t + ", predicted " + p + ": " + count
+                                + (count == 1 ? " image" : " images")
+                                + (matrix.rowTotal(t) > 0
+                                        ? " (" + Format.percent(matrix.rowFraction(t, p), 1) + " of the " + t + "s)"
+                                        : ""));
             }
         }
         int total = matrix.total();
         table.setAttribute("data-total", String.valueOf(total));
         table.setAttribute("data-correct", String.valueOf(matrix.correct()));
         caption.setTextContent("Rows: true digit. Columns: predicted digit. "
-                + (total == 0 ? "No evaluation yet." : matrix.correct() + " of " + total + " right ("
-                + Format.percent(matrix.accuracy()) + "). Choose a cell off the diagonal to see those mistakes."));
+                + (total == 0
+                        ? "No evaluation yet."
+                        : matrix.correct() + " of " + total + " right (" + Format.percent(matrix.accuracy())
+                                + "). Choose a cell off the diagonal to see those mistakes."));
     }
 
     /** Marks cell (true, predicted) as chosen without calling the listener; (-1, -1) unmarks. */

@@ -13,8 +13,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  * short ones onto the parameters.
  */
 final class Dom {
-    private Dom() {
-    }
+    private Dom() {}
 
     /** A new {@code <tag class="className">} (no class if {@code className} is null). */
     static HTMLElement create(String tag, String className) {
@@ -47,20 +46,22 @@ final class Dom {
      * Calls {@code callback} whenever {@code element}'s content box changes size (and once soon after
      * this call), through a ResizeObserver, or window resizes where there is none.
      */
-    @JSBody(params = {"observedElementForResize", "resizeCallbackFunction"}, script = ""
-            + "if (typeof ResizeObserver === 'function') {"
-            + "  var resizeObserverInstance = new ResizeObserver(function(resizeObserverEntries) {"
-            + "    var resizeObserverBox = resizeObserverEntries[resizeObserverEntries.length - 1].contentRect;"
-            + "    resizeCallbackFunction(resizeObserverBox.width, resizeObserverBox.height);"
-            + "  });"
-            + "  resizeObserverInstance.observe(observedElementForResize);"
-            + "} else {"
-            + "  var resizeFallbackHandler = function() {"
-            + "    resizeCallbackFunction(observedElementForResize.clientWidth, observedElementForResize.clientHeight);"
-            + "  };"
-            + "  self.addEventListener('resize', resizeFallbackHandler);"
-            + "  setTimeout(resizeFallbackHandler, 0);"
-            + "}")
+    @JSBody(
+            params = {"observedElementForResize", "resizeCallbackFunction"},
+            script = ""
+                    + "if (typeof ResizeObserver === 'function') {"
+                    + "  var resizeObserverInstance = new ResizeObserver(function(resizeObserverEntries) {"
+                    + "    var resizeObserverBox = resizeObserverEntries[resizeObserverEntries.length - 1].contentRect;"
+                    + "    resizeCallbackFunction(resizeObserverBox.width, resizeObserverBox.height);"
+                    + "  });"
+                    + "  resizeObserverInstance.observe(observedElementForResize);"
+                    + "} else {"
+                    + "  var resizeFallbackHandler = function() {"
+                    + "    resizeCallbackFunction(observedElementForResize.clientWidth, observedElementForResize.clientHeight);"
+                    + "  };"
+                    + "  self.addEventListener('resize', resizeFallbackHandler);"
+                    + "  setTimeout(resizeFallbackHandler, 0);"
+                    + "}")
     static native void onResize(HTMLElement observedElementForResize, ResizeCallback resizeCallbackFunction);
 
     /** {@code window.devicePixelRatio}, 1 where unknown. */
@@ -68,22 +69,26 @@ final class Dom {
     static native double devicePixelRatio();
 
     /** The pointer's x relative to {@code element}'s left border edge, in CSS pixels (fractional). */
-    @JSBody(params = {"pointerEventForX", "referenceElementForX"},
+    @JSBody(
+            params = {"pointerEventForX", "referenceElementForX"},
             script = "return pointerEventForX.clientX - referenceElementForX.getBoundingClientRect().left;")
     static native double pointerX(MouseEvent pointerEventForX, HTMLElement referenceElementForX);
 
     /** The pointer's y relative to {@code element}'s top border edge, in CSS pixels (fractional). */
-    @JSBody(params = {"pointerEventForY", "referenceElementForY"},
+    @JSBody(
+            params = {"pointerEventForY", "referenceElementForY"},
             script = "return pointerEventForY.clientY - referenceElementForY.getBoundingClientRect().top;")
     static native double pointerY(MouseEvent pointerEventForY, HTMLElement referenceElementForY);
 
     /** The element's rendered width in CSS pixels (fractional), 0 when not rendered. */
-    @JSBody(params = "measuredElementForWidth",
+    @JSBody(
+            params = "measuredElementForWidth",
             script = "return measuredElementForWidth.getBoundingClientRect().width;")
     static native double renderedWidth(HTMLElement measuredElementForWidth);
 
     /** A dash pattern of {@code on} then {@code off} pixels, or a solid line if {@code on <= 0}. */
-    @JSBody(params = {"dashedContext", "dashOnLength", "dashOffLength"},
+    @JSBody(
+            params = {"dashedContext", "dashOnLength", "dashOffLength"},
             script = "dashedContext.setLineDash(dashOnLength > 0 ? [dashOnLength, dashOffLength] : []);")
     static native void lineDash(CanvasRenderingContext2D dashedContext, double dashOnLength, double dashOffLength);
 }

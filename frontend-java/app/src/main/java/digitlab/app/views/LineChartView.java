@@ -9,7 +9,6 @@ import java.util.List;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.events.KeyboardEvent;
-import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -33,6 +32,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class LineChartView {
     /** Line colours that stay distinct for the common colour-vision deficiencies. */
     public static final String ORANGE = "#ffb454";
+
     public static final String BLUE = "#6cb6ff";
     public static final String WHITE = "#e7eaf1";
     public static final String TEAL = "#3fc1b0";
@@ -426,7 +426,11 @@ public final class LineChartView {
         StringBuilder text = new StringBuilder();
         boolean hovering = !Double.isNaN(hoverX);
         if (hovering) {
-            text.append("At ").append(Format.compact(hoverX)).append(' ').append(xLabel).append(": ");
+            text.append("At ")
+                    .append(Format.compact(hoverX))
+                    .append(' ')
+                    .append(xLabel)
+                    .append(": ");
         } else {
             text.append("Latest: ");
         }
@@ -447,7 +451,10 @@ public final class LineChartView {
                 x = s.lastX();
                 y = s.lastY();
             }
-            text.append(shown++ == 0 ? "" : "; ").append(line.label).append(": ").append(value(y));
+            text.append(shown++ == 0 ? "" : "; ")
+                    .append(line.label)
+                    .append(": ")
+                    .append(value(y));
             if (!hovering || Math.abs(x - hoverX) > near) {
                 text.append(" at ").append(Format.compact(x));
             }

@@ -133,7 +133,8 @@ public final class MistakesView {
             int index = indices[from + m];
             int trueClass = digits.label(index);
             int predicted = Scores.argmax(outputs, m * classes, classes);
-            if ((filterTrue >= 0 && trueClass != filterTrue) || (filterPredicted >= 0 && predicted != filterPredicted)) {
+            if ((filterTrue >= 0 && trueClass != filterTrue)
+                    || (filterPredicted >= 0 && predicted != filterPredicted)) {
                 continue;
             }
             matching++;
@@ -147,9 +148,12 @@ public final class MistakesView {
         list.setAttribute("data-shown", String.valueOf(shown));
         String which = filterTrue >= 0 || filterPredicted >= 0
                 ? " (" + (filterTrue >= 0 ? "true " + filterTrue : "any digit") + " taken for "
-                + (filterPredicted >= 0 ? String.valueOf(filterPredicted) : "anything else") + ")" : "";
-        summary.setTextContent(matching == 0 ? "No mistakes" + which + "."
-                : "Showing " + shown + " of " + matching + " mistakes" + which + ".");
+                        + (filterPredicted >= 0 ? String.valueOf(filterPredicted) : "anything else") + ")"
+                : "";
+        summary.setTextContent(
+                matching == 0
+                        ? "No mistakes" + which + "."
+                        : "Showing " + shown + " of " + matching + " mistakes" + which + ".");
     }
 
     private void fill(int slot, int index, int trueClass, int predicted, double probability) {
@@ -162,8 +166,9 @@ public final class MistakesView {
         String p = Format.probability(probability);
         captions[slot].setTextContent(trueClass + " \u2192 " + predicted + " ");
         captions[slot].appendChild(Dom.text("span", "mistake-p", "(p=" + p + ")"));
-        buttons[slot].setAttribute("aria-label", "Test image " + index + ": true " + trueClass + ", predicted "
-                + predicted + " with probability " + p);
+        buttons[slot].setAttribute(
+                "aria-label",
+                "Test image " + index + ": true " + trueClass + ", predicted " + predicted + " with probability " + p);
         items[slot].setAttribute("data-index", String.valueOf(index));
         items[slot].setHidden(false);
     }

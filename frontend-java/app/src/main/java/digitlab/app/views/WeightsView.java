@@ -17,6 +17,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 public final class WeightsView {
     /** Most units painted. */
     public static final int MAX_CELLS = 256;
+
     private static final int MAX_WIDTH = 640;
     private static final int MAX_SCALE = 3;
     private static final int GAP = 2;
@@ -42,8 +43,8 @@ public final class WeightsView {
                 return;
             }
             double toPicture = mosaic.width() / cssWidth;
-            int unit = mosaic.unitAt((int) (Dom.pointerX(event, canvas) * toPicture),
-                    (int) (Dom.pointerY(event, canvas) * toPicture));
+            int unit = mosaic.unitAt(
+                    (int) (Dom.pointerX(event, canvas) * toPicture), (int) (Dom.pointerY(event, canvas) * toPicture));
             canvas.setAttribute("title", unit < 0 ? "" : "hidden unit " + unit);
         });
     }
@@ -70,10 +71,12 @@ public final class WeightsView {
             this.inputs = inputs;
             canvas.setAttribute("data-units", String.valueOf(units));
             canvas.setAttribute("data-shown", String.valueOf(mosaic.shown()));
-            canvas.setAttribute("aria-label", "First-layer weights of "
-                    + (mosaic.shown() < units ? "the first " + mosaic.shown() + " of " : "") + units
-                    + " hidden units, each drawn as a " + side + " by " + side
-                    + " image: orange where a pixel's ink raises the unit's input, blue where it lowers it.");
+            canvas.setAttribute(
+                    "aria-label",
+                    "First-layer weights of "
+                            + (mosaic.shown() < units ? "the first " + mosaic.shown() + " of " : "") + units
+                            + " hidden units, each drawn as a " + side + " by " + side
+                            + " image: orange where a pixel's ink raises the unit's input, blue where it lowers it.");
         }
         checksum = mosaic.paint(weights, rgba);
         Canvases.putRgba(canvas, rgba, mosaic.width(), mosaic.height());

@@ -4,8 +4,8 @@ import digitlab.app.browser.Clock;
 import digitlab.app.data.ShardLoader;
 import digitlab.app.parallel.ReplicaPool;
 import digitlab.app.protocol.Command;
-import digitlab.app.protocol.Reports;
 import digitlab.app.protocol.Report;
+import digitlab.app.protocol.Reports;
 import digitlab.core.data.Digits;
 import digitlab.core.data.Shard;
 import digitlab.core.nn.Divergence;
@@ -45,12 +45,14 @@ final class TrainingWorker {
     static final int PERSONAL_REPEAT = 20;
     /** Milliseconds of training between looks at the inbox. */
     private static final double CHUNK_MS = 40;
+
     private static final double PROGRESS_EVERY_MS = 100;
     private static final double WEIGHTS_EVERY_MS = 400;
     /** Least time between two validation measurements (more if one takes longer than a tenth of that). */
     private static final double VALIDATE_EVERY_MS = 500;
     /** How long a press of Train waits for replica workers that are still starting, and in what slices. */
     private static final double JOIN_TIMEOUT_MS = 5_000;
+
     private static final int JOIN_SLICE_MS = 50;
 
     private ShardLoader manifest;
@@ -60,23 +62,27 @@ final class TrainingWorker {
     private Digits train;
     /** The person's own digits (see {@link #setPersonalDigits}), and how many of them the trainer uses. */
     private Digits personal;
+
     private int personalUsed;
     /** The person's digits the current run trains on, each {@link #PERSONAL_REPEAT} times; null for none. */
     private Digits mine;
+
     private Digits test;
     /** Training shards that arrived but are not in the training set yet (see {@link #absorbTrainingData}). */
     private final List<Digits> pendingTrain = new ArrayList<>();
+
     private int trainShardsIn;
     private int testShardsIn;
-
 
     private TrainingConfig config = TrainingConfig.defaults();
     private Trainer trainer;
     /** A benchmark asked for before all data was in. */
     private TrainingConfig pendingBenchmark;
+
     private int benchmarkWorkers = 1;
     /** A loaded model whose weights the next trainer starts from (kept until the data is in). */
     private Model startingModel;
+
     private boolean running;
     private int evaluatedEpoch;
     /** Accuracy on the whole test set, never on part of it (see {@link #evaluateTestSet}). */
@@ -92,6 +98,7 @@ final class TrainingWorker {
     private final ReplicaPool replicas = new ReplicaPool();
     /** Workers the page asked for (0 = automatic); one until it asks. */
     private int requestedWorkers = 1;
+
     private double joinDeadline;
     private final Speedometer speed = new Speedometer();
     private double lastProgress;
@@ -99,6 +106,7 @@ final class TrainingWorker {
     private double lastValidation;
     /** Time between validations: a measurement may take at most a tenth of training time. */
     private double validateEveryMs = VALIDATE_EVERY_MS;
+
     private float[] weightBuffer;
 
     void run() {
@@ -207,10 +215,12 @@ final class TrainingWorker {
                     benchmarkWorkers = Math.max(1, command.getIndex());
                     runBenchmarkIfReady();
                 }
-                case Command.PREDICT_DRAWING -> predictDrawing(command.getFloats().copyToJavaArray());
+                case Command.PREDICT_DRAWING -> predictDrawing(
+                        command.getFloats().copyToJavaArray());
                 case Command.SET_PERSONAL_DIGITS -> setPersonalDigits(
                         Shard.decode(new Int8Array(command.getBytes()).copyToJavaArray()));
-                case Command.CLASSIFY_TRAINING -> classifyTraining(command.getIndices().copyToJavaArray());
+                case Command.CLASSIFY_TRAINING -> classifyTraining(
+                        command.getIndices().copyToJavaArray());
                 case Command.SET_WORKERS -> {
                     requestedWorkers = command.getIndex();
                     replicas.setWorkers(requestedWorkers);
@@ -256,7 +266,8 @@ final class TrainingWorker {
             evaluateTestSet(); // e.g. a loaded model's accuracy, now that the whole test set is here
             reportProgress();
         }
-        post(Reports.data(shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
+        post(Reports.data(
+                shardsLoaded, shardsTotal, train == null ? 0 : train.count(), test == null ? 0 : test.count()));
         if (trainer == null && train != null) {
             buildTrainer();
         }
@@ -442,18 +453,20 @@ final class TrainingWorker {
         if (metadata == null) {
             return "a saved model";
         }
-        return "a model trained for " + metadata.epochs() + (metadata.epochs() == 1 ? " epoch" : " epochs")
-                + " on " + metadata.examplesSeen() + " examples";
+        return "a model trained for " + metadata.epochs() + (metadata.epochs() == 1 ? " epoch" : " epochs") + " on "
+                + metadata.examplesSeen() + " examples";
     }
 
     /** What the page adds about a loaded model's run settings; null when the file's settings apply in full. */
     private static String settingsNote(Model model) {
         if (model.config() != null) {
-            return model.settingsIssue() == null ? null
+            return model.settingsIssue() == null
+                    ? null
                     : "The file's settings apply, less those " + model.settingsIssue() + ".";
         }
-        return (model.settingsIssue() == null ? "The file does not record its training settings"
-                : "The file's training settings cannot be used here (" + model.settingsIssue() + ")")
+        return (model.settingsIssue() == null
+                        ? "The file does not record its training settings"
+                        : "The file's training settings cannot be used here (" + model.settingsIssue() + ")")
                 + ": the settings other than the network's shape stay as they were.";
     }
 
@@ -481,8 +494,13 @@ final class TrainingWorker {
         bench.runEpoch();
         double seconds = (Clock.nowMillis() - start) / 1000;
         double accuracy = bench.evaluate(test).accuracy();
-        post(Reports.benchmark(benchConfig.toQuery(), bench.examplesSeen() / seconds, bench.examplesSeen(),
-                accuracy, bench.epochLoss(), workers));
+        post(Reports.benchmark(
+                benchConfig.toQuery(),
+                bench.examplesSeen() / seconds,
+                bench.examplesSeen(),
+                accuracy,
+                bench.epochLoss(),
+                workers));
         if (benchmarkWorkers > 1) {
             replicas.setWorkers(requestedWorkers);
             if (trainer != null) {
@@ -590,8 +608,15 @@ final class TrainingWorker {
             double fraction = trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount();
             Reports.position(report, trainer.epoch(), fraction, (int) trainer.updates(), trainer.examplesSeen());
             // The test accuracy is only measured on the whole test set (see evaluateTestSet).
-            Reports.quality(report, trainer.lastLoss(), trainer.lastAccuracy(), trainer.validationAccuracy(),
-                    trainer.validationSeen(), config.validationSize(), testAccuracy, testSeen,
+            Reports.quality(
+                    report,
+                    trainer.lastLoss(),
+                    trainer.lastAccuracy(),
+                    trainer.validationAccuracy(),
+                    trainer.validationSeen(),
+                    config.validationSize(),
+                    testAccuracy,
+                    testSeen,
                     test == null ? 0 : test.count());
             Reports.speed(report, speed.examplesPerSecond(), trainer.learningRate(), 1 + replicas.alive());
         }

@@ -8,8 +8,7 @@ import org.teavm.jso.JSBody;
  * web/js/worker-js.js or web/js/worker-wasm.js). All training runs here, never on the page's thread.
  */
 public final class WorkerMain {
-    private WorkerMain() {
-    }
+    private WorkerMain() {}
 
     public static void main(String[] args) {
         WorkerPort.listen();

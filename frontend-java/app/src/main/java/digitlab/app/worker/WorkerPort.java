@@ -14,27 +14,27 @@ import org.teavm.jso.core.JSPromise;
  * teavm-jso-apis has no worker global scope type, hence the small scripts.
  */
 public final class WorkerPort {
-    private WorkerPort() {
-    }
+    private WorkerPort() {}
 
     /** Starts queueing the page's messages; call once before {@link #next()} or {@link #poll()}. */
-    @JSBody(script = ""
-            // Messages that came while the module loaded were kept by the boot script (web/js/worker-*.js).
-            + "var inboxPage = self.digitLabEarlyMessages || []; var inboxInside = []; var inboxWaiter = null;"
-            + "function inboxWake(inboxQueue, inboxItem) {"
-            + "  if (inboxWaiter) { var wake = inboxWaiter; inboxWaiter = null; wake(inboxItem); }"
-            + "  else { inboxQueue.push(inboxItem); }"
-            + "}"
-            + "function inboxTake() {"
-            + "  return inboxPage.length ? inboxPage.shift() : inboxInside.length ? inboxInside.shift() : null;"
-            + "}"
-            + "self.onmessage = function(inboxEvent) { inboxWake(inboxPage, inboxEvent.data); };"
-            + "self.digitLabInbox = {"
-            + "  deliver: function(insideItem) { inboxWake(inboxInside, insideItem); },"
-            + "  next: function() { var queued = inboxTake(); return queued !== null ? Promise.resolve(queued)"
-            + "      : new Promise(function(resolveInbox) { inboxWaiter = resolveInbox; }); },"
-            + "  poll: inboxTake"
-            + "};")
+    @JSBody(
+            script = ""
+                    // Messages that came while the module loaded were kept by the boot script (web/js/worker-*.js).
+                    + "var inboxPage = self.digitLabEarlyMessages || []; var inboxInside = []; var inboxWaiter = null;"
+                    + "function inboxWake(inboxQueue, inboxItem) {"
+                    + "  if (inboxWaiter) { var wake = inboxWaiter; inboxWaiter = null; wake(inboxItem); }"
+                    + "  else { inboxQueue.push(inboxItem); }"
+                    + "}"
+                    + "function inboxTake() {"
+                    + "  return inboxPage.length ? inboxPage.shift() : inboxInside.length ? inboxInside.shift() : null;"
+                    + "}"
+                    + "self.onmessage = function(inboxEvent) { inboxWake(inboxPage, inboxEvent.data); };"
+                    + "self.digitLabInbox = {"
+                    + "  deliver: function(insideItem) { inboxWake(inboxInside, insideItem); },"
+                    + "  next: function() { var queued = inboxTake(); return queued !== null ? Promise.resolve(queued)"
+                    + "      : new Promise(function(resolveInbox) { inboxWaiter = resolveInbox; }); },"
+                    + "  poll: inboxTake"
+                    + "};")
     public static native void listen();
 
     /** The next message from the page, waiting for one if none is queued. */
@@ -52,18 +52,20 @@ public final class WorkerPort {
     }
 
     /** Posts {@code message} to the page, moving (not copying) the buffers listed in {@code transfer}. */
-    @JSBody(params = {"outgoingMessage", "transferList"},
+    @JSBody(
+            params = {"outgoingMessage", "transferList"},
             script = "self.postMessage(outgoingMessage, transferList || []);")
     public static native void post(JSObject outgoingMessage, JSObject transferList);
 
     @JSBody(script = "return self.digitLabInbox.next();")
     private static native <T extends JSObject> JSPromise<T> nextMessage();
 
-    @JSBody(script = ""
-            + "return new Promise(function(resolveTick) {"
-            + "  var tickChannel = new MessageChannel();"
-            + "  tickChannel.port1.onmessage = function() { resolveTick(null); };"
-            + "  tickChannel.port2.postMessage(null);"
-            + "});")
+    @JSBody(
+            script = ""
+                    + "return new Promise(function(resolveTick) {"
+                    + "  var tickChannel = new MessageChannel();"
+                    + "  tickChannel.port1.onmessage = function() { resolveTick(null); };"
+                    + "  tickChannel.port2.postMessage(null);"
+                    + "});")
     private static native JSPromise<JSObject> tick();
 }

@@ -27,8 +27,8 @@ public final class Digits {
             throw new IllegalArgumentException("expected " + count + " labels, got " + labels.length);
         }
         if ((long) count * rows * cols != pixels.length) {
-            throw new IllegalArgumentException("expected " + (long) count * rows * cols
-                    + " pixels for " + count + " images of " + rows + "x" + cols + ", got " + pixels.length);
+            throw new IllegalArgumentException("expected " + (long) count * rows * cols + " pixels for " + count
+                    + " images of " + rows + "x" + cols + ", got " + pixels.length);
         }
         for (int i = 0; i < count; i++) {
             if (labels[i] < 0 || labels[i] > 9) {
@@ -102,8 +102,8 @@ public final class Digits {
     public void gather(int[] indices, int from, int count, byte[] pixelsOut, byte[] labelsOut) {
         int n = imageSize();
         if (labelsOut.length < count || pixelsOut.length < (long) count * n) {
-            throw new IllegalArgumentException("room for " + labelsOut.length + " labels and "
-                    + pixelsOut.length + " pixels, not " + count + " images of " + n);
+            throw new IllegalArgumentException("room for " + labelsOut.length + " labels and " + pixelsOut.length
+                    + " pixels, not " + count + " images of " + n);
         }
         for (int i = 0; i < count; i++) {
             int image = indices[from + i];
@@ -137,8 +137,8 @@ public final class Digits {
         int count = 0;
         for (Digits part : parts) {
             if (part.rows != first.rows || part.cols != first.cols) {
-                throw new IllegalArgumentException("cannot join " + first.rows + "x" + first.cols + " with "
-                        + part.rows + "x" + part.cols + " images");
+                throw new IllegalArgumentException("cannot join " + first.rows + "x" + first.cols + " with " + part.rows
+                        + "x" + part.cols + " images");
             }
             count += part.count;
         }
@@ -156,8 +156,8 @@ public final class Digits {
     /** Images and labels of {@code this} followed by those of {@code other}; the shapes must match. */
     public Digits concat(Digits other) {
         if (other.rows != rows || other.cols != cols) {
-            throw new IllegalArgumentException("cannot join " + rows + "x" + cols + " with "
-                    + other.rows + "x" + other.cols + " images");
+            throw new IllegalArgumentException(
+                    "cannot join " + rows + "x" + cols + " with " + other.rows + "x" + other.cols + " images");
         }
         byte[] l = new byte[count + other.count];
         byte[] p = new byte[pixels.length + other.pixels.length];

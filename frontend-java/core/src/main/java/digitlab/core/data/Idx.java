@@ -9,8 +9,7 @@ public final class Idx {
     public static final int IMAGES_MAGIC = 2051;
     public static final int LABELS_MAGIC = 2049;
 
-    private Idx() {
-    }
+    private Idx() {}
 
     /** Joins an images file and a labels file into one set, checking that the counts agree. */
     public static Digits read(byte[] imagesFile, byte[] labelsFile) {
@@ -27,8 +26,8 @@ public final class Idx {
         int cols = readInt(imagesFile, 12, "images");
         int labelCount = readInt(labelsFile, 4, "labels");
         if (count < 0 || rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096) {
-            throw new DataFormatException("IDX images header is not sane: count=" + count
-                    + " rows=" + rows + " cols=" + cols);
+            throw new DataFormatException(
+                    "IDX images header is not sane: count=" + count + " rows=" + rows + " cols=" + cols);
         }
         if (labelCount != count) {
             throw new DataFormatException("IDX files disagree: " + count + " images but " + labelCount + " labels");
@@ -40,8 +39,8 @@ public final class Idx {
                     + (imagesFile.length < 16 + pixelBytes ? " (truncated)" : ""));
         }
         if (labelsFile.length != 8 + count) {
-            throw new DataFormatException("IDX labels file is " + labelsFile.length + " bytes, expected "
-                    + (8 + count) + (labelsFile.length < 8 + count ? " (truncated)" : ""));
+            throw new DataFormatException("IDX labels file is " + labelsFile.length + " bytes, expected " + (8 + count)
+                    + (labelsFile.length < 8 + count ? " (truncated)" : ""));
         }
         byte[] labels = new byte[count];
         System.arraycopy(labelsFile, 8, labels, 0, count);
@@ -57,10 +56,12 @@ public final class Idx {
 
     private static int readInt(byte[] bytes, int offset, String what) {
         if (bytes.length < offset + 4) {
-            throw new DataFormatException("IDX " + what + " file is truncated: " + bytes.length
-                    + " bytes, header needs " + (offset + 4));
+            throw new DataFormatException(
+                    "IDX " + what + " file is truncated: " + bytes.length + " bytes, header needs " + (offset + 4));
         }
-        return (bytes[offset] & 0xFF) << 24 | (bytes[offset + 1] & 0xFF) << 16
-                | (bytes[offset + 2] & 0xFF) << 8 | (bytes[offset + 3] & 0xFF);
+        return (bytes[offset] & 0xFF) << 24
+                | (bytes[offset + 1] & 0xFF) << 16
+                | (bytes[offset + 2] & 0xFF) << 8
+                | (bytes[offset + 3] & 0xFF);
     }
 }

@@ -5,8 +5,7 @@ package digitlab.core.data;
  * Plain shifts rather than java.nio.ByteBuffer: they compile to small, fast code in every TeaVM target.
  */
 public final class LittleEndian {
-    private LittleEndian() {
-    }
+    private LittleEndian() {}
 
     public static void putShort(byte[] b, int at, int v) {
         b[at] = (byte) v;

@@ -6,8 +6,7 @@ package digitlab.core.data;
  * a typed array costs per element, so a quarter of the elements is a quarter of the cost.
  */
 public final class PackedBytes {
-    private PackedBytes() {
-    }
+    private PackedBytes() {}
 
     /** Ints needed for {@code bytes} bytes. */
     public static int length(int bytes) {

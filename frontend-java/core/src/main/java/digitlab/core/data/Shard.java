@@ -30,8 +30,7 @@ public final class Shard {
     private static final byte[] MAGIC = {'D', 'L', 'S', 'H'};
     private static final int MAX_SIDE = 1024;
 
-    private Shard() {
-    }
+    private Shard() {}
 
     public static byte[] encode(Digits digits) {
         int count = digits.count();
@@ -50,8 +49,8 @@ public final class Shard {
 
     public static Digits decode(byte[] bytes) {
         if (bytes.length < HEADER_SIZE) {
-            throw new DataFormatException("shard is truncated: " + bytes.length + " bytes, the header alone is "
-                    + HEADER_SIZE);
+            throw new DataFormatException(
+                    "shard is truncated: " + bytes.length + " bytes, the header alone is " + HEADER_SIZE);
         }
         for (int i = 0; i < 4; i++) {
             if (bytes[i] != MAGIC[i]) {
@@ -72,8 +71,8 @@ public final class Shard {
         }
         long expected = HEADER_SIZE + count + (long) count * rows * cols;
         if (bytes.length != expected) {
-            throw new DataFormatException("shard is " + bytes.length + " bytes, expected " + expected + " for "
-                    + count + " images of " + rows + "x" + cols + (bytes.length < expected ? " (truncated)" : ""));
+            throw new DataFormatException("shard is " + bytes.length + " bytes, expected " + expected + " for " + count
+                    + " images of " + rows + "x" + cols + (bytes.length < expected ? " (truncated)" : ""));
         }
         byte[] labels = new byte[count];
         System.arraycopy(bytes, HEADER_SIZE, labels, 0, count);

@@ -43,6 +43,7 @@ public final class MnistPreprocessor {
     private final double[] rowSums = new double[BOX];
     /** The 20x20 fitted picture, then its bytes. */
     private final double[] fitted = new double[BOX * BOX];
+
     private final int[] fittedBytes = new int[BOX * BOX];
 
     public MnistPreprocessor() {
@@ -99,8 +100,8 @@ public final class MnistPreprocessor {
             throw new IllegalArgumentException("bad image size " + width + "x" + height);
         }
         if (length < width * height * channels) {
-            throw new IllegalArgumentException("a " + width + "x" + height + " image needs "
-                    + width * height * channels + " values, got " + length);
+            throw new IllegalArgumentException("a " + width + "x" + height + " image needs " + width * height * channels
+                    + " values, got " + length);
         }
     }
 

@@ -27,8 +27,16 @@ public final class PreparedDigit {
     private final double centreX;
     private final double centreY;
 
-    PreparedDigit(byte[] pixels, boolean empty, int boxX, int boxY, int boxWidth, int boxHeight, double scale,
-            int offsetX, int offsetY) {
+    PreparedDigit(
+            byte[] pixels,
+            boolean empty,
+            int boxX,
+            int boxY,
+            int boxWidth,
+            int boxHeight,
+            double scale,
+            int offsetX,
+            int offsetY) {
         this.pixels = pixels;
         this.empty = empty;
         this.boxX = boxX;

@@ -24,8 +24,7 @@ public final class StoredDigits {
     /** The export's media type. */
     public static final String EXPORT_MEDIA_TYPE = "application/octet-stream";
 
-    private StoredDigits() {
-    }
+    private StoredDigits() {}
 
     /** The text to store for {@code digits} (28x28 images). */
     public static String encode(Digits digits) {
@@ -53,8 +52,8 @@ public final class StoredDigits {
         }
         Digits digits = Shard.decode(bytes);
         if (digits.rows() != DigitCollection.SIDE || digits.cols() != DigitCollection.SIDE) {
-            throw new DataFormatException("stored digits are " + digits.rows() + "x" + digits.cols()
-                    + ", expected 28x28");
+            throw new DataFormatException(
+                    "stored digits are " + digits.rows() + "x" + digits.cols() + ", expected 28x28");
         }
         return digits;
     }

@@ -93,8 +93,8 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + id + "' (expected one of "
-                + "sigmoid, tanh, relu, leakyrelu, linear)");
+        throw new IllegalArgumentException(
+                "unknown activation '" + id + "' (expected one of " + "sigmoid, tanh, relu, leakyrelu, linear)");
     }
 
     /** a = f(z) for the first {@code n} elements. */

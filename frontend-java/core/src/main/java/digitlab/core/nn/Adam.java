@@ -28,6 +28,7 @@ public final class Adam implements Optimizer {
     private final int size;
     /** m in [0, size), v in [size, 2 size): one array, so the memory travels between workers in one piece. */
     private final float[] moments;
+
     private long t;
 
     /** Adam with the paper's defaults (0.9, 0.999, 1e-8). */
@@ -49,8 +50,7 @@ public final class Adam implements Optimizer {
     @Override
     public void update(float[] params, float[] grads, float learningRate) {
         if (size != params.length) {
-            throw new IllegalArgumentException("optimizer was made for " + size + " parameters, got "
-                    + params.length);
+            throw new IllegalArgumentException("optimizer was made for " + size + " parameters, got " + params.length);
         }
         t++;
         float step = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
@@ -85,8 +85,14 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void mergeShare(float[] params, float[] startParams, float[] startState, float[] shareParams,
-            float[] shareState, int steps, int merged) {
+    public void mergeShare(
+            float[] params,
+            float[] startParams,
+            float[] startState,
+            float[] shareParams,
+            float[] shareState,
+            int steps,
+            int merged) {
         // A running mean: (merged * mean + share) / (merged + 1).
         float keep = (float) merged / (merged + 1);
         float take = 1f / (merged + 1);

@@ -33,8 +33,8 @@ public final class Architecture {
      */
     public Architecture(int[] sizes, Activation[] hidden, Loss loss) {
         if (sizes.length < 2 || sizes.length > MAX_LAYERS) {
-            throw new IllegalArgumentException("a network needs 2 to " + MAX_LAYERS + " layer sizes, got "
-                    + sizes.length);
+            throw new IllegalArgumentException(
+                    "a network needs 2 to " + MAX_LAYERS + " layer sizes, got " + sizes.length);
         }
         for (int size : sizes) {
             if (size < 1 || size > MAX_WIDTH) {
@@ -63,8 +63,8 @@ public final class Architecture {
             }
         }
         if (countParameters(sizes) > MAX_PARAMETERS) {
-            throw new IllegalArgumentException("network has " + countParameters(sizes)
-                    + " parameters, more than the limit " + MAX_PARAMETERS);
+            throw new IllegalArgumentException(
+                    "network has " + countParameters(sizes) + " parameters, more than the limit " + MAX_PARAMETERS);
         }
         this.sizes = sizes.clone();
         this.hidden = hidden.clone();
@@ -134,8 +134,10 @@ public final class Architecture {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Architecture && Arrays.equals(sizes, ((Architecture) o).sizes)
-                && Arrays.equals(hidden, ((Architecture) o).hidden) && loss == ((Architecture) o).loss;
+        return o instanceof Architecture
+                && Arrays.equals(sizes, ((Architecture) o).sizes)
+                && Arrays.equals(hidden, ((Architecture) o).hidden)
+                && loss == ((Architecture) o).loss;
     }
 
     @Override

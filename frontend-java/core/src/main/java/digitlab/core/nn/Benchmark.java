@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  */
 public final class Benchmark {
     /** The benchmark's run: the configuration the browser benchmark uses too. */
-    public static final String QUERY = "layers=784,128,10&act=sigmoid&loss=softmax&opt=sgd&lr=0.1&batch=32"
-            + "&init=uniform&seed=1&epochs=1";
+    public static final String QUERY =
+            "layers=784,128,10&act=sigmoid&loss=softmax&opt=sgd&lr=0.1&batch=32" + "&init=uniform&seed=1&epochs=1";
 
     /**
      * @param sparseExamplesPerSecond median over the repeats of a full epoch of the real trainer
@@ -25,8 +25,14 @@ public final class Benchmark {
      * @param twoThreadExamplesPerSecond median over the repeats of a full epoch over two threads
      * @param twoThreadTestAccuracy test accuracy after that epoch (first repeat)
      */
-    public record Result(double sparseExamplesPerSecond, double denseExamplesPerSecond, double testAccuracy,
-            double twoThreadExamplesPerSecond, double twoThreadTestAccuracy, int repeats, int denseExamples) {
+    public record Result(
+            double sparseExamplesPerSecond,
+            double denseExamplesPerSecond,
+            double testAccuracy,
+            double twoThreadExamplesPerSecond,
+            double twoThreadTestAccuracy,
+            int repeats,
+            int denseExamples) {
         /** How many times faster the sparse network trains. */
         public double speedup() {
             return sparseExamplesPerSecond / denseExamplesPerSecond;
@@ -38,8 +44,7 @@ public final class Benchmark {
         }
     }
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     /**
      * Runs the benchmark.
@@ -99,8 +104,8 @@ public final class Benchmark {
                     + " examples/s, dense " + Math.round(dense[r]) + " examples/s, sparse on two threads "
                     + Math.round(twoThreads[r]) + " examples/s");
         }
-        return new Result(median(sparse), median(dense), accuracy, median(twoThreads), twoThreadAccuracy,
-                repeats, denseExamples);
+        return new Result(
+                median(sparse), median(dense), accuracy, median(twoThreads), twoThreadAccuracy, repeats, denseExamples);
     }
 
     private static double seconds(long start) {

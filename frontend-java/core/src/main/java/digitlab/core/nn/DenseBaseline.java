@@ -37,10 +37,11 @@ public final class DenseBaseline {
      */
     public DenseBaseline(Network network) {
         Architecture arch = network.architecture();
-        if (arch.layerCount() != 3 || arch.activation(1) != Activation.SIGMOID
+        if (arch.layerCount() != 3
+                || arch.activation(1) != Activation.SIGMOID
                 || arch.loss() != Loss.SOFTMAX_CROSS_ENTROPY) {
-            throw new IllegalArgumentException("the dense baseline covers only one sigmoid hidden layer with softmax, not "
-                    + arch);
+            throw new IllegalArgumentException(
+                    "the dense baseline covers only one sigmoid hidden layer with softmax, not " + arch);
         }
         inputs = arch.size(0);
         hidden = arch.size(1);

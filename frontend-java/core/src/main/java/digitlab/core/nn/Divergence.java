@@ -7,11 +7,15 @@ public enum Divergence {
     /** The smoothed cost stayed far above where the run started. */
     LOSS_EXPLODED("loss-exploded", "the loss stayed far above where it started: the learning rate is too high"),
     /** A hidden layer output 0 for every unit and every example: dead ReLUs pass nothing on and never recover. */
-    DEAD_LAYER("dead-layer", "every unit of a hidden layer outputs 0 for every image (dead ReLUs), so nothing"
-            + " reaches the output and no gradient flows back: the learning rate is too high"),
+    DEAD_LAYER(
+            "dead-layer",
+            "every unit of a hidden layer outputs 0 for every image (dead ReLUs), so nothing"
+                    + " reaches the output and no gradient flows back: the learning rate is too high"),
     /** Training accuracy stayed at chance level. */
-    AT_CHANCE("at-chance", "the training accuracy stayed at chance level (about 1 in 10): the network is not"
-            + " learning; the learning rate is probably too high (or far too low)");
+    AT_CHANCE(
+            "at-chance",
+            "the training accuracy stayed at chance level (about 1 in 10): the network is not"
+                    + " learning; the learning rate is probably too high (or far too low)");
 
     private final String id;
     private final String explanation;

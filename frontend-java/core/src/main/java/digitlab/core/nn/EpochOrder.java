@@ -16,6 +16,7 @@ package digitlab.core.nn;
 final class EpochOrder {
     /** Example indices in visiting order; the first {@link #count} are used. */
     private int[] order;
+
     private int count;
     /** Where each planned part ends in the training set, and so in the first epoch's order. */
     private final int[] partEnds;

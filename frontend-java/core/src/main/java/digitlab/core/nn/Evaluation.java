@@ -14,7 +14,12 @@ public final class Evaluation {
     private final int[] misclassified;
     private final float[][] misclassifiedOutputs;
 
-    private Evaluation(int count, int correct, double meanCost, int[][] confusion, int[] misclassified,
+    private Evaluation(
+            int count,
+            int correct,
+            double meanCost,
+            int[][] confusion,
+            int[] misclassified,
             float[][] misclassifiedOutputs) {
         this.count = count;
         this.correct = correct;

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * are a fair sample; in the browser they are the last training shard.
  */
 public final class HeldOut {
-    private HeldOut() {
-    }
+    private HeldOut() {}
 
     /**
      * Where validation starts in a training set of {@code total} images: after the images that train.

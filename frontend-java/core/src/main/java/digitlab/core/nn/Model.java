@@ -24,11 +24,15 @@ public final class Model {
     }
 
     /** A decoded model; {@code settingsIssue} as in {@link #settingsIssue()}. */
-    Model(Architecture architecture, float[] parameters, TrainingMetadata metadata, TrainingConfig config,
+    Model(
+            Architecture architecture,
+            float[] parameters,
+            TrainingMetadata metadata,
+            TrainingConfig config,
             String settingsIssue) {
         if (parameters.length != architecture.parameterCount()) {
-            throw new IllegalArgumentException(architecture + " has " + architecture.parameterCount()
-                    + " parameters, got " + parameters.length);
+            throw new IllegalArgumentException(
+                    architecture + " has " + architecture.parameterCount() + " parameters, got " + parameters.length);
         }
         for (int k = 0; k < parameters.length; k++) {
             if (Float.isNaN(parameters[k]) || Float.isInfinite(parameters[k])) {
@@ -36,8 +40,8 @@ public final class Model {
             }
         }
         if (config != null && !config.architecture().equals(architecture)) {
-            throw new IllegalArgumentException("the run settings describe " + config.architecture()
-                    + " but the weights are " + architecture);
+            throw new IllegalArgumentException(
+                    "the run settings describe " + config.architecture() + " but the weights are " + architecture);
         }
         this.architecture = architecture;
         this.parameters = parameters.clone();

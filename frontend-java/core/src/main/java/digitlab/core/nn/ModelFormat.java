@@ -53,11 +53,13 @@ public final class ModelFormat {
     public static final int VERSION = 2;
     /** The version before files carried run settings: same layout, flag bit 1 not allowed. */
     private static final int VERSION_WITHOUT_SETTINGS = 1;
+
     private static final byte[] MAGIC = {'D', 'L', 'N', 'N'};
     private static final int FIXED_HEADER = 12;
     private static final int METADATA_SIZE = 16;
     /** Today's settings take about 200 bytes; the rest is room for more keys and per-layer activations. */
     static final int MAX_SETTINGS = 4096;
+
     private static final int FLAG_METADATA = 1;
     private static final int FLAG_SETTINGS = 2;
     /** File codes of the activations; fixed here, independent of the enum's order. */
@@ -67,8 +69,7 @@ public final class ModelFormat {
     /** File codes of the losses: a new loss takes the next code, so older files keep their meaning. */
     private static final Loss[] LOSS_CODES = {Loss.SOFTMAX_CROSS_ENTROPY, Loss.SIGMOID_CROSS_ENTROPY, Loss.QUADRATIC};
 
-    private ModelFormat() {
-    }
+    private ModelFormat() {}
 
     /** The model as a model file. */
     public static byte[] encode(Model model) {
@@ -77,8 +78,11 @@ public final class ModelFormat {
         String settings = model.config() != null ? model.config().toQuery() : null;
         float[] params = model.parametersView();
         int layerCount = arch.layerCount();
-        int size = FIXED_HEADER + 4 * layerCount + padded(layerCount - 2)
-                + (meta != null ? METADATA_SIZE : 0) + (settings != null ? 4 + padded(settings.length()) : 0)
+        int size = FIXED_HEADER
+                + 4 * layerCount
+                + padded(layerCount - 2)
+                + (meta != null ? METADATA_SIZE : 0)
+                + (settings != null ? 4 + padded(settings.length()) : 0)
                 + 4 * params.length;
         byte[] out = new byte[size];
         System.arraycopy(MAGIC, 0, out, 0, 4);
@@ -159,8 +163,8 @@ public final class ModelFormat {
             sizes[l] = getInt(bytes, at);
             at += 4;
             if (sizes[l] < 1 || sizes[l] > Architecture.MAX_WIDTH) {
-                throw new ModelFormatException("layer " + l + " size " + sizes[l] + " is outside 1.."
-                        + Architecture.MAX_WIDTH);
+                throw new ModelFormatException(
+                        "layer " + l + " size " + sizes[l] + " is outside 1.." + Architecture.MAX_WIDTH);
             }
         }
         require(bytes, at + padded(layerCount - 2), "the activations");
@@ -186,8 +190,8 @@ public final class ModelFormat {
             require(bytes, at + 4, "the run settings' length");
             settingsLength = getInt(bytes, at);
             if (settingsLength < 1 || settingsLength > MAX_SETTINGS) {
-                throw new ModelFormatException("run settings length " + settingsLength + " is outside 1.."
-                        + MAX_SETTINGS);
+                throw new ModelFormatException(
+                        "run settings length " + settingsLength + " is outside 1.." + MAX_SETTINGS);
             }
             at += 4;
         }
@@ -197,12 +201,12 @@ public final class ModelFormat {
         long expected = at + 4 * parameterCount;
         // The byte length bounds the parameter count before anything big is allocated.
         if (bytes.length != expected) {
-            throw new ModelFormatException("model file is " + bytes.length + " bytes, expected " + expected
-                    + " for " + parameterCount + " parameters" + (bytes.length < expected ? " (truncated)" : ""));
+            throw new ModelFormatException("model file is " + bytes.length + " bytes, expected " + expected + " for "
+                    + parameterCount + " parameters" + (bytes.length < expected ? " (truncated)" : ""));
         }
         if (parameterCount > Architecture.MAX_PARAMETERS) {
-            throw new ModelFormatException("model has " + parameterCount + " parameters, more than the limit "
-                    + Architecture.MAX_PARAMETERS);
+            throw new ModelFormatException(
+                    "model has " + parameterCount + " parameters, more than the limit " + Architecture.MAX_PARAMETERS);
         }
         Architecture architecture;
         try {
@@ -230,14 +234,14 @@ public final class ModelFormat {
             }
             params[k] = p;
         }
-        Settings settings = settingsLength > 0 ? readSettings(bytes, settingsAt, settingsLength, architecture)
+        Settings settings = settingsLength > 0
+                ? readSettings(bytes, settingsAt, settingsLength, architecture)
                 : new Settings(null, null);
         return new Model(architecture, params, metadata, settings.config, settings.issue);
     }
 
     /** The run settings as this version reads them, as in {@link Model#config()} and {@link Model#settingsIssue()}. */
-    private record Settings(TrainingConfig config, String issue) {
-    }
+    private record Settings(TrainingConfig config, String issue) {}
 
     /** Reads the settings section by the rules in the class comment. */
     private static Settings readSettings(byte[] bytes, int at, int length, Architecture architecture) {
@@ -276,17 +280,17 @@ public final class ModelFormat {
             return new Settings(null, e.getMessage());
         }
         if (!config.architecture().equals(architecture)) {
-            throw new ModelFormatException("the run settings describe " + config.architecture()
-                    + " but the weights are " + architecture);
+            throw new ModelFormatException(
+                    "the run settings describe " + config.architecture() + " but the weights are " + architecture);
         }
-        return new Settings(config, unknown.isEmpty() ? null
-                : "unknown to this version: " + String.join(", ", unknown));
+        return new Settings(
+                config, unknown.isEmpty() ? null : "unknown to this version: " + String.join(", ", unknown));
     }
 
     private static void require(byte[] bytes, long needed, String what) {
         if (bytes.length < needed) {
-            throw new ModelFormatException("model file is truncated: " + bytes.length + " bytes, " + what
-                    + " need " + needed);
+            throw new ModelFormatException(
+                    "model file is truncated: " + bytes.length + " bytes, " + what + " need " + needed);
         }
     }
 

@@ -56,8 +56,8 @@ public final class Network {
         delta = new float[count][];
         a[0] = new float[maxBatch * architecture.inputSize()];
         for (int l = 1; l < count; l++) {
-            layers[l] = new DenseLayer(architecture.size(l - 1), architecture.size(l), architecture.weightOffset(l),
-                    maxBatch);
+            layers[l] = new DenseLayer(
+                    architecture.size(l - 1), architecture.size(l), architecture.weightOffset(l), maxBatch);
             z[l] = new float[maxBatch * architecture.size(l)];
             a[l] = new float[maxBatch * architecture.size(l)];
             delta[l] = new float[maxBatch * architecture.size(l)];
@@ -238,8 +238,9 @@ public final class Network {
             float[] inputDelta = l > 1 ? delta[l - 1] : null;
             layers[l].backward(params, a[l - 1], delta[l], grads, inputDelta, n);
             if (l > 1) {
-                architecture.activation(l - 1).multiplyByDerivative(z[l - 1], a[l - 1], delta[l - 1],
-                        n * layers[l - 1].outputs);
+                architecture
+                        .activation(l - 1)
+                        .multiplyByDerivative(z[l - 1], a[l - 1], delta[l - 1], n * layers[l - 1].outputs);
             }
         }
     }
@@ -278,8 +279,8 @@ public final class Network {
             }
             int label = dataLabels[example];
             if (label >= architecture.outputSize()) {
-                throw new IllegalArgumentException("label " + label + " of example " + example
-                        + " does not fit " + architecture.outputSize() + " outputs");
+                throw new IllegalArgumentException("label " + label + " of example " + example + " does not fit "
+                        + architecture.outputSize() + " outputs");
             }
             labels[e] = label;
         }
@@ -370,8 +371,8 @@ public final class Network {
 
     private void forwardOne(float[] input) {
         if (input.length != architecture.inputSize()) {
-            throw new IllegalArgumentException("input has " + input.length + " values, the network takes "
-                    + architecture.inputSize());
+            throw new IllegalArgumentException(
+                    "input has " + input.length + " values, the network takes " + architecture.inputSize());
         }
         System.arraycopy(input, 0, a[0], 0, input.length);
         forward(1);

@@ -39,6 +39,12 @@ public interface Optimizer {
      * @param steps the updates the share made (mini-batches)
      * @param merged shares already folded into {@code params} (1 after this optimiser's own share)
      */
-    void mergeShare(float[] params, float[] startParams, float[] startState, float[] shareParams,
-            float[] shareState, int steps, int merged);
+    void mergeShare(
+            float[] params,
+            float[] startParams,
+            float[] startState,
+            float[] shareParams,
+            float[] shareState,
+            int steps,
+            int merged);
 }

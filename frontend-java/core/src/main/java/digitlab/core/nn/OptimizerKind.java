@@ -74,7 +74,7 @@ public enum OptimizerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown optimizer '" + id
-                + "' (expected sgd, momentum, nesterov, adam, gd or lbfgs)");
+        throw new IllegalArgumentException(
+                "unknown optimizer '" + id + "' (expected sgd, momentum, nesterov, adam, gd or lbfgs)");
     }
 }

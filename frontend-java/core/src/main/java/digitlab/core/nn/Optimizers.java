@@ -2,8 +2,7 @@ package digitlab.core.nn;
 
 /** Builds the update rule a run's configuration names, so every worker of a run uses the same one. */
 public final class Optimizers {
-    private Optimizers() {
-    }
+    private Optimizers() {}
 
     /**
      * The mini-batch or gradient-descent optimiser for {@code config}, with state for {@code parameterCount}

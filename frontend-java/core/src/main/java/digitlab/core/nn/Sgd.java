@@ -58,8 +58,14 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void mergeShare(float[] params, float[] startParams, float[] startState, float[] shareParams,
-            float[] shareState, int steps, int merged) {
+    public void mergeShare(
+            float[] params,
+            float[] startParams,
+            float[] startState,
+            float[] shareParams,
+            float[] shareState,
+            int steps,
+            int merged) {
         if (velocity == null) {
             for (int k = 0; k < params.length; k++) {
                 params[k] += shareParams[k] - startParams[k];
@@ -84,8 +90,8 @@ public final class Sgd implements Optimizer {
             return;
         }
         if (velocity.length != params.length) {
-            throw new IllegalArgumentException("optimizer was made for " + velocity.length + " parameters, got "
-                    + params.length);
+            throw new IllegalArgumentException(
+                    "optimizer was made for " + velocity.length + " parameters, got " + params.length);
         }
         float mu = momentum;
         for (int k = 0; k < params.length; k++) {

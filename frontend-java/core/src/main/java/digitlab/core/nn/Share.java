@@ -15,6 +15,13 @@ import digitlab.core.data.Digits;
  * @param rate the learning rate
  * @param m the training set size that scales the L2 term (see {@link Network#lossAndGradient})
  */
-public record Share(float[] parameters, float[] optimizerState, long optimizerSteps, Digits data, int[] indices,
-        int from, int count, float rate, int m) {
-}
+public record Share(
+        float[] parameters,
+        float[] optimizerState,
+        long optimizerSteps,
+        Digits data,
+        int[] indices,
+        int from,
+        int count,
+        float rate,
+        int m) {}

@@ -7,5 +7,4 @@ package digitlab.core.nn;
  * @param lossSum sum over the share's batches of batch cost times batch size
  * @param correct examples classified correctly
  */
-public record ShareResult(int examples, double lossSum, int correct) {
-}
+public record ShareResult(int examples, double lossSum, int correct) {}

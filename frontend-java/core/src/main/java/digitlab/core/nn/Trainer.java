@@ -34,6 +34,7 @@ public final class Trainer {
 
     /** The run as it stands: live changes of the learning rate and the epochs included (see {@link #toModel}). */
     private TrainingConfig config;
+
     private Digits train;
     private Digits validation;
     private final Network network;
@@ -51,6 +52,7 @@ public final class Trainer {
     private int lastWorkers = 1;
     /** True while {@link #singleStep} runs: no round, one batch here. */
     private boolean alone;
+
     private long updates;
 
     private TrainingStatus status = TrainingStatus.RUNNING;
@@ -114,8 +116,8 @@ public final class Trainer {
         lbfgs = config.optimizer() == OptimizerKind.LBFGS ? new Lbfgs(n, config.lbfgsMemory()) : null;
         // L-BFGS is always handed the network's own arrays (see lbfgsStep), so x and g are params and grads.
         // this.train, not the parameter: the training set may grow (extendTrainingSet).
-        fullBatchCost = (x, g) -> network.lossAndGradient(this.train, null, 0, trainCount(), config.lambda(),
-                trainCount());
+        fullBatchCost =
+                (x, g) -> network.lossAndGradient(this.train, null, 0, trainCount(), config.lambda(), trainCount());
     }
 
     /** Training examples used at most: {@link TrainingConfig#trainLimit()}, if set. */
@@ -309,8 +311,8 @@ public final class Trainer {
             // A replica that became ready since roundFits() joins only if the epoch has room (and data) for it.
             if (replicas[k].ready() && next + share <= order.ready()) {
                 shareStarts[k] = next;
-                replicas[k].start(new Share(roundBase, roundBaseState, baseSteps, train, order.indices(), next, share, rate,
-                        trainCount()));
+                replicas[k].start(new Share(
+                        roundBase, roundBaseState, baseSteps, train, order.indices(), next, share, rate, trainCount()));
                 next += share;
                 workers++;
             }
@@ -325,13 +327,14 @@ public final class Trainer {
             ShareResult result = replicas[k].finish(replicaParameters, replicaState);
             if (result == null) {
                 workers--;
-                for (int from = shareStarts[k]; from < shareStarts[k] + share && !status.stopped();
+                for (int from = shareStarts[k];
+                        from < shareStarts[k] + share && !status.stopped();
                         from += config.batchSize()) {
                     gradientStep(from, config.batchSize());
                 }
             } else {
-                optimizer.mergeShare(params, roundBase, roundBaseState, replicaParameters, replicaState,
-                        stepsPerShare, merged++);
+                optimizer.mergeShare(
+                        params, roundBase, roundBaseState, replicaParameters, replicaState, stepsPerShare, merged++);
                 examplesSeen += result.examples();
                 updates += (result.examples() + config.batchSize() - 1) / config.batchSize();
                 epochLossSum += result.lossSum();
@@ -373,8 +376,8 @@ public final class Trainer {
     private void recordStep(double loss, int correct, int count) {
         lastLoss = loss;
         lastAccuracy = (double) correct / count;
-        Divergence sign = watch.step(loss, lastAccuracy, count, network.architecture().outputSize(),
-                network.silentLayer());
+        Divergence sign =
+                watch.step(loss, lastAccuracy, count, network.architecture().outputSize(), network.silentLayer());
         if (sign != null) {
             diverge(sign);
         }
@@ -494,8 +497,13 @@ public final class Trainer {
 
     /** The learning rate the next step uses: the base rate under the schedule. */
     public float learningRate() {
-        return config.schedule().rate(config.learningRate(), epoch + (double) position / trainCount(),
-                config.decay(), config.decayEvery(), config.planned());
+        return config.schedule()
+                .rate(
+                        config.learningRate(),
+                        epoch + (double) position / trainCount(),
+                        config.decay(),
+                        config.decayEvery(),
+                        config.planned());
     }
 
     /**

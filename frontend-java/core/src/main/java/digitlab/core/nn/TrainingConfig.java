@@ -46,16 +46,52 @@ import java.util.Map;
  * {@code valid}, the stop rules looked at test images). Model files also reach versions that do not
  * know a newer key yet; see {@link ModelFormat} for how they read one.
  */
-public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, OptimizerKind optimizer,
-        float learningRate, float momentum, Schedule schedule, float decay, int decayEvery, int batchSize,
-        float lambda, Init init, int seed, int epochs, int trainLimit, float targetAccuracy, int patience,
-        int lbfgsMemory, int validationSize, int iterations) {
+public record TrainingConfig(
+        int[] layers,
+        Activation[] activations,
+        Loss loss,
+        OptimizerKind optimizer,
+        float learningRate,
+        float momentum,
+        Schedule schedule,
+        float decay,
+        int decayEvery,
+        int batchSize,
+        float lambda,
+        Init init,
+        int seed,
+        int epochs,
+        int trainLimit,
+        float targetAccuracy,
+        int patience,
+        int lbfgsMemory,
+        int validationSize,
+        int iterations) {
 
     public static final int MAX_BATCH = 8192;
     /** The query keys, in the order {@link #toQuery()} writes them. */
-    public static final String[] KEYS = {"layers", "act", "loss", "opt", "lr", "momentum", "sched", "decay",
-        "every", "batch", "lambda", "init", "seed", "epochs", "iters", "train", "valid", "targetacc", "patience",
-        "memory"};
+    public static final String[] KEYS = {
+        "layers",
+        "act",
+        "loss",
+        "opt",
+        "lr",
+        "momentum",
+        "sched",
+        "decay",
+        "every",
+        "batch",
+        "lambda",
+        "init",
+        "seed",
+        "epochs",
+        "iters",
+        "train",
+        "valid",
+        "targetacc",
+        "patience",
+        "memory"
+    };
     /** Training images held out for validation unless a run says otherwise: the last MNIST training shard. */
     public static final int DEFAULT_VALIDATION = 5000;
 
@@ -82,7 +118,10 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
         check(lbfgsMemory >= 1 && lbfgsMemory <= 100, "memory", lbfgsMemory, "1..100");
         check(validationSize >= 0, "valid", validationSize, "a count >= 0 (0 = none)");
         check(iterations >= 1 && iterations <= 1_000_000, "iters", iterations, "1..1000000");
-        check(validationSize > 0 || (targetAccuracy == 0f && patience == 0), "valid", validationSize,
+        check(
+                validationSize > 0 || (targetAccuracy == 0f && patience == 0),
+                "valid",
+                validationSize,
                 "above 0 for the stop rules targetacc and patience, which watch the validation images");
     }
 
@@ -110,9 +149,27 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
 
     /** This run with another learning rate (what a UI slider changes mid-training). */
     public TrainingConfig withLearningRate(float rate) {
-        return new TrainingConfig(layers, activations, loss, optimizer, rate, momentum, schedule, decay,
-                decayEvery, batchSize, lambda, init, seed, epochs, trainLimit, targetAccuracy, patience, lbfgsMemory,
-                validationSize, iterations);
+        return new TrainingConfig(
+                layers,
+                activations,
+                loss,
+                optimizer,
+                rate,
+                momentum,
+                schedule,
+                decay,
+                decayEvery,
+                batchSize,
+                lambda,
+                init,
+                seed,
+                epochs,
+                trainLimit,
+                targetAccuracy,
+                patience,
+                lbfgsMemory,
+                validationSize,
+                iterations);
     }
 
     /**
@@ -120,31 +177,102 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
      * the other settings (optimiser, rates, seed...) stay.
      */
     public TrainingConfig withArchitecture(Architecture architecture) {
-        return new TrainingConfig(architecture.sizes(), architecture.hiddenActivations(), architecture.loss(),
-                optimizer, learningRate, momentum, schedule, decay, decayEvery, batchSize, lambda, init, seed,
-                epochs, trainLimit, targetAccuracy, patience, lbfgsMemory,
-                validationSize, iterations);
+        return new TrainingConfig(
+                architecture.sizes(),
+                architecture.hiddenActivations(),
+                architecture.loss(),
+                optimizer,
+                learningRate,
+                momentum,
+                schedule,
+                decay,
+                decayEvery,
+                batchSize,
+                lambda,
+                init,
+                seed,
+                epochs,
+                trainLimit,
+                targetAccuracy,
+                patience,
+                lbfgsMemory,
+                validationSize,
+                iterations);
     }
 
     /** This run with another seed. */
     public TrainingConfig withSeed(int newSeed) {
-        return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,
-                decayEvery, batchSize, lambda, init, newSeed, epochs, trainLimit, targetAccuracy, patience,
-                lbfgsMemory, validationSize, iterations);
+        return new TrainingConfig(
+                layers,
+                activations,
+                loss,
+                optimizer,
+                learningRate,
+                momentum,
+                schedule,
+                decay,
+                decayEvery,
+                batchSize,
+                lambda,
+                init,
+                newSeed,
+                epochs,
+                trainLimit,
+                targetAccuracy,
+                patience,
+                lbfgsMemory,
+                validationSize,
+                iterations);
     }
 
     /** This run with another number of epochs. */
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,
-                decayEvery, batchSize, lambda, init, seed, newEpochs, trainLimit, targetAccuracy, patience,
-                lbfgsMemory, validationSize, iterations);
+        return new TrainingConfig(
+                layers,
+                activations,
+                loss,
+                optimizer,
+                learningRate,
+                momentum,
+                schedule,
+                decay,
+                decayEvery,
+                batchSize,
+                lambda,
+                init,
+                seed,
+                newEpochs,
+                trainLimit,
+                targetAccuracy,
+                patience,
+                lbfgsMemory,
+                validationSize,
+                iterations);
     }
 
     /** This run with another number of full-batch iterations. */
     public TrainingConfig withIterations(int newIterations) {
-        return new TrainingConfig(layers, activations, loss, optimizer, learningRate, momentum, schedule, decay,
-                decayEvery, batchSize, lambda, init, seed, epochs, trainLimit, targetAccuracy, patience,
-                lbfgsMemory, validationSize, newIterations);
+        return new TrainingConfig(
+                layers,
+                activations,
+                loss,
+                optimizer,
+                learningRate,
+                momentum,
+                schedule,
+                decay,
+                decayEvery,
+                batchSize,
+                lambda,
+                init,
+                seed,
+                epochs,
+                trainLimit,
+                targetAccuracy,
+                patience,
+                lbfgsMemory,
+                validationSize,
+                newIterations);
     }
 
     /**
@@ -166,7 +294,10 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
     public String toQuery() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : toMap().entrySet()) {
-            sb.append(sb.length() == 0 ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
+            sb.append(sb.length() == 0 ? "" : "&")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue());
         }
         return sb.toString();
     }
@@ -250,8 +381,8 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
     public static TrainingConfig fromMap(Map<String, String> values) {
         for (String key : values.keySet()) {
             if (!Arrays.asList(KEYS).contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "' (known: "
-                        + String.join(", ", KEYS) + ")");
+                throw new IllegalArgumentException(
+                        "unknown setting '" + key + "' (known: " + String.join(", ", KEYS) + ")");
             }
         }
         int[] layers = intList(values, "layers", "784,128,10");
@@ -260,9 +391,14 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
         OptimizerKind opt = parse("opt", get(values, "opt", "adam"), OptimizerKind::fromId);
         float lr = floatValue(values, "lr", opt.defaultLearningRate());
         Activation firstHidden = acts.length > 0 ? acts[0] : Activation.SIGMOID;
-        Init defaultInit = firstHidden == Activation.RELU || firstHidden == Activation.LEAKY_RELU
-                ? Init.HE : Init.UNIFORM;
-        return new TrainingConfig(layers, acts, loss, opt, lr,
+        Init defaultInit =
+                firstHidden == Activation.RELU || firstHidden == Activation.LEAKY_RELU ? Init.HE : Init.UNIFORM;
+        return new TrainingConfig(
+                layers,
+                acts,
+                loss,
+                opt,
+                lr,
                 floatValue(values, "momentum", 0.9f),
                 parse("sched", get(values, "sched", "constant"), Schedule::fromId),
                 floatValue(values, "decay", 0.5f),
@@ -335,8 +471,8 @@ public record TrainingConfig(int[] layers, Activation[] activations, Loss loss, 
             try {
                 out[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be whole numbers separated by commas, got '"
-                        + values.get(key) + "'");
+                throw new IllegalArgumentException(
+                        key + " must be whole numbers separated by commas, got '" + values.get(key) + "'");
             }
         }
         return out;

@@ -17,6 +17,7 @@ final class WolfeLineSearch {
     static final double C1 = 1e-4;
     /** 0.9 is the usual choice for quasi-Newton methods: loose curvature, few evaluations per step. */
     static final double C2 = 0.9;
+
     private static final int MAX_EVALUATIONS = 25;
 
     private final float[] x0;

@@ -69,8 +69,7 @@ public final class RunQuery {
         if (value == null || value.equals("auto")) {
             return 0;
         }
-        if (!Text.isDigits(value, 2) || Integer.parseInt(value) < 1
-                || Integer.parseInt(value) > MAX_WORKERS) {
+        if (!Text.isDigits(value, 2) || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_WORKERS) {
             throw new IllegalArgumentException("workers must be auto or 1 to " + MAX_WORKERS + ", got '" + value + "'");
         }
         return Integer.parseInt(value);

@@ -9,8 +9,7 @@ import java.util.List;
  * always a single separator character or a digit check here.
  */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Splits at every {@code separator}, keeping empty parts: {@code split("a,,b", ',')} is [a, "", b]. */
     public static String[] split(String text, char separator) {

@@ -23,8 +23,8 @@ public final class ActivationStrip {
      */
     public ActivationStrip(int count, int maxColumns, int cell, int gap) {
         if (count <= 0 || maxColumns <= 0 || cell <= 0 || gap < 0) {
-            throw new IllegalArgumentException("bad strip: " + count + " units, " + maxColumns + " columns, cell "
-                    + cell + ", gap " + gap);
+            throw new IllegalArgumentException(
+                    "bad strip: " + count + " units, " + maxColumns + " columns, cell " + cell + ", gap " + gap);
         }
         this.count = count;
         this.columns = Math.min(count, maxColumns);
@@ -75,12 +75,12 @@ public final class ActivationStrip {
      */
     public double paint(float[] values, int offset, byte[] rgba) {
         if (offset < 0 || values.length < offset + count) {
-            throw new IllegalArgumentException("need " + count + " values from " + offset + ", array has "
-                    + values.length);
+            throw new IllegalArgumentException(
+                    "need " + count + " values from " + offset + ", array has " + values.length);
         }
         if (rgba.length != width() * height() * 4) {
-            throw new IllegalArgumentException("buffer has " + rgba.length + " bytes, strip needs "
-                    + width() * height() * 4);
+            throw new IllegalArgumentException(
+                    "buffer has " + rgba.length + " bytes, strip needs " + width() * height() * 4);
         }
         WeightMosaic.fill(rgba, Palette.GAP);
         double scale = Math.max(1, WeightMosaic.maxAbs(values, offset, count));

@@ -27,8 +27,8 @@ public final class ConfusionMatrix {
     /** Copies {@code classes * classes} counts, row by row (true class), from {@code source[offset..]}. */
     public void set(int[] source, int offset) {
         if (offset < 0 || source.length < offset + counts.length) {
-            throw new IllegalArgumentException("need " + counts.length + " counts from " + offset + ", array has "
-                    + source.length);
+            throw new IllegalArgumentException(
+                    "need " + counts.length + " counts from " + offset + ", array has " + source.length);
         }
         System.arraycopy(source, offset, counts, 0, counts.length);
         maxMistakeFraction = 0;

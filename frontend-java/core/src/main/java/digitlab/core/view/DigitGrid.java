@@ -73,8 +73,8 @@ public final class DigitGrid {
                     + digits.rows() + "x" + digits.cols());
         }
         if (rgba.length != width() * height() * 4) {
-            throw new IllegalArgumentException("buffer has " + rgba.length + " bytes, grid needs "
-                    + width() * height() * 4);
+            throw new IllegalArgumentException(
+                    "buffer has " + rgba.length + " bytes, grid needs " + width() * height() * 4);
         }
         fill(rgba, Palette.GAP);
         int n = Math.min(indices.length, cells());

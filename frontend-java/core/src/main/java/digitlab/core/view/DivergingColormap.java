@@ -32,8 +32,7 @@ public final class DivergingColormap {
         }
     }
 
-    private DivergingColormap() {
-    }
+    private DivergingColormap() {}
 
     /** The colour of {@code value} as 0xRRGGBB; values outside [-1, 1] are clamped, NaN is the zero colour. */
     public static int rgb(double value) {

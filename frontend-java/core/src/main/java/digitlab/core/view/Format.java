@@ -11,8 +11,7 @@ public final class Format {
 
     private static final double[] POWERS = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
-    private Format() {
-    }
+    private Format() {}
 
     /** {@code value} with exactly {@code decimals} (0-9) digits after the point: {@code fixed(3.14159, 2)} is "3.14". */
     public static String fixed(double value, int decimals) {
@@ -114,7 +113,8 @@ public final class Format {
         double unit = 1000;
         for (int i = 0; i < suffixes.length; i++) {
             double scaled = value / unit;
-            double rounded = Math.abs(scaled) < 99.95 ? Math.floor(Math.abs(scaled) * 10 + 0.5) / 10
+            double rounded = Math.abs(scaled) < 99.95
+                    ? Math.floor(Math.abs(scaled) * 10 + 0.5) / 10
                     : Math.floor(Math.abs(scaled) + 0.5);
             if (rounded < 1000 || i == suffixes.length - 1) {
                 return trimmed(scaled, rounded < 100 ? 1 : 0) + suffixes[i];

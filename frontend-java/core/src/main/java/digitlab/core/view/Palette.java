@@ -15,11 +15,11 @@ public final class Palette {
     public static final int TEXT = 0xe7eaf1;
     /** Text on light fills. */
     public static final int DARK_TEXT = 0x0b0d12;
+
     private static final int INK = 0xf4f6fb;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Palette() {
-    }
+    private Palette() {}
 
     public static int inkRed(int ink) {
         return blend(BACKGROUND >> 16 & 0xFF, INK >> 16 & 0xFF, ink);

@@ -2,8 +2,7 @@ package digitlab.core.view;
 
 /** Small helpers for a network's 10 outputs (class scores or probabilities) stored in a flat array. */
 public final class Scores {
-    private Scores() {
-    }
+    private Scores() {}
 
     /** Index (0-based, relative to {@code from}) of the largest of {@code values[from..from+count)}; the first on ties. */
     public static int argmax(float[] values, int from, int count) {

@@ -33,8 +33,8 @@ public final class WeightMosaic {
      */
     public WeightMosaic(int units, int side, int scale, int gap, int maxCells) {
         if (units <= 0 || side <= 0 || scale <= 0 || gap < 0 || maxCells <= 0) {
-            throw new IllegalArgumentException("bad mosaic: " + units + " units of " + side + "x" + side
-                    + ", scale " + scale + ", gap " + gap + ", max " + maxCells + " cells");
+            throw new IllegalArgumentException("bad mosaic: " + units + " units of " + side + "x" + side + ", scale "
+                    + scale + ", gap " + gap + ", max " + maxCells + " cells");
         }
         this.units = units;
         this.side = side;
@@ -133,12 +133,12 @@ public final class WeightMosaic {
     public int paint(float[] weights, byte[] rgba) {
         int n = side * side;
         if (weights.length < units * n) {
-            throw new IllegalArgumentException("need " + units * n + " weights for " + units + " units of "
-                    + side + "x" + side + ", got " + weights.length);
+            throw new IllegalArgumentException("need " + units * n + " weights for " + units + " units of " + side + "x"
+                    + side + ", got " + weights.length);
         }
         if (rgba.length != width() * height() * 4) {
-            throw new IllegalArgumentException("buffer has " + rgba.length + " bytes, mosaic needs "
-                    + width() * height() * 4);
+            throw new IllegalArgumentException(
+                    "buffer has " + rgba.length + " bytes, mosaic needs " + width() * height() * 4);
         }
         fill(rgba, Palette.GAP);
         int hash = 0x811c9dc5;

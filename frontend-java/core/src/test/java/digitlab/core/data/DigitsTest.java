@@ -46,7 +46,8 @@ class DigitsTest {
         Digits joined = digits.slice(0, 1).concat(tail);
         assertArrayEquals(digits.labels(), joined.labels());
         assertArrayEquals(digits.pixels(), joined.pixels());
-        assertThrows(IllegalArgumentException.class, () -> digits.concat(new Digits(0, 3, 3, new byte[0], new byte[0])));
+        assertThrows(
+                IllegalArgumentException.class, () -> digits.concat(new Digits(0, 3, 3, new byte[0], new byte[0])));
         assertThrows(IndexOutOfBoundsException.class, () -> digits.slice(2, 4));
     }
 
@@ -65,7 +66,8 @@ class DigitsTest {
         assertArrayEquals(digits.labels(), joined.labels());
         assertArrayEquals(digits.pixels(), joined.pixels());
         assertThrows(IllegalArgumentException.class, () -> Digits.join(java.util.List.of()));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Digits.join(java.util.List.of(digits, new Digits(0, 3, 3, new byte[0], new byte[0]))));
     }
 }

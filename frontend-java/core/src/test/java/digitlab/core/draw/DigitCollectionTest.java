@@ -73,8 +73,8 @@ class DigitCollectionTest {
         DigitCollection small = new DigitCollection(3);
         assertEquals(3, small.addAll(source.toDigits()));
         assertArrayEquals(new byte[] {0, 1, 2}, small.toDigits().labels());
-        assertThrows(IllegalArgumentException.class,
-                () -> small.addAll(new Digits(1, 2, 2, new byte[] {1}, new byte[4])));
+        assertThrows(
+                IllegalArgumentException.class, () -> small.addAll(new Digits(1, 2, 2, new byte[] {1}, new byte[4])));
     }
 
     @Test

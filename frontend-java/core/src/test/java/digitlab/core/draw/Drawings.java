@@ -2,8 +2,7 @@ package digitlab.core.draw;
 
 /** Synthetic pen drawings for the tests, painted with {@link InkRaster}. */
 final class Drawings {
-    private Drawings() {
-    }
+    private Drawings() {}
 
     /** An ellipse outline (a "0") centred at (cx, cy) with radii rx, ry, pen half-width {@code pen}. */
     static void ellipse(InkRaster raster, double cx, double cy, double rx, double ry, double pen) {
@@ -11,8 +10,12 @@ final class Drawings {
         for (int i = 0; i < n; i++) {
             double a0 = 2 * Math.PI * i / n;
             double a1 = 2 * Math.PI * (i + 1) / n;
-            raster.segment(cx + rx * Math.cos(a0), cy + ry * Math.sin(a0),
-                    cx + rx * Math.cos(a1), cy + ry * Math.sin(a1), pen);
+            raster.segment(
+                    cx + rx * Math.cos(a0),
+                    cy + ry * Math.sin(a0),
+                    cx + rx * Math.cos(a1),
+                    cy + ry * Math.sin(a1),
+                    pen);
         }
     }
 

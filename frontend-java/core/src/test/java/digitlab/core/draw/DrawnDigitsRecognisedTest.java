@@ -26,19 +26,30 @@ class DrawnDigitsRecognisedTest {
     /** Strokes per digit in a unit box (x, y in 0..1, y down); each stroke is {x0, y0, x1, y1, ...}. */
     private static double[][] strokes(int digit) {
         switch (digit) {
-            case 0: return new double[][] {ellipse(0.5, 0.5, 0.32, 0.48, 0, 1)};
-            case 1: return new double[][] {{0.55, 0.0, 0.45, 1.0}};
-            case 2: return new double[][] {concat(ellipse(0.5, 0.28, 0.33, 0.28, 0.55, 1.05),
-                    new double[] {0.1, 1.0, 0.9, 1.0})};
-            case 3: return new double[][] {ellipse(0.45, 0.25, 0.35, 0.25, 0.6, 1.2),
-                    ellipse(0.45, 0.75, 0.38, 0.25, 0.75, 1.4)};
-            case 4: return new double[][] {{0.6, 0.0, 0.05, 0.65, 0.95, 0.65}, {0.7, 0.3, 0.7, 1.0}};
-            case 5: return new double[][] {{0.85, 0.0, 0.2, 0.0, 0.15, 0.42},
-                    ellipse(0.45, 0.68, 0.4, 0.32, 0.72, 1.35)};
-            case 6: return new double[][] {concat(new double[] {0.75, 0.0}, ellipse(0.5, 0.7, 0.35, 0.3, 0.5, 1.5))};
-            case 7: return new double[][] {{0.05, 0.0, 0.95, 0.0, 0.35, 1.0}};
-            case 8: return new double[][] {ellipse(0.5, 0.25, 0.27, 0.25, 0, 1), ellipse(0.5, 0.74, 0.33, 0.26, 0, 1)};
-            default: return new double[][] {ellipse(0.5, 0.3, 0.33, 0.3, 0, 1), {0.83, 0.3, 0.75, 1.0}};
+            case 0:
+                return new double[][] {ellipse(0.5, 0.5, 0.32, 0.48, 0, 1)};
+            case 1:
+                return new double[][] {{0.55, 0.0, 0.45, 1.0}};
+            case 2:
+                return new double[][] {
+                    concat(ellipse(0.5, 0.28, 0.33, 0.28, 0.55, 1.05), new double[] {0.1, 1.0, 0.9, 1.0})
+                };
+            case 3:
+                return new double[][] {
+                    ellipse(0.45, 0.25, 0.35, 0.25, 0.6, 1.2), ellipse(0.45, 0.75, 0.38, 0.25, 0.75, 1.4)
+                };
+            case 4:
+                return new double[][] {{0.6, 0.0, 0.05, 0.65, 0.95, 0.65}, {0.7, 0.3, 0.7, 1.0}};
+            case 5:
+                return new double[][] {{0.85, 0.0, 0.2, 0.0, 0.15, 0.42}, ellipse(0.45, 0.68, 0.4, 0.32, 0.72, 1.35)};
+            case 6:
+                return new double[][] {concat(new double[] {0.75, 0.0}, ellipse(0.5, 0.7, 0.35, 0.3, 0.5, 1.5))};
+            case 7:
+                return new double[][] {{0.05, 0.0, 0.95, 0.0, 0.35, 1.0}};
+            case 8:
+                return new double[][] {ellipse(0.5, 0.25, 0.27, 0.25, 0, 1), ellipse(0.5, 0.74, 0.33, 0.26, 0, 1)};
+            default:
+                return new double[][] {ellipse(0.5, 0.3, 0.33, 0.3, 0, 1), {0.83, 0.3, 0.75, 1.0}};
         }
     }
 
@@ -67,8 +78,8 @@ class DrawnDigitsRecognisedTest {
         double radius = Strokes.DEFAULT_WIDTH * PAD / 2 * Math.min(1, h / (0.7 * PAD) + 0.3);
         for (double[] stroke : strokes(digit)) {
             for (int i = 2; i < stroke.length; i += 2) {
-                raster.segment(x + stroke[i - 2] * w, y + stroke[i - 1] * h, x + stroke[i] * w, y + stroke[i + 1] * h,
-                        radius);
+                raster.segment(
+                        x + stroke[i - 2] * w, y + stroke[i - 1] * h, x + stroke[i] * w, y + stroke[i + 1] * h, radius);
             }
         }
         return raster.ink();
@@ -90,12 +101,15 @@ class DrawnDigitsRecognisedTest {
         Path images = MNIST_DIR.resolve("train-images-idx3-ubyte");
         Path labels = MNIST_DIR.resolve("train-labels-idx1-ubyte");
         if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-            fail("MNIST training files are missing under " + MNIST_DIR.toAbsolutePath().normalize()
-                    + " (run npm install in web/)");
+            fail("MNIST training files are missing under "
+                    + MNIST_DIR.toAbsolutePath().normalize() + " (run npm install in web/)");
         }
         Digits train = Idx.read(Files.readAllBytes(images), Files.readAllBytes(labels));
-        Trainer trainer = new Trainer(TrainingConfig.fromQuery("layers=784,128,10&act=relu&loss=softmax"
-                + "&opt=momentum&lr=0.05&momentum=0.9&batch=32&init=he&seed=1&epochs=1"), train, null);
+        Trainer trainer = new Trainer(
+                TrainingConfig.fromQuery("layers=784,128,10&act=relu&loss=softmax"
+                        + "&opt=momentum&lr=0.05&momentum=0.9&batch=32&init=he&seed=1&epochs=1"),
+                train,
+                null);
         trainer.runEpoch();
         Network network = trainer.network();
 
@@ -109,7 +123,8 @@ class DrawnDigitsRecognisedTest {
         for (int digit = 0; digit < 10; digit++) {
             for (double[] box : boxes) {
                 float[] ink = draw(digit, box[0], box[1], box[2], box[3]);
-                int predicted = network.predict(preprocessor.fromInk(ink, PAD, PAD).input(), out);
+                int predicted =
+                        network.predict(preprocessor.fromInk(ink, PAD, PAD).input(), out);
                 if (predicted == digit) {
                     right++;
                 } else {
@@ -122,7 +137,8 @@ class DrawnDigitsRecognisedTest {
         System.out.println("Drawn digits read right: " + right + " of " + total + " preprocessed (misses:" + misses
                 + "), " + naiveRight + " of " + total + " with the whole pad shrunk to 28x28");
         assertTrue(right >= 0.85 * total, right + " of " + total + " drawn digits read right; misses:" + misses);
-        assertTrue(right > naiveRight + total / 4, "preprocessing should beat shrinking the whole pad: " + right
-                + " vs " + naiveRight);
+        assertTrue(
+                right > naiveRight + total / 4,
+                "preprocessing should beat shrinking the whole pad: " + right + " vs " + naiveRight);
     }
 }

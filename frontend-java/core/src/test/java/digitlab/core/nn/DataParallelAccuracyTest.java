@@ -28,8 +28,8 @@ class DataParallelAccuracyTest {
             double[] one = new double[EPOCHS];
             double[] two = new double[EPOCHS];
             for (int seed = 1; seed <= SEEDS; seed++) {
-                TrainingConfig config = TrainingConfig.fromQuery("layers=784,32,10&act=relu&epochs=" + EPOCHS
-                        + "&seed=" + seed + "&opt=" + optimizer);
+                TrainingConfig config = TrainingConfig.fromQuery(
+                        "layers=784,32,10&act=relu&epochs=" + EPOCHS + "&seed=" + seed + "&opt=" + optimizer);
                 add(one, accuracies(config, 1, train, test));
                 add(two, accuracies(config, 2, train, test));
             }

@@ -73,7 +73,8 @@ class DataParallelTest {
         Trainer inline = new Trainer(CONFIG, DATA, null);
         inline.useReplicas(List.of(new InlineReplica(CONFIG), new InlineReplica(CONFIG)));
         Trainer threaded = new Trainer(CONFIG, DATA, null);
-        try (ThreadReplica a = new ThreadReplica(CONFIG); ThreadReplica b = new ThreadReplica(CONFIG)) {
+        try (ThreadReplica a = new ThreadReplica(CONFIG);
+                ThreadReplica b = new ThreadReplica(CONFIG)) {
             threaded.useReplicas(List.of(a, b));
             while (!threaded.status().stopped()) {
                 threaded.runEpoch();
@@ -145,8 +146,7 @@ class DataParallelTest {
             }
 
             @Override
-            public void start(Share share) {
-            }
+            public void start(Share share) {}
 
             @Override
             public ShareResult finish(float[] parameters, float[] optimizerState) {

@@ -84,8 +84,10 @@ class DivergenceTest {
     @Test
     void otherBlowUpsAreNamed() {
         assertEquals(Divergence.NOT_FINITE, firstEpoch("opt=sgd&lr=1000000").divergence());
-        assertEquals(Divergence.AT_CHANCE, firstEpoch("opt=sgd&lr=50&act=sigmoid").divergence());
-        assertEquals(Divergence.LOSS_EXPLODED, firstEpoch("opt=sgd&lr=1000&act=tanh").divergence());
+        assertEquals(
+                Divergence.AT_CHANCE, firstEpoch("opt=sgd&lr=50&act=sigmoid").divergence());
+        assertEquals(
+                Divergence.LOSS_EXPLODED, firstEpoch("opt=sgd&lr=1000&act=tanh").divergence());
     }
 
     @Test

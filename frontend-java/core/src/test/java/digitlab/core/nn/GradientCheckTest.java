@@ -37,8 +37,8 @@ class GradientCheckTest {
             }
         }
         cases.add(Arguments.of(new Activation[] {Activation.RELU, Activation.TANH}, Loss.SOFTMAX_CROSS_ENTROPY, 0.3f));
-        cases.add(Arguments.of(new Activation[] {Activation.LEAKY_RELU, Activation.SIGMOID},
-                Loss.SIGMOID_CROSS_ENTROPY, 0.3f));
+        cases.add(Arguments.of(
+                new Activation[] {Activation.LEAKY_RELU, Activation.SIGMOID}, Loss.SIGMOID_CROSS_ENTROPY, 0.3f));
         return cases;
     }
 

@@ -45,16 +45,16 @@ class HeldOutTest {
         assertEquals(3, TrainingConfig.fromQuery("epochs=3").planned());
         assertEquals(7, lbfgs.withPlanned(7).iterations());
         // The stop rules watch the validation images, so they need some.
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.fromQuery("valid=0&targetacc=0.9"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("valid=0&targetacc=0.9"));
         assertTrue(e.getMessage().startsWith("valid"), e.getMessage());
     }
 
     @Test
     void theTargetIsCheckedWheneverTheValidationImagesAreMeasured() {
         Digits all = TestDigits.synthetic(3000, 8, 5);
-        TrainingConfig config = TrainingConfig.fromQuery(
-                "layers=64,16,10&opt=adam&lr=0.01&batch=16&epochs=5&valid=500&targetacc=0.9");
+        TrainingConfig config =
+                TrainingConfig.fromQuery("layers=64,16,10&opt=adam&lr=0.01&batch=16&epochs=5&valid=500&targetacc=0.9");
         Trainer trainer = new Trainer(config, HeldOut.training(all, 3000, 500), HeldOut.validation(all, 3000, 500));
         while (trainer.status() == TrainingStatus.RUNNING && trainer.epoch() == 0) {
             for (int i = 0; i < 10 && trainer.epoch() == 0; i++) {
@@ -67,15 +67,14 @@ class HeldOutTest {
         assertTrue(trainer.validationAccuracy() >= 0.9);
         assertEquals(trainer.examplesSeen(), trainer.validationSeen());
         // The live measurement is the full evaluation's accuracy, without its confusion matrix.
-        assertEquals(Evaluation.of(trainer.network(), trainer.validation()).accuracy(),
-                trainer.validationAccuracy());
+        assertEquals(Evaluation.of(trainer.network(), trainer.validation()).accuracy(), trainer.validationAccuracy());
     }
 
     @Test
     void fullBatchRunsCountIterations() {
         Digits all = TestDigits.synthetic(600, 8, 5);
-        Trainer trainer = new Trainer(TrainingConfig.fromQuery("layers=64,16,10&opt=gd&lr=1&iters=4&epochs=9&valid=0"),
-                all, null);
+        Trainer trainer = new Trainer(
+                TrainingConfig.fromQuery("layers=64,16,10&opt=gd&lr=1&iters=4&epochs=9&valid=0"), all, null);
         while (!trainer.status().stopped()) {
             trainer.step();
         }

@@ -10,8 +10,8 @@ class InitTest {
     void normalDrawsWeightsAndBiasesFromAStandardNormal() {
         // Nielsen's network.py: np.random.randn for every weight and bias, 784-1000-10 here so the
         // 1,010 biases estimate a mean and a standard deviation to within a few hundredths.
-        Architecture arch = new Architecture(new int[] {784, 1000, 10}, new Activation[] {Activation.SIGMOID},
-                Loss.QUADRATIC);
+        Architecture arch =
+                new Architecture(new int[] {784, 1000, 10}, new Activation[] {Activation.SIGMOID}, Loss.QUADRATIC);
         Network net = new Network(arch, 1);
         net.initialise(Init.NORMAL, new Rng(1));
         float[] p = net.parameters();
@@ -42,8 +42,8 @@ class InitTest {
      */
     @Test
     void zeroBiasSchemesDrawWhatTheyAlwaysDrew() {
-        Architecture arch = new Architecture(new int[] {6, 5, 4}, new Activation[] {Activation.TANH},
-                Loss.SOFTMAX_CROSS_ENTROPY);
+        Architecture arch =
+                new Architecture(new int[] {6, 5, 4}, new Activation[] {Activation.TANH}, Loss.SOFTMAX_CROSS_ENTROPY);
         Init[] schemes = {Init.UNIFORM, Init.XAVIER, Init.HE};
         int[] parameterHashes = {1300108780, -1258609190, -1140539787};
         int[] nextInts = {136726022, 1106353270, 1106353270};

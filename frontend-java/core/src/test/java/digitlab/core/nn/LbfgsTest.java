@@ -75,7 +75,8 @@ class LbfgsTest {
         double f1 = search.search(ROSENBROCK, x, g, f0, d, 1e-3);
         double alpha = (x[0] - start[0]) / d[0];
         assertTrue(f1 <= f0 + WolfeLineSearch.C1 * alpha * slope0, "sufficient decrease");
-        assertTrue(Math.abs(WolfeLineSearch.dot(g, d)) <= WolfeLineSearch.C2 * Math.abs(slope0) * 1.0001,
+        assertTrue(
+                Math.abs(WolfeLineSearch.dot(g, d)) <= WolfeLineSearch.C2 * Math.abs(slope0) * 1.0001,
                 "curvature condition");
     }
 

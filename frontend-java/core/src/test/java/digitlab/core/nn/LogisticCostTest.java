@@ -13,12 +13,11 @@ import org.junit.jupiter.api.Test;
  * </pre>
  */
 class LogisticCostTest {
-    private static final Architecture TINY = new Architecture(new int[] {2, 2, 2},
-            new Activation[] {Activation.SIGMOID}, Loss.SIGMOID_CROSS_ENTROPY);
+    private static final Architecture TINY =
+            new Architecture(new int[] {2, 2, 2}, new Activation[] {Activation.SIGMOID}, Loss.SIGMOID_CROSS_ENTROPY);
 
     /** Two 1x2 images: A = (1, 0) labelled 0, B = (0, 1) labelled 1. */
-    private static final Digits TWO = new Digits(2, 1, 2, new byte[] {0, 1},
-            new byte[] {(byte) 255, 0, 0, (byte) 255});
+    private static final Digits TWO = new Digits(2, 1, 2, new byte[] {0, 1}, new byte[] {(byte) 255, 0, 0, (byte) 255});
 
     /**
      * Input-major weights and biases:
@@ -63,8 +62,8 @@ class LogisticCostTest {
 
     @Test
     void softmaxWithZeroWeightsCostsLogK() {
-        Architecture arch = new Architecture(new int[] {2, 3, 10}, new Activation[] {Activation.TANH},
-                Loss.SOFTMAX_CROSS_ENTROPY);
+        Architecture arch =
+                new Architecture(new int[] {2, 3, 10}, new Activation[] {Activation.TANH}, Loss.SOFTMAX_CROSS_ENTROPY);
         Network net = new Network(arch, 4);
         assertEquals(Math.log(10), net.lossAndGradient(TWO, null, 0, 2, 0f, 2), 1e-6);
     }
@@ -72,8 +71,8 @@ class LogisticCostTest {
     @Test
     void quadraticWithZeroWeightsCostsAnEighthPerOutput() {
         // Nielsen's 0.5 * ||a - y||^2 with every a = s(0) = 1/2: each of the 10 outputs adds 0.5 * (1/2)^2.
-        Architecture arch = new Architecture(new int[] {2, 3, 10}, new Activation[] {Activation.SIGMOID},
-                Loss.QUADRATIC);
+        Architecture arch =
+                new Architecture(new int[] {2, 3, 10}, new Activation[] {Activation.SIGMOID}, Loss.QUADRATIC);
         Network net = new Network(arch, 4);
         assertEquals(10 * 0.125, net.lossAndGradient(TWO, null, 0, 2, 0f, 2), 1e-7);
     }

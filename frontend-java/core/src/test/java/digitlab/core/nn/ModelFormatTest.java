@@ -13,8 +13,10 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ModelFormatTest {
-    private static final Architecture ARCH = new Architecture(new int[] {5, 4, 3, 2},
-            new Activation[] {Activation.LEAKY_RELU, Activation.TANH}, Loss.SIGMOID_CROSS_ENTROPY);
+    private static final Architecture ARCH = new Architecture(
+            new int[] {5, 4, 3, 2},
+            new Activation[] {Activation.LEAKY_RELU, Activation.TANH},
+            Loss.SIGMOID_CROSS_ENTROPY);
     /** A run that trains {@link #ARCH}, with settings away from the defaults. */
     private static final TrainingConfig CONFIG = TrainingConfig.fromQuery("layers=5,4,3,2&act=leakyrelu,tanh"
             + "&loss=logistic&opt=momentum&lr=0.05&seed=7&batch=16&epochs=3&sched=cosine");
@@ -93,7 +95,8 @@ class ModelFormatTest {
 
     @Test
     void settingsForAnotherNetworkAreRejected() {
-        assertMessage(withSettings(TrainingConfig.defaults().toQuery()),
+        assertMessage(
+                withSettings(TrainingConfig.defaults().toQuery()),
                 "the run settings describe 784-128-10 relu softmax but the weights are 5-4-3-2");
         String otherLoss = CONFIG.toQuery().replace("loss=logistic", "loss=softmax");
         assertMessage(withSettings(otherLoss), "run settings describe");
@@ -129,8 +132,8 @@ class ModelFormatTest {
         Loss[] byCode = {Loss.SOFTMAX_CROSS_ENTROPY, Loss.SIGMOID_CROSS_ENTROPY, Loss.QUADRATIC};
         assertEquals(Loss.values().length, byCode.length, "a new loss needs a code here");
         for (int code = 0; code < byCode.length; code++) {
-            Architecture arch = new Architecture(new int[] {3, 2, 10}, new Activation[] {Activation.SIGMOID},
-                    byCode[code]);
+            Architecture arch =
+                    new Architecture(new int[] {3, 2, 10}, new Activation[] {Activation.SIGMOID}, byCode[code]);
             byte[] bytes = new Model(arch, new float[arch.parameterCount()], null, null).toBytes();
             assertEquals(code, bytes[7], byCode[code].id());
             assertEquals(arch, Model.fromBytes(bytes).architecture());
@@ -139,7 +142,8 @@ class ModelFormatTest {
 
     @Test
     void unknownAccuracyIsKept() {
-        Model back = Model.fromBytes(model(new TrainingMetadata(1, 10, Float.NaN)).toBytes());
+        Model back =
+                Model.fromBytes(model(new TrainingMetadata(1, 10, Float.NaN)).toBytes());
         assertTrue(Float.isNaN(back.metadata().testAccuracy()));
     }
 
@@ -160,8 +164,8 @@ class ModelFormatTest {
         byte[] bytes = model(new TrainingMetadata(2, 100, 0.5f), CONFIG).toBytes();
         for (int length = 0; length < bytes.length; length++) {
             byte[] cut = Arrays.copyOf(bytes, length);
-            ModelFormatException e = assertThrows(ModelFormatException.class, () -> Model.fromBytes(cut),
-                    "length " + length);
+            ModelFormatException e =
+                    assertThrows(ModelFormatException.class, () -> Model.fromBytes(cut), "length " + length);
             assertTrue(e.getMessage().contains("truncated"), e.getMessage());
         }
     }
@@ -266,14 +270,17 @@ class ModelFormatTest {
         byte[] bytes = versionOneFile();
         assertEquals(1, bytes[4], "the fixture is a version 1 file");
         Model model = Model.fromBytes(bytes);
-        assertEquals(new Architecture(new int[] {784, 8, 10}, new Activation[] {Activation.RELU},
-                Loss.SOFTMAX_CROSS_ENTROPY), model.architecture());
+        assertEquals(
+                new Architecture(
+                        new int[] {784, 8, 10}, new Activation[] {Activation.RELU}, Loss.SOFTMAX_CROSS_ENTROPY),
+                model.architecture());
         assertEquals(1, model.metadata().epochs());
         assertEquals(6000, model.metadata().examplesSeen());
         assertNull(model.config(), "version 1 files have no run settings");
         assertNull(model.settingsIssue());
         // The same weights: they still score on the MNIST test set what the file says they scored when saved.
-        double accuracy = Evaluation.of(Network.fromModel(model, 256), TestDigits.mnistTest()).accuracy();
+        double accuracy = Evaluation.of(Network.fromModel(model, 256), TestDigits.mnistTest())
+                .accuracy();
         assertEquals(model.metadata().testAccuracy(), (float) accuracy);
     }
 

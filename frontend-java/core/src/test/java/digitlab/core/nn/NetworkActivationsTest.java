@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class NetworkActivationsTest {
     @Test
     void allActivationsMatchTheLayerByLayerViewAndThePrediction() {
-        Architecture arch = new Architecture(new int[] {6, 5, 4, 3}, new Activation[] {Activation.TANH,
-            Activation.RELU}, Loss.SOFTMAX_CROSS_ENTROPY);
+        Architecture arch = new Architecture(
+                new int[] {6, 5, 4, 3},
+                new Activation[] {Activation.TANH, Activation.RELU},
+                Loss.SOFTMAX_CROSS_ENTROPY);
         Network network = new Network(arch, 4);
         network.initialise(Init.XAVIER, new Rng(11));
         float[] input = {0f, 0.5f, 1f, 0.25f, 0f, 0.75f};

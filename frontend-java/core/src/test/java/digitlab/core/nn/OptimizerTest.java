@@ -84,7 +84,8 @@ class OptimizerTest {
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Sgd(1, 1f, false));
         assertThrows(IllegalArgumentException.class, () -> new Adam(1, 1f, 0.9f, 1e-8f));
-        assertThrows(IllegalArgumentException.class, () -> new Sgd(2, 0.5f, false).update(new float[3], new float[3], 1f));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Sgd(2, 0.5f, false).update(new float[3], new float[3], 1f));
     }
 
     @Test

@@ -13,8 +13,8 @@ class SparseMatchesDenseTest {
     @Test
     void sameWeightsAfterSeveralSgdSteps() {
         Digits data = TestDigits.random(96, 28, 28, 10, 8); // ~80% zero pixels, like MNIST
-        Architecture arch = new Architecture(new int[] {784, 24, 10}, new Activation[] {Activation.SIGMOID},
-                Loss.SOFTMAX_CROSS_ENTROPY);
+        Architecture arch = new Architecture(
+                new int[] {784, 24, 10}, new Activation[] {Activation.SIGMOID}, Loss.SOFTMAX_CROSS_ENTROPY);
         Network net = new Network(arch, 32);
         net.initialise(Init.UNIFORM, new Rng(4));
         DenseBaseline dense = new DenseBaseline(net);

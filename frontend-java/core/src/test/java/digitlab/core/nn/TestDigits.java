@@ -17,8 +17,7 @@ final class TestDigits {
     private static Digits mnistTrain;
     private static Digits mnistTest;
 
-    private TestDigits() {
-    }
+    private TestDigits() {}
 
     /**
      * An easy 10-class problem on {@code side x side} images: class c lights pixel c brightly, plus a few

@@ -24,8 +24,8 @@ class TrainerGrowthTest {
      * Trains to the end with the parts of {@code all} handed over one at a time: the next one whenever the
      * trainer waits for it, and otherwise after every {@code stepsPerPart} steps (0: only when it waits).
      */
-    private static Trainer trainArriving(TrainingConfig config, int[] parts, Digits all, int stepsPerPart,
-            List<Replica> replicas) {
+    private static Trainer trainArriving(
+            TrainingConfig config, int[] parts, Digits all, int stepsPerPart, List<Replica> replicas) {
         int arrived = parts[0];
         int next = 1;
         Trainer trainer = new Trainer(config, parts, all.slice(0, arrived), null);
@@ -138,7 +138,8 @@ class TrainerGrowthTest {
         while (!trainer.status().stopped()) {
             trainer.step();
         }
-        assertArrayEquals(trainAtOnce(lbfgs, parts, all, List.of()).network().parameters(),
+        assertArrayEquals(
+                trainAtOnce(lbfgs, parts, all, List.of()).network().parameters(),
                 trainer.network().parameters());
     }
 
@@ -164,14 +165,16 @@ class TrainerGrowthTest {
     @Test
     void trainingOnTheGrownSetStillLearns() {
         Digits all = TestDigits.synthetic(600, 4, 5);
-        Trainer trainer = new Trainer(TrainingConfig.fromQuery("layers=16,8,10&opt=sgd&lr=0.5&batch=10&epochs=20"),
-                all.slice(0, 100), null);
+        Trainer trainer = new Trainer(
+                TrainingConfig.fromQuery("layers=16,8,10&opt=sgd&lr=0.5&batch=10&epochs=20"), all.slice(0, 100), null);
         trainer.step();
         trainer.extendTrainingSet(all);
         for (int e = 0; e < 20 && !trainer.status().stopped(); e++) {
             trainer.runEpoch();
         }
-        assertTrue(trainer.evaluate(all).accuracy() > 0.9, "accuracy " + trainer.evaluate(all).accuracy());
+        assertTrue(
+                trainer.evaluate(all).accuracy() > 0.9,
+                "accuracy " + trainer.evaluate(all).accuracy());
     }
 
     @Test
@@ -185,8 +188,8 @@ class TrainerGrowthTest {
     @Test
     void fullBatchMethodsUseTheLargerSetFromTheNextIteration() {
         Digits all = TestDigits.synthetic(200, 4, 3);
-        Trainer trainer = new Trainer(TrainingConfig.fromQuery("layers=16,8,10&opt=lbfgs&epochs=10"),
-                all.slice(0, 50), null);
+        Trainer trainer =
+                new Trainer(TrainingConfig.fromQuery("layers=16,8,10&opt=lbfgs&epochs=10"), all.slice(0, 50), null);
         trainer.step();
         long before = trainer.examplesSeen();
         trainer.extendTrainingSet(all);
@@ -200,7 +203,6 @@ class TrainerGrowthTest {
         Digits all = TestDigits.synthetic(100, 4, 3);
         Trainer trainer = new Trainer(config(""), all.slice(0, 40), null);
         assertThrows(IllegalArgumentException.class, () -> trainer.extendTrainingSet(all.slice(0, 10)));
-        assertThrows(IllegalArgumentException.class,
-                () -> trainer.extendTrainingSet(TestDigits.synthetic(100, 5, 3)));
+        assertThrows(IllegalArgumentException.class, () -> trainer.extendTrainingSet(TestDigits.synthetic(100, 5, 3)));
     }
 }

@@ -34,9 +34,14 @@ class TrainerTest {
 
     @Test
     void everyOptimizerLearnsTheEasyProblem() {
-        for (String opt : new String[] {"opt=sgd&lr=0.5&epochs=30", "opt=momentum&epochs=30",
-            "opt=nesterov&epochs=30", "opt=adam&lr=0.01&epochs=30", "opt=gd&lr=2&epochs=300",
-            "opt=lbfgs&epochs=60"}) {
+        for (String opt : new String[] {
+            "opt=sgd&lr=0.5&epochs=30",
+            "opt=momentum&epochs=30",
+            "opt=nesterov&epochs=30",
+            "opt=adam&lr=0.01&epochs=30",
+            "opt=gd&lr=2&epochs=300",
+            "opt=lbfgs&epochs=60"
+        }) {
             Trainer t = trainer(opt);
             while (!t.status().stopped()) {
                 t.step();
@@ -107,10 +112,14 @@ class TrainerTest {
     void theModelCarriesTheRunAsItStandsLiveChangesIncluded() {
         Trainer t = trainer("opt=momentum&lr=0.05&seed=7&epochs=2");
         t.step();
-        assertEquals(config("opt=momentum&lr=0.05&seed=7&epochs=2"), t.toModel(Float.NaN).config());
+        assertEquals(
+                config("opt=momentum&lr=0.05&seed=7&epochs=2"),
+                t.toModel(Float.NaN).config());
         t.setLearningRate(0.01f);
         t.setPlanned(4);
-        assertEquals(config("opt=momentum&lr=0.01&seed=7&epochs=4"), t.toModel(Float.NaN).config(),
+        assertEquals(
+                config("opt=momentum&lr=0.01&seed=7&epochs=4"),
+                t.toModel(Float.NaN).config(),
                 "Reset after loading trains with the rate and epochs the run had when it was saved");
     }
 

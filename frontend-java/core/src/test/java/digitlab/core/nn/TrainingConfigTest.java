@@ -28,8 +28,8 @@ class TrainingConfigTest {
     @Test
     void nielsensNetworkPyParses() {
         // Chapter 1 of "Neural Networks and Deep Learning": quadratic cost, N(0,1) weights and biases.
-        TrainingConfig c = TrainingConfig.fromQuery("layers=784,30,10&act=sigmoid&loss=quadratic&init=normal"
-                + "&opt=sgd&lr=3&batch=10&epochs=30");
+        TrainingConfig c = TrainingConfig.fromQuery(
+                "layers=784,30,10&act=sigmoid&loss=quadratic&init=normal" + "&opt=sgd&lr=3&batch=10&epochs=30");
         assertEquals(Loss.QUADRATIC, c.loss());
         assertEquals(Init.NORMAL, c.init());
         assertEquals(3f, c.learningRate());
@@ -38,10 +38,9 @@ class TrainingConfigTest {
 
     @Test
     void queryLooksLikeTheDocumentedForm() {
-        TrainingConfig c = TrainingConfig.fromQuery("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001"
-                + "&batch=32&seed=1");
-        assertTrue(c.toQuery().startsWith("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001&"),
-                c.toQuery());
+        TrainingConfig c = TrainingConfig.fromQuery(
+                "layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001" + "&batch=32&seed=1");
+        assertTrue(c.toQuery().startsWith("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001&"), c.toQuery());
         assertEquals(TrainingConfig.KEYS.length, c.toQuery().split("&").length);
     }
 
@@ -102,8 +101,8 @@ class TrainingConfigTest {
     }
 
     private static void assertBad(String query, String mentioned) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.fromQuery(query), query);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery(query), query);
         assertTrue(e.getMessage().contains(mentioned), "'" + e.getMessage() + "' should mention " + mentioned);
     }
 
@@ -124,8 +123,8 @@ class TrainingConfigTest {
     @Test
     void withArchitectureTakesLayersActivationsAndLossAndKeepsTheRest() {
         TrainingConfig run = TrainingConfig.fromQuery("layers=784,128,10&opt=sgd&lr=0.1&seed=5");
-        Architecture loaded = new Architecture(new int[] {784, 25, 10}, new Activation[] {Activation.SIGMOID},
-                Loss.SIGMOID_CROSS_ENTROPY);
+        Architecture loaded = new Architecture(
+                new int[] {784, 25, 10}, new Activation[] {Activation.SIGMOID}, Loss.SIGMOID_CROSS_ENTROPY);
         TrainingConfig next = run.withArchitecture(loaded);
         assertEquals(loaded, next.architecture());
         assertEquals(OptimizerKind.SGD, next.optimizer());

@@ -33,8 +33,8 @@ class RunQueryTest {
 
     @Test
     void badValuesAreReportedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RunQuery("batch=zero").config());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new RunQuery("batch=zero").config());
         assertTrue(e.getMessage().contains("batch"), e.getMessage());
     }
 
@@ -57,8 +57,8 @@ class RunQueryTest {
         assertEquals(2, new RunQuery("workers=2&layers=784,10").workers());
         assertEquals(8, new RunQuery("workers=8").workers());
         for (String bad : new String[] {"0", "9", "-1", "two", "", "1e1", "002x", "100"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new RunQuery("workers=" + bad).workers(), bad);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> new RunQuery("workers=" + bad).workers(), bad);
             assertTrue(e.getMessage().contains("workers must be auto or 1 to 8"), e.getMessage());
         }
     }

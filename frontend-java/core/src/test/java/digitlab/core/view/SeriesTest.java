@@ -99,9 +99,13 @@ class SeriesTest {
         // accuracy), repeated until the next epoch end. Epochs 1 and 2 happen to score the same.
         Series test = new Series(8);
         double[][] reports = {
-            {0, Double.NaN}, {0, Double.NaN},
-            {60_000, 0.95}, {60_000, 0.95}, {60_000, 0.95},
-            {120_000, 0.95}, {120_000, 0.95},
+            {0, Double.NaN},
+            {0, Double.NaN},
+            {60_000, 0.95},
+            {60_000, 0.95},
+            {60_000, 0.95},
+            {120_000, 0.95},
+            {120_000, 0.95},
             {180_000, 0.96},
         };
         for (double[] r : reports) {

@@ -6,12 +6,6 @@ import org.teavm.jso.JSBody;
 public final class PageUrl {
     private PageUrl() {}
 
-    /** The value of query parameter {@code name}, or {@code fallback} when it is absent. */
-    public static String param(String name, String fallback) {
-        String value = queryParam(name);
-        return value == null ? fallback : value;
-    }
-
     /** The query string without its leading '?' (empty when there is none). */
     @JSBody(script = "return self.location.search.replace(/^\\?/, '');")
     public static native String query();

@@ -64,7 +64,6 @@ public final class DrawPad {
     private double lastNotice = -1e9;
     private int timer;
     private boolean pending;
-    private float[] inkBuffer;
 
     /** @param canvas a square canvas; its {@code width} attribute is the pixel size until it is laid out */
     public DrawPad(HTMLCanvasElement canvas) {
@@ -92,10 +91,6 @@ public final class DrawPad {
         this.listener = listener;
     }
 
-    public HTMLCanvasElement canvas() {
-        return canvas;
-    }
-
     /** True when nothing is drawn. */
     public boolean isEmpty() {
         return strokes.isEmpty();
@@ -104,10 +99,6 @@ public final class DrawPad {
     /** True while a stroke is being drawn. */
     public boolean isDrawing() {
         return strokes.isDrawing();
-    }
-
-    public int strokeCount() {
-        return strokes.count();
     }
 
     /** Removes the last stroke; false if there was none. */
@@ -142,22 +133,6 @@ public final class DrawPad {
         ImageData image = context.getImageData(0, 0, side, side);
         Uint8ClampedArray data = image.getData();
         return new Int8Array(data.getBuffer(), data.getByteOffset(), data.getLength()).copyToJavaArray();
-    }
-
-    /**
-     * The drawing as ink 0..1 (red x alpha of the canvas), {@code side() * side()} values row-major. The
-     * array is reused by the next call.
-     */
-    public float[] currentInk() {
-        byte[] rgba = readRgba();
-        int n = side * side;
-        if (inkBuffer == null || inkBuffer.length != n) {
-            inkBuffer = new float[n];
-        }
-        for (int i = 0, at = 0; i < n; i++, at += 4) {
-            inkBuffer[i] = (rgba[at] & 0xFF) * (rgba[at + 3] & 0xFF) / 65025f;
-        }
-        return inkBuffer;
     }
 
     private void pointerDown(DrawDom.PointerEvent event) {

@@ -61,7 +61,7 @@ public final class DrawPanel {
     private final LayerStripsView hiddenLayers;
     private final DigitGrid previewGrid = new DigitGrid(1, 1, PreparedDigit.SIDE, PREVIEW_SCALE, 0);
     private final byte[] previewRgba = previewGrid.newBuffer();
-    private Predictor predictor;
+    private final Predictor predictor;
     private PreparedDigit current;
 
     // Teaching: all null when the page has no #draw-labels.
@@ -79,8 +79,7 @@ public final class DrawPanel {
     private int confirmTimer;
 
     /**
-     * @param predictor called with each changed drawing; may be null until a network is ready (see
-     *     {@link #setPredictor})
+     * @param predictor called with each changed drawing; may be null (no predictions)
      */
     public DrawPanel(HTMLDocument document, Predictor predictor) {
         this.predictor = predictor;
@@ -126,37 +125,14 @@ public final class DrawPanel {
         return element;
     }
 
-    public void setPredictor(Predictor predictor) {
-        this.predictor = predictor;
-    }
-
     /** Called after the user's digits changed (added, cleared): e.g. to send {@link #personalDigits()}. */
     public void setPersonalDigitsListener(Runnable listener) {
         this.personalListener = listener;
     }
 
-    public DrawPad pad() {
-        return pad;
-    }
-
     /** The user's digits (no digits when the page has no teaching controls), oldest first. */
     public Digits personalDigits() {
         return personal == null ? new Digits(0, 28, 28, new byte[0], new byte[0]) : personal.digits();
-    }
-
-    /** The stored collection behind {@link #personalDigits()}, or null without teaching controls. */
-    public PersonalDigits personal() {
-        return personal;
-    }
-
-    /** The current drawing as network input (a copy), or null when the pad is empty. */
-    public float[] currentInput() {
-        return current == null || current.isEmpty() ? null : current.input().clone();
-    }
-
-    /** The current drawing preprocessed (empty when nothing is drawn). */
-    public PreparedDigit current() {
-        return current;
     }
 
     /** Asks the predictor again about the current drawing, e.g. after the network changed. */

@@ -98,11 +98,6 @@ public final class ActivationsView {
         root.setAttribute("data-layers", sizes.toString());
     }
 
-    /** The output bars (e.g. to read the prediction). */
-    public ProbabilityBars bars() {
-        return bars;
-    }
-
     private void showInput(Digits digits, int index, int label) {
         if (inputGrid == null || inputGrid.width() != digits.cols() * INPUT_SCALE) {
             inputGrid = new DigitGrid(1, 1, digits.rows(), INPUT_SCALE, 0);

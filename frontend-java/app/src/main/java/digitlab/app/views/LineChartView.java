@@ -57,8 +57,6 @@ public final class LineChartView {
     private String xLabel = "examples seen";
     private boolean logY;
     private boolean percentY;
-    private double fixedMinY = Double.NaN;
-    private double fixedMaxY = Double.NaN;
     private double cssWidth;
     private double cssHeight;
     private double hoverX = Double.NaN;
@@ -130,24 +128,12 @@ public final class LineChartView {
         return add(label, OVERLAY, series, true);
     }
 
-    /** Removes every overlay (the lines added by {@link #addOverlay}). */
-    public void clearOverlays() {
-        removeLines(true);
-    }
-
     /** Removes every line and overlay, e.g. before showing a new run. */
     public void clearLines() {
-        removeLines(false);
-    }
-
-    private void removeLines(boolean overlaysOnly) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            Line line = lines.get(i);
-            if (line.overlay || !overlaysOnly) {
-                legend.removeChild(line.key.getParentNode());
-                lines.remove(i);
-            }
+        for (Line line : lines) {
+            legend.removeChild(line.key.getParentNode());
         }
+        lines.clear();
         scheduleRedraw();
     }
 
@@ -159,12 +145,6 @@ public final class LineChartView {
     /** Shows y values (fractions 0..1) as percentages on the axis and in the readout. */
     public void setPercentY(boolean percent) {
         percentY = percent;
-    }
-
-    /** Fixes the y axis bounds; NaN for a bound that follows the data. E.g. (NaN, 1) for an accuracy. */
-    public void setYRange(double min, double max) {
-        fixedMinY = min;
-        fixedMaxY = max;
     }
 
     /** The x axis title, "examples seen" by default. */
@@ -219,12 +199,6 @@ public final class LineChartView {
             maxY = 1;
         }
         minX = Math.min(0, minX);
-        if (!Double.isNaN(fixedMinY)) {
-            minY = fixedMinY;
-        }
-        if (!Double.isNaN(fixedMaxY)) {
-            maxY = fixedMaxY;
-        }
         xScale = NiceScale.linear(minX, maxX, Math.max(2, (int) (plotWidth / 90)));
         int yTicks = Math.max(2, (int) (plotHeight / 38));
         yScale = logY ? NiceScale.log(minY, maxY, yTicks) : NiceScale.linear(minY, maxY, yTicks);

@@ -111,17 +111,6 @@ public final class MistakesView {
         }
     }
 
-    /** Images currently shown. */
-    public int shownCount() {
-        int shown = 0;
-        for (int i = 0; i < built; i++) {
-            if (!items[i].isHidden()) {
-                shown++;
-            }
-        }
-        return shown;
-    }
-
     private void render() {
         if (grid == null || grid.width() != digits.cols() * SCALE) {
             grid = new DigitGrid(1, 1, digits.rows(), SCALE, 0);

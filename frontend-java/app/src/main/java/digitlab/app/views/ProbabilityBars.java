@@ -84,9 +84,4 @@ public final class ProbabilityBars {
         list.setAttribute("aria-label", "No prediction yet");
         container.setAttribute("data-top", "-1");
     }
-
-    /** The highlighted digit, -1 if none. */
-    public int top() {
-        return top;
-    }
 }

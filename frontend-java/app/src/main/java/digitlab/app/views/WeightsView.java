@@ -26,7 +26,6 @@ public final class WeightsView {
     private WeightMosaic mosaic;
     private byte[] rgba;
     private int inputs;
-    private int checksum;
 
     public WeightsView(HTMLCanvasElement canvas) {
         this.canvas = canvas;
@@ -78,13 +77,8 @@ public final class WeightsView {
                             + " hidden units, each drawn as a " + side + " by " + side
                             + " image: orange where a pixel's ink raises the unit's input, blue where it lowers it.");
         }
-        checksum = mosaic.paint(weights, rgba);
+        int checksum = mosaic.paint(weights, rgba);
         Canvases.putRgba(canvas, rgba, mosaic.width(), mosaic.height());
         canvas.setAttribute("data-checksum", Integer.toHexString(checksum));
-    }
-
-    /** The hash of the last painted picture (also in {@code data-checksum} as hex), 0 before the first. */
-    public int checksum() {
-        return checksum;
     }
 }

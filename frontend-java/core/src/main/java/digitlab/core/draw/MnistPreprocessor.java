@@ -207,7 +207,7 @@ public final class MnistPreprocessor {
                 pixels[to + x] = (byte) fittedBytes[from + x];
             }
         }
-        return new PreparedDigit(pixels, false, left, top, boxWidth, boxHeight, scale, offsetX, offsetY);
+        return new PreparedDigit(pixels, false, boxWidth, boxHeight, scale, offsetX, offsetY);
     }
 
     /**

@@ -17,8 +17,6 @@ public final class PreparedDigit {
     private final byte[] pixels;
     private final float[] input;
     private final boolean empty;
-    private final int boxX;
-    private final int boxY;
     private final int boxWidth;
     private final int boxHeight;
     private final double scale;
@@ -27,20 +25,9 @@ public final class PreparedDigit {
     private final double centreX;
     private final double centreY;
 
-    PreparedDigit(
-            byte[] pixels,
-            boolean empty,
-            int boxX,
-            int boxY,
-            int boxWidth,
-            int boxHeight,
-            double scale,
-            int offsetX,
-            int offsetY) {
+    PreparedDigit(byte[] pixels, boolean empty, int boxWidth, int boxHeight, double scale, int offsetX, int offsetY) {
         this.pixels = pixels;
         this.empty = empty;
-        this.boxX = boxX;
-        this.boxY = boxY;
         this.boxWidth = boxWidth;
         this.boxHeight = boxHeight;
         this.scale = scale;
@@ -63,7 +50,7 @@ public final class PreparedDigit {
 
     /** The result for a drawing without ink: all zeros. */
     static PreparedDigit empty() {
-        return new PreparedDigit(new byte[PIXELS], true, 0, 0, 0, 0, 0, 0, 0);
+        return new PreparedDigit(new byte[PIXELS], true, 0, 0, 0, 0, 0);
     }
 
     /** True when the drawing had no ink (above the threshold): nothing to predict. */
@@ -79,16 +66,6 @@ public final class PreparedDigit {
     /** The network input: {@code pixels[i] / 255f}, 784 values in [0, 1]. */
     public float[] input() {
         return input;
-    }
-
-    /** Left edge of the ink's bounding box in the source image, in source pixels (0 when empty). */
-    public int boxX() {
-        return boxX;
-    }
-
-    /** Top edge of the ink's bounding box in the source image (0 when empty). */
-    public int boxY() {
-        return boxY;
     }
 
     /** Width of the ink's bounding box in source pixels (0 when empty). */

@@ -179,9 +179,4 @@ public final class DenseBaseline {
         System.arraycopy(b2, 0, out, o2 + hidden * outputs, outputs);
         return out;
     }
-
-    /** Most examples per step. */
-    public int maxBatch() {
-        return maxBatch;
-    }
 }

@@ -109,11 +109,6 @@ public final class Lbfgs {
         return evaluations;
     }
 
-    /** Cost at the current point (NaN before the first iteration). */
-    public double cost() {
-        return started ? cost : Double.NaN;
-    }
-
     /** Stores the step just taken and the gradient change, if the curvature is positive. */
     private void remember(float[] x, float[] g) {
         int slot = (newest + 1) % memory;

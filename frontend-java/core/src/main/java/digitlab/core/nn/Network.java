@@ -394,12 +394,6 @@ public final class Network {
         }
     }
 
-    /** Copies all parameters (layout: see {@link Architecture}) into {@code out}. */
-    public void copyParameters(float[] out) {
-        checkLength(out, params.length, "parameter");
-        System.arraycopy(params, 0, out, 0, params.length);
-    }
-
     /** True if no parameter is NaN or infinite: the check behind divergence detection. */
     public boolean parametersFinite() {
         // p - p is 0 for every finite p and NaN for NaN or +-Inf, and NaN sticks in a sum: one branch-free

@@ -48,10 +48,6 @@ public final class ConfusionMatrix {
         }
     }
 
-    public int classes() {
-        return classes;
-    }
-
     public int count(int trueClass, int predicted) {
         return counts[trueClass * classes + predicted];
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.TrainingConfig;
 import digitlab.server.data.DataPreparer;
 import digitlab.server.data.Manifest;
 import digitlab.server.data.SyntheticMnist;

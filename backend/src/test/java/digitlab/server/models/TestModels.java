@@ -4,8 +4,8 @@ import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
+import digitlab.core.run.TrainingConfig;
 import java.util.Random;
 
 /** Real model files built with the core API, for store and endpoint tests. */

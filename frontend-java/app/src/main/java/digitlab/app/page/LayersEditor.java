@@ -1,5 +1,7 @@
 package digitlab.app.page;
 
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.Setting;
 import digitlab.core.text.Text;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -13,9 +15,6 @@ import org.teavm.jso.dom.xml.NodeList;
  * button, plus "Add hidden layer". Input (784) and output (10) are fixed and not edited here.
  */
 final class LayersEditor {
-    private static final String[][] ACTIVATIONS = {
-        {"relu", "ReLU"}, {"leakyrelu", "leaky ReLU"}, {"sigmoid", "sigmoid"}, {"tanh", "tanh"}, {"linear", "linear"},
-    };
     private static final int MAX_HIDDEN = 6;
 
     private final HTMLDocument document;
@@ -90,10 +89,10 @@ final class LayersEditor {
         actLabel.appendChild(document.createTextNode("Activation "));
         HTMLSelectElement select = (HTMLSelectElement) document.createElement("select");
         select.setClassName("layer-act");
-        for (String[] option : ACTIVATIONS) {
+        for (Setting.Option option : RunSettings.ACT.options()) {
             HTMLElement element = document.createElement("option");
-            element.setAttribute("value", option[0]);
-            element.setTextContent(option[1]);
+            element.setAttribute("value", option.id());
+            element.setTextContent(option.label());
             select.appendChild(element);
         }
         select.setValue(activation);

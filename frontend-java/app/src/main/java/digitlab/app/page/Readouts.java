@@ -2,7 +2,7 @@ package digitlab.app.page;
 
 import digitlab.app.protocol.Report;
 import digitlab.core.nn.DivergenceWatch;
-import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.TrainingConfig;
 import digitlab.core.view.Format;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;

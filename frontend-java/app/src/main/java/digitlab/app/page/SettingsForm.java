@@ -1,47 +1,81 @@
 package digitlab.app.page;
 
 import digitlab.core.nn.OptimizerKind;
-import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.Setting;
+import digitlab.core.run.TrainingConfig;
 import digitlab.core.text.Text;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.dom.html.HTMLSelectElement;
-import org.teavm.jso.dom.xml.NodeList;
 
 /**
  * The settings form, two-way: {@link #show} puts a run configuration into the controls, {@link #read}
- * builds one from them. Controls carry their configuration key in {@code data-key}; settings without a
- * control (e.g. the step schedule's decay) keep the value they had.
+ * builds one from them. Its controls are made from the table of run settings ({@link RunSettings}): one per
+ * setting with a form label, carrying the setting's key in {@code data-key}. Settings without a control
+ * (e.g. the step schedule's decay) keep the value they had; the layers have their own editor.
  */
 final class SettingsForm {
-    private final NodeList<? extends HTMLElement> controls;
+    private final List<HTMLElement> controls = new ArrayList<>();
     private final LayersEditor layers;
     private Map<String, String> current = new LinkedHashMap<>();
 
-    @SuppressWarnings("unchecked")
     SettingsForm(HTMLDocument document, Runnable onChange) {
-        this.controls = (NodeList<? extends HTMLElement>) document.querySelectorAll("#config-form [data-key]");
         this.layers = new LayersEditor(document, onChange);
-        for (int i = 0; i < controls.getLength(); i++) {
-            controls.get(i).addEventListener("change", event -> onChange.run());
+        HTMLElement form = document.getElementById("config-form");
+        for (Setting<?> setting : RunSettings.ALL) {
+            if (setting.formLabel() != null) {
+                HTMLElement control = setting.isMenu() ? menu(document, setting) : input(document, setting);
+                control.setAttribute("data-key", setting.key());
+                control.addEventListener("change", event -> onChange.run());
+                HTMLElement label = document.createElement("label");
+                label.setAttribute("title", setting.help());
+                label.appendChild(document.createTextNode(setting.formLabel() + " "));
+                label.appendChild(control);
+                form.appendChild(label);
+                controls.add(control);
+            }
         }
+    }
+
+    private static HTMLElement menu(HTMLDocument document, Setting<?> setting) {
+        HTMLElement select = document.createElement("select");
+        for (Setting.Option option : setting.options()) {
+            HTMLElement element = document.createElement("option");
+            element.setAttribute("value", option.id());
+            element.setTextContent(option.label());
+            select.appendChild(element);
+        }
+        return select;
+    }
+
+    private static HTMLElement input(HTMLDocument document, Setting<?> setting) {
+        HTMLElement input = document.createElement("input");
+        input.setAttribute("type", "number");
+        input.setAttribute("step", setting.inputStep());
+        if (setting.inputMin() != null) {
+            input.setAttribute("min", setting.inputMin());
+        }
+        if (setting.inputMax() != null) {
+            input.setAttribute("max", setting.inputMax());
+        }
+        input.setAttribute("inputmode", setting.inputStep().equals("any") ? "decimal" : "numeric");
+        return input;
     }
 
     void show(TrainingConfig config) {
         current = config.toMap();
-        for (int i = 0; i < controls.getLength(); i++) {
-            HTMLElement control = controls.get(i);
-            String value = current.get(control.getAttribute("data-key"));
-            if (value != null) {
-                setValue(control, value);
-            }
+        for (HTMLElement control : controls) {
+            setValue(control, current.get(control.getAttribute("data-key")));
         }
         showApplicable(config.optimizer());
         int[] sizes = config.layers();
-        String[] acts = Text.split(current.get("act"), ',');
+        String[] acts = Text.split(current.get(RunSettings.ACT.key()), ',');
         int hidden = sizes.length - 2;
         int[] widths = new int[hidden];
         String[] hiddenActs = new String[hidden];
@@ -59,8 +93,7 @@ final class SettingsForm {
      */
     TrainingConfig read() {
         Map<String, String> values = new LinkedHashMap<>(current);
-        for (int i = 0; i < controls.getLength(); i++) {
-            HTMLElement control = controls.get(i);
+        for (HTMLElement control : controls) {
             values.put(control.getAttribute("data-key"), value(control).trim());
         }
         int[] widths = layers.widths();
@@ -75,17 +108,16 @@ final class SettingsForm {
             activations.append(i == 0 ? "" : ",").append(acts[i]);
         }
         sizes.append(",10");
-        values.put("layers", sizes.toString());
-        values.put("act", widths.length == 0 ? "relu" : activations.toString());
+        values.put(RunSettings.LAYERS.key(), sizes.toString());
+        values.put(RunSettings.ACT.key(), widths.length == 0 ? "relu" : activations.toString());
         return TrainingConfig.fromMap(values);
     }
 
     /** Shows only the controls whose setting has an effect with {@code optimizer} (e.g. no batch for L-BFGS). */
     void showApplicable(OptimizerKind optimizer) {
-        for (int i = 0; i < controls.getLength(); i++) {
-            HTMLElement control = controls.get(i);
+        for (HTMLElement control : controls) {
             HTMLElement label = (HTMLElement) control.getParentNode();
-            if (optimizer.uses(control.getAttribute("data-key"))) {
+            if (RunSettings.byKey(control.getAttribute("data-key")).appliesTo(optimizer)) {
                 label.removeAttribute("hidden");
             } else {
                 label.setAttribute("hidden", "");

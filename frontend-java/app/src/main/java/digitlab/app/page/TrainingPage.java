@@ -12,8 +12,9 @@ import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.StoredDigits;
 import digitlab.core.nn.Divergence;
-import digitlab.core.nn.TrainingConfig;
 import digitlab.core.run.RunQuery;
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.TrainingConfig;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -195,9 +196,9 @@ final class TrainingPage {
         settings.showApplicable(next.optimizer());
         // The learning rate and the planned epochs (iterations) change the running network; anything else
         // builds a new one.
-        boolean live = next.equals(config.withLearningRate(next.learningRate())
-                .withEpochs(next.epochs())
-                .withIterations(next.iterations()));
+        boolean live = next.equals(config.with(RunSettings.LR, next.learningRate())
+                .with(RunSettings.EPOCHS, next.epochs())
+                .with(RunSettings.ITERS, next.iterations()));
         boolean rateChanged = next.learningRate() != config.learningRate();
         boolean plannedChanged = next.planned() != config.planned();
         config = next;

@@ -6,7 +6,7 @@ import digitlab.core.nn.Optimizers;
 import digitlab.core.nn.ReplicaTrainer;
 import digitlab.core.nn.Share;
 import digitlab.core.nn.ShareResult;
-import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.TrainingConfig;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.SharedArrayBuffer;

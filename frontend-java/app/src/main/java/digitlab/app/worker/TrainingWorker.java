@@ -15,9 +15,10 @@ import digitlab.core.nn.Model;
 import digitlab.core.nn.ModelFormatException;
 import digitlab.core.nn.Network;
 import digitlab.core.nn.Trainer;
-import digitlab.core.nn.TrainingConfig;
 import digitlab.core.nn.TrainingMetadata;
 import digitlab.core.nn.TrainingStatus;
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.TrainingConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -193,7 +194,7 @@ final class TrainingWorker {
                 case Command.STEP -> step();
                 case Command.SET_LEARNING_RATE -> {
                     float rate = (float) command.getValue();
-                    config = config.withLearningRate(rate);
+                    config = config.with(RunSettings.LR, rate);
                     if (trainer != null) {
                         trainer.setLearningRate(rate);
                     }
@@ -478,7 +479,7 @@ final class TrainingWorker {
         if (pendingBenchmark == null || !allDataLoaded()) {
             return;
         }
-        TrainingConfig benchConfig = pendingBenchmark.withEpochs(1);
+        TrainingConfig benchConfig = pendingBenchmark.with(RunSettings.EPOCHS, 1);
         pendingBenchmark = null;
         Trainer bench = new Trainer(benchConfig, train, null);
         if (benchmarkWorkers > 1) {

@@ -9,7 +9,7 @@ package digitlab.core.nn;
  * because some derivatives are cheapest from the output (sigmoid: {@code a(1-a)}).
  */
 public enum Activation {
-    SIGMOID("sigmoid") {
+    SIGMOID("sigmoid", "sigmoid") {
         @Override
         public float value(float z) {
             return (float) (1.0 / (1.0 + Math.exp(-z)));
@@ -20,7 +20,7 @@ public enum Activation {
             return a * (1f - a);
         }
     },
-    TANH("tanh") {
+    TANH("tanh", "tanh") {
         @Override
         public float value(float z) {
             return (float) Math.tanh(z);
@@ -31,7 +31,7 @@ public enum Activation {
             return 1f - a * a;
         }
     },
-    RELU("relu") {
+    RELU("relu", "ReLU") {
         @Override
         public float value(float z) {
             return z > 0f ? z : 0f;
@@ -43,7 +43,7 @@ public enum Activation {
         }
     },
     /** ReLU with a small slope (0.01) for negative inputs, so a unit never stops learning entirely. */
-    LEAKY_RELU("leakyrelu") {
+    LEAKY_RELU("leakyrelu", "leaky ReLU") {
         @Override
         public float value(float z) {
             return z > 0f ? z : LEAK * z;
@@ -54,7 +54,7 @@ public enum Activation {
             return z > 0f ? 1f : LEAK;
         }
     },
-    LINEAR("linear") {
+    LINEAR("linear", "linear") {
         @Override
         public float value(float z) {
             return z;
@@ -70,9 +70,11 @@ public enum Activation {
     public static final float LEAK = 0.01f;
 
     private final String id;
+    private final String label;
 
-    Activation(String id) {
+    Activation(String id, String label) {
         this.id = id;
+        this.label = label;
     }
 
     /** f(z). */
@@ -86,15 +88,9 @@ public enum Activation {
         return id;
     }
 
-    /** The activation named {@code id} (as returned by {@link #id()}). */
-    public static Activation fromId(String id) {
-        for (Activation a : values()) {
-            if (a.id.equals(id)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown activation '" + id + "' (expected one of " + "sigmoid, tanh, relu, leakyrelu, linear)");
+    /** The name a person reads, in the settings form and the help. */
+    public String label() {
+        return label;
     }
 
     /** a = f(z) for the first {@code n} elements. */

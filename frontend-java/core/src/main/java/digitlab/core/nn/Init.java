@@ -10,23 +10,25 @@ public enum Init {
      * The classic tutorials' choice (Andrew Ng's ex4 {@code randInitializeWeights}): uniform in
      * {@code [-eps, eps]} with {@code eps = sqrt(6) / sqrt(fanIn + fanOut)}.
      */
-    UNIFORM("uniform"),
+    UNIFORM("uniform", "uniform ±√6/√(in+out)"),
     /** Xavier/Glorot: normal with standard deviation {@code sqrt(2 / (fanIn + fanOut))}; suits sigmoid/tanh. */
-    XAVIER("xavier"),
+    XAVIER("xavier", "Xavier"),
     /** He/Kaiming: normal with standard deviation {@code sqrt(2 / fanIn)}; suits ReLU, which zeroes half its inputs. */
-    HE("he"),
+    HE("he", "He"),
     /**
      * Nielsen's {@code network.py}: every weight and every bias standard normal, N(0, 1), whatever the
      * layer's size. With 784 inputs many first-layer sigmoids start saturated (his chapter 3 explains the
      * slow learning that follows); it is here to reproduce his chapter 1 set-up (the same distribution,
      * drawn by {@link Rng}, not numpy's numbers).
      */
-    NORMAL("normal");
+    NORMAL("normal", "normal N(0,1), biases too (Nielsen)");
 
     private final String id;
+    private final String label;
 
-    Init(String id) {
+    Init(String id, String label) {
         this.id = id;
+        this.label = label;
     }
 
     /** One initial weight of a layer with {@code fanIn} inputs and {@code fanOut} outputs. */
@@ -59,13 +61,8 @@ public enum Init {
         return id;
     }
 
-    /** The scheme named {@code id} (as returned by {@link #id()}). */
-    public static Init fromId(String id) {
-        for (Init i : values()) {
-            if (i.id.equals(id)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown init '" + id + "' (expected uniform, xavier, he or normal)");
+    /** The name a person reads, in the settings form and the help. */
+    public String label() {
+        return label;
     }
 }

@@ -1,5 +1,7 @@
 package digitlab.core.nn;
 
+import digitlab.core.run.TrainingConfig;
+
 /**
  * A replica that trains its share in the caller's thread when {@link #finish} is called: no speed-up,
  * but the same arithmetic as a real parallel replica, so tests and experiments can check what data

@@ -15,7 +15,7 @@ package digitlab.core.nn;
  */
 public enum Loss {
     /** Softmax outputs (they sum to 1) with the cross-entropy cost {@code -log p[label]}. */
-    SOFTMAX_CROSS_ENTROPY("softmax") {
+    SOFTMAX_CROSS_ENTROPY("softmax", "softmax + cross-entropy") {
         @Override
         void outputs(float[] z, float[] a, int offset, int k) {
             float max = z[offset];
@@ -59,7 +59,7 @@ public enum Loss {
      * {@code nnCostFunction}): a binary cross-entropy per output, summed over the outputs,
      * {@code -y log(h) - (1-y) log(1-h)}.
      */
-    SIGMOID_CROSS_ENTROPY("logistic") {
+    SIGMOID_CROSS_ENTROPY("logistic", "sigmoid + logistic (Ng's tutorial cost)") {
         @Override
         void outputs(float[] z, float[] a, int offset, int k) {
             sigmoids(z, a, offset, k);
@@ -85,7 +85,7 @@ public enum Loss {
      * Sigmoid outputs with the quadratic cost of Nielsen's {@code network.py}: half the squared distance
      * to the one-hot target, {@code 0.5 * ||a - y||^2}, averaged over the examples like the other costs.
      */
-    QUADRATIC("quadratic") {
+    QUADRATIC("quadratic", "sigmoid + quadratic (Nielsen's network.py)") {
         @Override
         void outputs(float[] z, float[] a, int offset, int k) {
             sigmoids(z, a, offset, k);
@@ -113,9 +113,11 @@ public enum Loss {
     };
 
     private final String id;
+    private final String label;
 
-    Loss(String id) {
+    Loss(String id, String label) {
         this.id = id;
+        this.label = label;
     }
 
     /** The output activation: {@code a[offset..offset+k) = out(z[offset..offset+k))}. */
@@ -155,13 +157,8 @@ public enum Loss {
         return id;
     }
 
-    /** The loss named {@code id} (as returned by {@link #id()}). */
-    public static Loss fromId(String id) {
-        for (Loss l : values()) {
-            if (l.id.equals(id)) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + id + "' (expected softmax, logistic or quadratic)");
+    /** The name a person reads, in the settings form and the help. */
+    public String label() {
+        return label;
     }
 }

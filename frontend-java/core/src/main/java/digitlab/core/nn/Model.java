@@ -1,5 +1,7 @@
 package digitlab.core.nn;
 
+import digitlab.core.run.TrainingConfig;
+
 /**
  * A trained network as a value: its {@link Architecture}, its parameters (layout described there), optional
  * {@link TrainingMetadata} and the optional {@link TrainingConfig} of the run that trained it. Saved and

@@ -5,8 +5,10 @@ import static digitlab.core.data.LittleEndian.getShort;
 import static digitlab.core.data.LittleEndian.putInt;
 import static digitlab.core.data.LittleEndian.putShort;
 
+import digitlab.core.run.QueryString;
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.TrainingConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -260,14 +262,14 @@ public final class ModelFormat {
         }
         Map<String, String> values;
         try {
-            values = TrainingConfig.queryMap(text.toString());
+            values = QueryString.parse(text.toString());
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("bad run settings: " + e.getMessage());
         }
         Map<String, String> known = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            if (Arrays.asList(TrainingConfig.KEYS).contains(e.getKey())) {
+            if (RunSettings.byKey(e.getKey()) != null) {
                 known.put(e.getKey(), e.getValue());
             } else {
                 unknown.add(e.getKey());

@@ -1,5 +1,7 @@
 package digitlab.core.nn;
 
+import digitlab.core.run.TrainingConfig;
+
 /** Builds the update rule a run's configuration names, so every worker of a run uses the same one. */
 public final class Optimizers {
     private Optimizers() {}

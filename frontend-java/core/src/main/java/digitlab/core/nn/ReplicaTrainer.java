@@ -1,5 +1,7 @@
 package digitlab.core.nn;
 
+import digitlab.core.run.TrainingConfig;
+
 /**
  * The replica side of data-parallel training: a network and optimiser of the run's configuration that
  * trains one {@link Share} at a time, each from the parameters and optimiser memory it is handed.

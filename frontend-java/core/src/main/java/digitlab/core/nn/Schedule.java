@@ -6,16 +6,18 @@ package digitlab.core.nn;
  */
 public enum Schedule {
     /** Always the base rate. */
-    CONSTANT("constant"),
+    CONSTANT("constant", "constant"),
     /** The base rate times {@code decay} for every {@code every} finished epochs. */
-    STEP("step"),
+    STEP("step", "step decay"),
     /** Half a cosine from the base rate down to 0 over the planned number of epochs. */
-    COSINE("cosine");
+    COSINE("cosine", "cosine");
 
     private final String id;
+    private final String label;
 
-    Schedule(String id) {
+    Schedule(String id, String label) {
         this.id = id;
+        this.label = label;
     }
 
     /**
@@ -42,13 +44,8 @@ public enum Schedule {
         return id;
     }
 
-    /** The schedule named {@code id} (as returned by {@link #id()}). */
-    public static Schedule fromId(String id) {
-        for (Schedule s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown schedule '" + id + "' (expected constant, step or cosine)");
+    /** The name a person reads, in the settings form and the help. */
+    public String label() {
+        return label;
     }
 }

@@ -1,5 +1,6 @@
 package digitlab.core.nn;
 
+import digitlab.core.run.TrainingConfig;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,6 +1,8 @@
 package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.TrainingConfig;
 import java.util.List;
 
 /**
@@ -492,7 +494,7 @@ public final class Trainer {
      * The schedule still applies on top of it.
      */
     public void setLearningRate(float rate) {
-        config = config.withLearningRate(rate);
+        config = config.with(RunSettings.LR, rate);
     }
 
     /** The learning rate the next step uses: the base rate under the schedule. */

@@ -1,10 +1,7 @@
 package digitlab.core.run;
 
-import digitlab.core.nn.TrainingConfig;
 import digitlab.core.text.Text;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +10,6 @@ import java.util.Map;
  * always describes the run on screen.
  */
 public final class RunQuery {
-    private static final List<String> CONFIG_KEYS = Arrays.asList(TrainingConfig.KEYS);
     /** The most workers {@code ?workers=N} may ask for. */
     public static final int MAX_WORKERS = 8;
 
@@ -21,14 +17,13 @@ public final class RunQuery {
     private final Map<String, String> page = new LinkedHashMap<>();
 
     public RunQuery(String query) {
-        for (String pair : Text.split(query, '&')) {
-            int eq = pair.indexOf('=');
-            if (pair.isEmpty() || eq <= 0) {
-                continue;
-            }
-            String key = pair.substring(0, eq);
-            (CONFIG_KEYS.contains(key) ? config : page).put(key, pair.substring(eq + 1));
+        for (Map.Entry<String, String> pair : QueryString.parseLeniently(query).entrySet()) {
+            (isSetting(pair.getKey()) ? config : page).put(pair.getKey(), pair.getValue());
         }
+    }
+
+    private static boolean isSetting(String key) {
+        return RunSettings.byKey(key) != null;
     }
 
     /**
@@ -37,20 +32,14 @@ public final class RunQuery {
      * @throws IllegalArgumentException naming a bad value
      */
     public TrainingConfig config() {
-        StringBuilder q = new StringBuilder();
-        for (Map.Entry<String, String> e : config.entrySet()) {
-            q.append(q.length() == 0 ? "" : "&").append(e.getKey()).append('=').append(e.getValue());
-        }
-        return TrainingConfig.fromQuery(q.toString());
+        return TrainingConfig.fromMap(config);
     }
 
     /** The query for {@code next}, keeping the page's own parameters. */
     public String with(TrainingConfig next) {
-        StringBuilder q = new StringBuilder(next.toQuery());
-        for (Map.Entry<String, String> e : page.entrySet()) {
-            q.append('&').append(e.getKey()).append('=').append(e.getValue());
-        }
-        return q.toString();
+        Map<String, String> all = next.toMap();
+        all.putAll(page);
+        return QueryString.format(all);
     }
 
     /** The page parameter {@code key} (e.g. "model"), or null. */
@@ -77,7 +66,7 @@ public final class RunQuery {
 
     /** Sets page parameter {@code key}, or removes it when {@code value} is null. */
     public void setPageParam(String key, String value) {
-        if (CONFIG_KEYS.contains(key)) {
+        if (isSetting(key)) {
             throw new IllegalArgumentException("'" + key + "' is a setting of the run, not of the page");
         }
         if (value == null) {

@@ -7,7 +7,7 @@ import digitlab.core.data.Digits;
 import digitlab.core.data.Idx;
 import digitlab.core.nn.Network;
 import digitlab.core.nn.Trainer;
-import digitlab.core.nn.TrainingConfig;
+import digitlab.core.run.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

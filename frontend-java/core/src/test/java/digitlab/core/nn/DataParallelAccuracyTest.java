@@ -3,6 +3,7 @@ package digitlab.core.nn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

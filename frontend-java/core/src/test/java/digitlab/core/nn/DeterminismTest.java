@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

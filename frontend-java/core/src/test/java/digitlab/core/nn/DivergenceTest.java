@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** Runs that blow up or die are stopped with the reason; healthy ones, even slow starters, are not. */

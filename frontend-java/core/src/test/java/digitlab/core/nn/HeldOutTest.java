@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.RunSettings;
+import digitlab.core.run.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** The validation split: held out of training, the last images of the training set, never the test set's. */
@@ -38,7 +40,7 @@ class HeldOutTest {
     @Test
     void settingsForTheSplitAndForFullBatchIterations() {
         TrainingConfig defaults = TrainingConfig.defaults();
-        assertEquals(TrainingConfig.DEFAULT_VALIDATION, defaults.validationSize());
+        assertEquals(RunSettings.DEFAULT_VALIDATION, defaults.validationSize());
         assertEquals(defaults, TrainingConfig.fromQuery(defaults.toQuery()));
         TrainingConfig lbfgs = TrainingConfig.fromQuery("opt=lbfgs&iters=40&epochs=3&valid=0");
         assertEquals(40, lbfgs.planned());

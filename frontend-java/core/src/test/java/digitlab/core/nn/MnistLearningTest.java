@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /**

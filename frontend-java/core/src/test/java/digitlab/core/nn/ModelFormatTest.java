@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitlab.core.data.LittleEndian;
+import digitlab.core.run.TrainingConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -89,7 +90,9 @@ class ModelFormatTest {
         String newer = CONFIG.toQuery().replace("init=he", "init=orthogonal");
         Model back = Model.fromBytes(withSettings(newer));
         assertNull(back.config());
-        assertTrue(back.settingsIssue().startsWith("init: unknown init 'orthogonal'"), back.settingsIssue());
+        assertTrue(
+                back.settingsIssue().startsWith("init must be one of uniform, xavier, he, normal, got 'orthogonal'"),
+                back.settingsIssue());
         assertArrayEquals(model(null).parameters(), back.parameters());
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import digitlab.core.nn.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 class RunQueryTest {
@@ -25,7 +24,7 @@ class RunQueryTest {
     @Test
     void rewritingKeepsThePageParametersAndRoundTrips() {
         RunQuery query = new RunQuery("target=js&layers=784,32,10");
-        TrainingConfig next = TrainingConfig.defaults().withSeed(7);
+        TrainingConfig next = TrainingConfig.defaults().with(RunSettings.SEED, 7);
         String rewritten = query.with(next);
         assertTrue(rewritten.endsWith("&target=js"), rewritten);
         assertEquals(next, new RunQuery(rewritten).config());

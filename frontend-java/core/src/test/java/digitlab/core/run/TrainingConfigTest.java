@@ -1,10 +1,17 @@
-package digitlab.core.nn;
+package digitlab.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import digitlab.core.nn.Activation;
+import digitlab.core.nn.Architecture;
+import digitlab.core.nn.Init;
+import digitlab.core.nn.Loss;
+import digitlab.core.nn.OptimizerKind;
+import digitlab.core.nn.Schedule;
+import digitlab.core.text.PlainNumber;
 import org.junit.jupiter.api.Test;
 
 class TrainingConfigTest {
@@ -41,7 +48,7 @@ class TrainingConfigTest {
         TrainingConfig c = TrainingConfig.fromQuery(
                 "layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001" + "&batch=32&seed=1");
         assertTrue(c.toQuery().startsWith("layers=784,64,10&act=relu&loss=softmax&opt=adam&lr=0.001&"), c.toQuery());
-        assertEquals(TrainingConfig.KEYS.length, c.toQuery().split("&").length);
+        assertEquals(RunSettings.ALL.size(), c.toQuery().split("&").length);
     }
 
     @Test
@@ -67,9 +74,9 @@ class TrainingConfigTest {
 
     @Test
     void withLearningRateKeepsTheRest() {
-        TrainingConfig c = TrainingConfig.defaults().withLearningRate(0.5f);
+        TrainingConfig c = TrainingConfig.defaults().with(RunSettings.LR, 0.5f);
         assertEquals(0.5f, c.learningRate());
-        assertEquals(TrainingConfig.defaults().withLearningRate(0.5f), c);
+        assertEquals(TrainingConfig.defaults().with(RunSettings.LR, 0.5f), c);
     }
 
     @Test
@@ -108,14 +115,14 @@ class TrainingConfigTest {
 
     @Test
     void numbersInTheQueryHaveNoExponent() {
-        assertEquals("0.0005", TrainingConfig.number(0.0005f));
-        assertEquals("0.00001", TrainingConfig.number(0.00001f));
-        assertEquals("0.1", TrainingConfig.number(0.1f));
-        assertEquals("2.5", TrainingConfig.number(2.5f));
-        assertEquals("-0.003", TrainingConfig.number(-0.003f));
-        assertEquals("12345678", TrainingConfig.number(12345678f));
-        assertEquals("100000000", TrainingConfig.number(1e8f));
-        TrainingConfig tiny = TrainingConfig.defaults().withLearningRate(0.0005f);
+        assertEquals("0.0005", PlainNumber.of(0.0005f));
+        assertEquals("0.00001", PlainNumber.of(0.00001f));
+        assertEquals("0.1", PlainNumber.of(0.1f));
+        assertEquals("2.5", PlainNumber.of(2.5f));
+        assertEquals("-0.003", PlainNumber.of(-0.003f));
+        assertEquals("12345678", PlainNumber.of(12345678f));
+        assertEquals("100000000", PlainNumber.of(1e8f));
+        TrainingConfig tiny = TrainingConfig.defaults().with(RunSettings.LR, 0.0005f);
         assertTrue(tiny.toQuery().contains("lr=0.0005&"), tiny.toQuery());
         assertEquals(tiny, TrainingConfig.fromQuery(tiny.toQuery()));
     }

@@ -1,5 +1,6 @@
 package digitlab.app.browser;
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.canvas.ImageData;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -30,4 +31,13 @@ public final class Canvases {
         new Uint8Array(data.getBuffer(), data.getByteOffset(), data.getLength()).set(rgba);
         context2d(canvas).putImageData(image, 0, 0);
     }
+
+    /**
+     * The canvas's 2D context, created with {@code willReadFrequently} (it is read back on every update:
+     * the browser then keeps it in memory rather than on the GPU).
+     */
+    @JSBody(
+            params = "canvasForReadableContext",
+            script = "return canvasForReadableContext.getContext('2d', {willReadFrequently: true});")
+    public static native CanvasRenderingContext2D readableContext(HTMLCanvasElement canvasForReadableContext);
 }

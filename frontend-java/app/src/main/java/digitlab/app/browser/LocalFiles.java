@@ -44,16 +44,20 @@ public final class LocalFiles {
     public static native void onFile(
             HTMLElement fileInput, HTMLElement dropZone, int maxFileBytes, FileCallback fileRead);
 
-    /** Offers {@code bytes} as a download named {@code fileName}. */
+    /**
+     * Offers {@code bytes} (an ArrayBuffer or a typed array) as a download named {@code fileName} of media
+     * type {@code mediaType}, through a temporary Blob URL.
+     */
     @JSBody(
-            params = {"downloadBytes", "downloadName"},
+            params = {"downloadBytes", "downloadName", "downloadMediaType"},
             script = ""
-                    + "var downloadUrl = URL.createObjectURL(new Blob([downloadBytes], { type: 'application/octet-stream' }));"
+                    + "var downloadUrl = URL.createObjectURL(new Blob([downloadBytes], { type: downloadMediaType }));"
                     + "var downloadLink = document.createElement('a');"
                     + "downloadLink.href = downloadUrl; downloadLink.download = downloadName;"
+                    + "downloadLink.style.display = 'none';"
                     + "document.body.appendChild(downloadLink); downloadLink.click(); downloadLink.remove();"
                     + "setTimeout(function() { URL.revokeObjectURL(downloadUrl); }, 10000);")
-    public static native void download(ArrayBuffer downloadBytes, String downloadName);
+    public static native void download(JSObject downloadBytes, String downloadName, String downloadMediaType);
 
     /** Copies {@code text} to the clipboard where the browser allows it; failures are ignored (the link is shown). */
     @JSBody(

@@ -1,6 +1,9 @@
 package digitlab.app.draw;
 
+import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Clock;
+import digitlab.app.browser.Dom;
+import digitlab.app.browser.PointerEvent;
 import digitlab.core.draw.Strokes;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -69,7 +72,7 @@ public final class DrawPad {
     public DrawPad(HTMLCanvasElement canvas) {
         this.canvas = canvas;
         this.side = Math.max(MIN_SIDE, Math.min(MAX_SIDE, canvas.getWidth() > 0 ? canvas.getWidth() : 280));
-        this.context = DrawDom.readableContext(canvas);
+        this.context = Canvases.readableContext(canvas);
         canvas.setWidth(side);
         canvas.setHeight(side);
         redraw();
@@ -80,10 +83,10 @@ public final class DrawPad {
         listen("lostpointercapture", this::pointerUp);
         canvas.addEventListener("contextmenu", Event::preventDefault);
         canvas.addEventListener("keydown", (EventListener<KeyboardEvent>) this::keyDown);
-        DrawDom.onResize(canvas, this::resized);
+        Dom.onResize(canvas, (width, height) -> resized());
     }
 
-    private void listen(String type, EventListener<DrawDom.PointerEvent> handler) {
+    private void listen(String type, EventListener<PointerEvent> handler) {
         canvas.addEventListener(type, handler);
     }
 
@@ -135,18 +138,18 @@ public final class DrawPad {
         return new Int8Array(data.getBuffer(), data.getByteOffset(), data.getLength()).copyToJavaArray();
     }
 
-    private void pointerDown(DrawDom.PointerEvent event) {
+    private void pointerDown(PointerEvent event) {
         if (activePointer >= 0
                 || !event.isPrimary()
                 || ("mouse".equals(event.getPointerType()) && event.getButton() != 0)) {
             return; // one pen at a time; only the main mouse button draws
         }
         event.preventDefault();
-        DrawDom.focusWithoutScroll(canvas);
+        Dom.focusWithoutScroll(canvas);
         activePointer = event.getPointerId();
-        DrawDom.capturePointer(canvas, activePointer);
-        lastX = clampUnit(DrawDom.unitX(event, canvas));
-        lastY = clampUnit(DrawDom.unitY(event, canvas));
+        Dom.capturePointer(canvas, activePointer);
+        lastX = clampUnit(Dom.unitX(event, canvas));
+        lastY = clampUnit(Dom.unitY(event, canvas));
         strokes.begin(lastX, lastY);
         setupPen();
         context.beginPath();
@@ -155,13 +158,13 @@ public final class DrawPad {
         drew();
     }
 
-    private void pointerMove(DrawDom.PointerEvent event) {
+    private void pointerMove(PointerEvent event) {
         if (event.getPointerId() != activePointer || !strokes.isDrawing()) {
             return;
         }
         event.preventDefault();
-        double x = clampUnit(DrawDom.unitX(event, canvas));
-        double y = clampUnit(DrawDom.unitY(event, canvas));
+        double x = clampUnit(Dom.unitX(event, canvas));
+        double y = clampUnit(Dom.unitY(event, canvas));
         if (!strokes.extend(x, y)) {
             return;
         }
@@ -175,7 +178,7 @@ public final class DrawPad {
         drew();
     }
 
-    private void pointerUp(DrawDom.PointerEvent event) {
+    private void pointerUp(PointerEvent event) {
         if (event.getPointerId() != activePointer) {
             return;
         }
@@ -202,16 +205,16 @@ public final class DrawPad {
 
     /** Lets the browser lay out, then matches the canvas's pixels to its size on screen. */
     private void resized() {
-        double cssSide = DrawDom.renderedWidth(canvas);
+        double cssSide = Dom.renderedWidth(canvas);
         if (cssSide <= 0) {
             return; // not rendered (hidden): keep the current size
         }
-        int wanted = (int) Math.max(MIN_SIDE, Math.min(MAX_SIDE, Math.floor(cssSide * DrawDom.devicePixelRatio())));
+        int wanted = (int) Math.max(MIN_SIDE, Math.min(MAX_SIDE, Math.floor(cssSide * Dom.devicePixelRatio())));
         if (wanted != side) {
             side = wanted;
             canvas.setWidth(side);
             canvas.setHeight(side);
-            context = DrawDom.readableContext(canvas);
+            context = Canvases.readableContext(canvas);
             redraw();
             if (!isEmpty()) {
                 notifyNow(!isDrawing());

@@ -1,6 +1,7 @@
 package digitlab.app.draw;
 
 import digitlab.app.browser.Canvases;
+import digitlab.app.browser.Dom;
 import digitlab.app.views.LayerStripsView;
 import digitlab.app.views.ProbabilityBars;
 import digitlab.core.data.Digits;
@@ -85,7 +86,7 @@ public final class DrawPanel {
         this.predictor = predictor;
         HTMLCanvasElement canvas = (HTMLCanvasElement) required(document, "draw-canvas");
         pad = new DrawPad(canvas);
-        HTMLElement panel = DrawDom.closest(canvas, ".draw-panel");
+        HTMLElement panel = Dom.closest(canvas, ".draw-panel");
         root = panel != null ? panel : canvas;
         undoButton = (HTMLButtonElement) required(document, "undo");
         clearButton = (HTMLButtonElement) required(document, "clear");
@@ -267,8 +268,8 @@ public final class DrawPanel {
 
     private void buildLabels(HTMLElement container) {
         for (int d = 0; d < 10; d++) {
-            HTMLElement choice = DrawDom.create("label", "label-choice");
-            HTMLInputElement input = (HTMLInputElement) DrawDom.create("input", null);
+            HTMLElement choice = Dom.create("label", "label-choice");
+            HTMLInputElement input = (HTMLInputElement) Dom.create("input", null);
             input.setType("radio");
             input.setName("draw-label");
             input.setValue(String.valueOf(d));
@@ -279,7 +280,7 @@ public final class DrawPanel {
                     updateTeaching();
                 }
             });
-            HTMLElement text = DrawDom.create("span", null);
+            HTMLElement text = Dom.create("span", null);
             text.setTextContent(String.valueOf(d));
             choice.appendChild(input);
             choice.appendChild(text);

@@ -1,5 +1,7 @@
 package digitlab.app.draw;
 
+import digitlab.app.browser.LocalFiles;
+import digitlab.app.browser.LocalStore;
 import digitlab.core.data.DataFormatException;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.DigitCollection;
@@ -25,15 +27,15 @@ public final class PersonalDigits {
 
     /** Loads what this browser stored earlier, if anything. */
     public PersonalDigits() {
-        String stored = DrawDom.storageGet(StoredDigits.STORAGE_KEY);
+        String stored = LocalStore.get(StoredDigits.STORAGE_KEY);
         try {
             digits.addAll(StoredDigits.decode(stored));
         } catch (DataFormatException e) {
-            DrawDom.storageSet(DAMAGED_KEY, stored);
-            DrawDom.storageRemove(StoredDigits.STORAGE_KEY);
+            LocalStore.set(DAMAGED_KEY, stored);
+            LocalStore.remove(StoredDigits.STORAGE_KEY);
             problem = "Your saved digits were damaged and could not be read (" + e.getMessage() + "); starting afresh.";
         }
-        if (problem == null && !DrawDom.storageAvailable()) {
+        if (problem == null && !LocalStore.available()) {
             problem = "This browser does not let the page store data: your digits last only for this visit.";
         }
     }
@@ -84,7 +86,7 @@ public final class PersonalDigits {
     /** Forgets every digit, here and in storage. */
     public void clear() {
         digits.clear();
-        if (DrawDom.storageRemove(StoredDigits.STORAGE_KEY)) {
+        if (LocalStore.remove(StoredDigits.STORAGE_KEY)) {
             problem = null;
         }
     }
@@ -102,12 +104,12 @@ public final class PersonalDigits {
     /** Offers the digits as a file ({@link StoredDigits#EXPORT_FILE_NAME}, the project's shard format). */
     public void export() {
         byte[] file = StoredDigits.exportFile(digits.toDigits());
-        DrawDom.download(
+        LocalFiles.download(
                 Int8Array.copyFromJavaArray(file), StoredDigits.EXPORT_FILE_NAME, StoredDigits.EXPORT_MEDIA_TYPE);
     }
 
     private void save() {
-        if (DrawDom.storageSet(StoredDigits.STORAGE_KEY, StoredDigits.encode(digits.toDigits()))) {
+        if (LocalStore.set(StoredDigits.STORAGE_KEY, StoredDigits.encode(digits.toDigits()))) {
             problem = null;
         } else {
             problem = "Could not save your digits in this browser (storage blocked or full): they last only"

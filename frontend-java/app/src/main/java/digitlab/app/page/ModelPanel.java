@@ -114,7 +114,7 @@ final class ModelPanel {
         String action = pendingExport;
         pendingExport = null;
         if ("download".equals(action)) {
-            LocalFiles.download(report.getBytes(), "digit-lab-" + architecture + ".dlnn");
+            LocalFiles.download(report.getBytes(), "digit-lab-" + architecture + ".dlnn", "application/octet-stream");
         } else if ("share".equals(action)) {
             upload(report);
         }

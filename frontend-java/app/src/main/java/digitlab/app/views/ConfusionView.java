@@ -1,5 +1,6 @@
 package digitlab.app.views;
 
+import digitlab.app.browser.Dom;
 import digitlab.core.view.ConfusionMatrix;
 import digitlab.core.view.Format;
 import digitlab.core.view.Palette;

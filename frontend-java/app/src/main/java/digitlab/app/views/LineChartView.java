@@ -1,6 +1,7 @@
 package digitlab.app.views;
 
 import digitlab.app.browser.Canvases;
+import digitlab.app.browser.Dom;
 import digitlab.core.view.Format;
 import digitlab.core.view.NiceScale;
 import digitlab.core.view.Series;

@@ -1,6 +1,7 @@
 package digitlab.app.views;
 
 import digitlab.app.browser.Canvases;
+import digitlab.app.browser.Dom;
 import digitlab.core.data.Digits;
 import digitlab.core.view.DigitGrid;
 import digitlab.core.view.Format;

@@ -1,6 +1,7 @@
 package digitlab.app.views;
 
 import digitlab.app.browser.Canvases;
+import digitlab.app.browser.Dom;
 import digitlab.core.view.WeightMosaic;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 

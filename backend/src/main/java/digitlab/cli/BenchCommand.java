@@ -26,7 +26,7 @@ final class BenchCommand implements Command {
     public String help() {
         return "Times one epoch of MNIST training (784-128-10 sigmoid, softmax, SGD batch 32, lr 0.1):\n"
                 + "the sparse network against a dense baseline, and on two threads; prints medians and speed-ups.\n\n"
-                + "  --mnist DIR            MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
+                + "  --mnist DIR            MNIST IDX files (default: " + MnistFiles.DEFAULT_DIR + ")\n"
                 + "  --repeats 7            timed repeats (medians are reported)\n"
                 + "  --dense-examples 20000 examples per timed dense repeat\n"
                 + "  -h, --help             show this help\n";

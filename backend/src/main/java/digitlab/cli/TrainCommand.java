@@ -34,7 +34,7 @@ final class TrainCommand implements Command {
     @Override
     public String help() {
         return "Trains a network on MNIST on the JVM; prints one line per epoch.\n\n"
-                + "  --mnist DIR                MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
+                + "  --mnist DIR                MNIST IDX files (default: " + MnistFiles.DEFAULT_DIR + ")\n"
                 + "  --out FILE                 save the trained model (Digit Lab model format)\n"
                 + "  --workers 1                threads training data-parallel (mini-batch optimizers)\n"
                 + TrainingOptions.help() + "\n"

@@ -2,53 +2,50 @@ package digitlab.cli;
 
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Benchmark;
-import digitlab.core.nn.CliOptions;
 import java.io.PrintStream;
-import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code bench}: the JVM training-speed benchmark (see {@link Benchmark}): the sparse network against a
  * straightforward dense baseline, same steps, same process. Takes about half a minute.
  * Exit codes: 0 done, 1 missing data, 2 bad options.
  */
-public final class BenchCommand {
-    private BenchCommand() {}
-
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+final class BenchCommand implements Command {
+    @Override
+    public String name() {
+        return "bench";
     }
 
-    /** Runs the command with its output on {@code out} and errors on {@code err}; returns the exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        CliOptions options;
-        int repeats;
-        int denseExamples;
-        try {
-            options = CliOptions.parse(args, "mnist", "repeats", "dense-examples");
-            if (options.help()) {
-                out.println(usage());
-                return 0;
-            }
-            repeats = options.positiveInt("repeats", 7);
-            denseExamples = options.positiveInt("dense-examples", 20000);
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            return 2;
-        }
-        Digits train;
-        Digits test;
-        try {
-            train = MnistFiles.load(Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR)), "train");
-            test = MnistFiles.load(Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR)), "t10k");
-        } catch (MnistFiles.MissingDataException e) {
-            err.println("bench: " + e.getMessage());
-            return 1;
-        }
+    @Override
+    public String summary() {
+        return "time the training loop on the JVM";
+    }
+
+    @Override
+    public String help() {
+        return "Times one epoch of MNIST training (784-128-10 sigmoid, softmax, SGD batch 32, lr 0.1):\n"
+                + "the sparse network against a dense baseline, and on two threads; prints medians and speed-ups.\n\n"
+                + "  --mnist DIR            MNIST IDX files (default: " + MnistFiles.DEFAULT_DIR + ")\n"
+                + "  --repeats 7            timed repeats (medians are reported)\n"
+                + "  --dense-examples 20000 examples per timed dense repeat\n"
+                + "  -h, --help             show this help\n";
+    }
+
+    @Override
+    public Args.Spec accepts() {
+        return Args.Spec.options("mnist", "repeats", "dense-examples");
+    }
+
+    @Override
+    public int run(Args options, Map<String, String> env, PrintStream out, PrintStream err) {
+        int repeats = options.positiveInt("repeats", 7);
+        int denseExamples = options.positiveInt("dense-examples", 20000);
+        MnistFiles.TrainAndTest mnist = MnistFiles.load(options.get("mnist", null));
+        Digits train = mnist.train();
         out.println("benchmark: " + Benchmark.QUERY + " (" + train.count() + " examples per epoch), "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
-        Benchmark.Result r = Benchmark.run(train, test, repeats, denseExamples, out::println);
+        Benchmark.Result r = Benchmark.run(train, mnist.test(), repeats, denseExamples, out::println);
         out.println(String.format(
                 Locale.ROOT,
                 "dense_baseline examples_per_second=%.0f sparse examples_per_second=%.0f speedup=%.1fx",
@@ -67,15 +64,5 @@ public final class BenchCommand {
                 r.sparseExamplesPerSecond(),
                 r.testAccuracy()));
         return 0;
-    }
-
-    static String usage() {
-        return "Usage: bench [options]\n"
-                + "Times one epoch of MNIST training (784-128-10 sigmoid, softmax, SGD batch 32, lr 0.1):\n"
-                + "the sparse network against a dense baseline, and on two threads; prints medians and speed-ups.\n\n"
-                + "  --mnist DIR            MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
-                + "  --repeats 7            timed repeats (medians are reported)\n"
-                + "  --dense-examples 20000 examples per timed dense repeat\n"
-                + "  --help                 this text";
     }
 }

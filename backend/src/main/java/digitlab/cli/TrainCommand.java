@@ -1,7 +1,6 @@
 package digitlab.cli;
 
 import digitlab.core.data.Digits;
-import digitlab.core.nn.CliOptions;
 import digitlab.core.nn.HeldOut;
 import digitlab.core.nn.ThreadReplica;
 import digitlab.core.nn.Trainer;
@@ -10,56 +9,55 @@ import digitlab.core.run.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code train}: trains a network on MNIST on the JVM, one line per epoch, and optionally saves the model.
  * The last line is always {@code test_accuracy=0.XXXX examples_per_second=NNNN}.
  * Exit codes: 0 done, 1 missing data / diverged / cannot write, 2 bad options.
  */
-public final class TrainCommand {
-    private TrainCommand() {}
-
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+final class TrainCommand implements Command {
+    @Override
+    public String name() {
+        return "train";
     }
 
-    /** Runs the command with its output on {@code out} and errors on {@code err}; returns the exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        CliOptions options;
-        TrainingConfig config;
-        int workers;
-        try {
-            options = CliOptions.parse(args, "mnist", "out", "workers");
-            if (options.help()) {
-                out.println(usage());
-                return 0;
-            }
-            config = options.config();
-            workers = options.positiveInt("workers", 1);
-            if (workers > 1 && config.optimizer().fullBatch()) {
-                throw new IllegalArgumentException("--workers applies to the mini-batch optimizers; "
-                        + config.optimizer().id() + " trains in one worker");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("train: " + e.getMessage());
-            err.println("Run with --help for the options.");
-            return 2;
+    @Override
+    public String summary() {
+        return "train a network on the JVM";
+    }
+
+    @Override
+    public String help() {
+        return "Trains a network on MNIST on the JVM; prints one line per epoch.\n\n"
+                + "  --mnist DIR                MNIST IDX files (default: " + MnistFiles.DEFAULT_DIR + ")\n"
+                + "  --out FILE                 save the trained model (Digit Lab model format)\n"
+                + "  --workers 1                threads training data-parallel (mini-batch optimizers)\n"
+                + TrainingOptions.help() + "\n"
+                + "  -h, --help                 show this help\n\n"
+                + "Example: java -jar digit-lab.jar train --layers 784,128,10 --activation relu --optimizer adam "
+                + "--lr 0.001 --epochs 3\n";
+    }
+
+    @Override
+    public Args.Spec accepts() {
+        return TrainingOptions.spec("mnist", "out", "workers");
+    }
+
+    @Override
+    public int run(Args options, Map<String, String> env, PrintStream out, PrintStream err) {
+        TrainingConfig config = TrainingOptions.config(options);
+        int workers = options.positiveInt("workers", 1);
+        if (workers > 1 && config.optimizer().fullBatch()) {
+            throw new UsageException("--workers applies to the mini-batch optimizers; "
+                    + config.optimizer().id() + " trains in one worker");
         }
-        Path dir = Paths.get(options.get("mnist", MnistFiles.DEFAULT_DIR));
-        Digits train;
-        Digits test;
-        try {
-            train = MnistFiles.load(dir, "train");
-            test = MnistFiles.load(dir, "t10k");
-        } catch (MnistFiles.MissingDataException e) {
-            err.println("train: " + e.getMessage());
-            return 1;
-        }
+        MnistFiles.TrainAndTest mnist = MnistFiles.load(options.get("mnist", null));
+        Digits train = mnist.train();
         Trainer trainer;
         try {
             // The last --valid training images are held out: the stop rules and val_acc watch them, never
@@ -69,8 +67,7 @@ public final class TrainCommand {
                     HeldOut.training(train, train.count(), config.validationSize()),
                     HeldOut.validation(train, train.count(), config.validationSize()));
         } catch (IllegalArgumentException e) {
-            err.println("train: " + e.getMessage());
-            return 2;
+            throw new UsageException(e.getMessage());
         }
         List<ThreadReplica> replicas = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
@@ -80,7 +77,7 @@ public final class TrainCommand {
         out.println("training " + config.architecture() + " on " + trainer.trainCount() + " examples"
                 + (workers > 1 ? " with " + workers + " threads" : "") + ": " + config.toQuery());
         try {
-            return train(trainer, test, options.get("out", null), out, err);
+            return train(trainer, mnist.test(), options.get("out", null), out, err);
         } finally {
             replicas.forEach(ThreadReplica::close);
         }
@@ -121,7 +118,7 @@ public final class TrainCommand {
                         trainer.toModel((float) testAccuracy).toBytes());
                 out.println("saved model to " + modelFile);
             } catch (IOException e) {
-                err.println("train: cannot write " + modelFile + ": " + e.getMessage());
+                err.println(Main.PROGRAM + ": cannot write " + modelFile + ": " + e.getMessage());
                 exit = 1;
             }
         }
@@ -131,16 +128,5 @@ public final class TrainCommand {
                 testAccuracy,
                 trainer.examplesSeen() / (trainingNanos / 1e9)));
         return exit;
-    }
-
-    static String usage() {
-        return "Usage: train [options]\n"
-                + "Trains a network on MNIST on the JVM; prints one line per epoch.\n\n"
-                + "  --mnist DIR                MNIST IDX files (default " + MnistFiles.DEFAULT_DIR + ")\n"
-                + "  --out FILE                 save the trained model (Digit Lab model format)\n"
-                + "  --workers 1                threads training data-parallel (mini-batch optimizers)\n"
-                + CliOptions.trainingOptionsHelp() + "\n"
-                + "  --help                     this text\n\n"
-                + "Example: train --layers 784,128,10 --activation relu --optimizer adam --lr 0.001 --epochs 3";
     }
 }

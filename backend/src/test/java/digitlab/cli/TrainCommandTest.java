@@ -1,0 +1,89 @@
+package digitlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import digitlab.core.nn.Model;
+import digitlab.core.run.TrainingConfig;
+import digitlab.server.data.SyntheticMnist;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train on small synthetic MNIST files. */
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final Console console = new Console();
+
+    @Test
+    void trainOnSeveralThreads() throws Exception {
+        SyntheticMnist.write(tmp.resolve("mnist"), 3000, 200);
+        String mnist = tmp.resolve("mnist").toString();
+        assertEquals(
+                0,
+                console.run(
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        mnist,
+                        "--layers",
+                        "784,16,10",
+                        "--optimizer",
+                        "sgd",
+                        "--epochs",
+                        "1",
+                        "--workers",
+                        "2",
+                        "--valid",
+                        "500"),
+                console.err());
+        assertTrue(console.out().contains("with 2 threads"), console.out());
+        assertTrue(
+                console.out().contains("on 2500 examples"), console.out()); // the last 500 are held out for validation
+        assertTrue(console.out().matches("(?s).*epoch 1 .* val_acc=0\\.\\d{4} test_acc=.*"), console.out());
+        String[] lines = console.out().trim().split("\n");
+        assertTrue(
+                lines[lines.length - 1].matches("test_accuracy=\\d\\.\\d{4} examples_per_second=\\d+"), console.out());
+        assertEquals(2, console.run(Map.of(), "train", "--mnist", mnist, "--optimizer", "lbfgs", "--workers", "2"));
+        assertTrue(console.err().contains("lbfgs trains in one worker"), console.err());
+        assertEquals(2, console.run(Map.of(), "train", "--mnist", mnist, "--workers", "0"));
+    }
+
+    @Test
+    void trainSavesTheRunSettingsInTheModelFile() throws Exception {
+        SyntheticMnist.write(tmp.resolve("mnist"), 1000, 100);
+        Path file = tmp.resolve("run.dlnn");
+        assertEquals(
+                0,
+                console.run(
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        tmp.resolve("mnist").toString(),
+                        "--layers",
+                        "784,16,10",
+                        "--optimizer",
+                        "momentum",
+                        "--lr",
+                        "0.05",
+                        "--seed",
+                        "7",
+                        "--batch",
+                        "64",
+                        "--epochs",
+                        "1",
+                        "--valid",
+                        "200",
+                        "--out",
+                        file.toString()),
+                console.err());
+        Model saved = Model.fromBytes(Files.readAllBytes(file));
+        assertEquals(
+                TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1&valid=200"),
+                saved.config());
+    }
+}

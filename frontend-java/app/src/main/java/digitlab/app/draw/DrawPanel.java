@@ -5,6 +5,7 @@ import digitlab.app.browser.Dom;
 import digitlab.app.views.LayerStripsView;
 import digitlab.app.views.ProbabilityBars;
 import digitlab.core.data.Digits;
+import digitlab.core.data.Mnist;
 import digitlab.core.draw.MnistPreprocessor;
 import digitlab.core.draw.PreparedDigit;
 import digitlab.core.view.DigitGrid;
@@ -133,7 +134,7 @@ public final class DrawPanel {
 
     /** The user's digits (no digits when the page has no teaching controls), oldest first. */
     public Digits personalDigits() {
-        return personal == null ? new Digits(0, 28, 28, new byte[0], new byte[0]) : personal.digits();
+        return personal == null ? new Digits(0, Mnist.SIDE, Mnist.SIDE, new byte[0], new byte[0]) : personal.digits();
     }
 
     /** Asks the predictor again about the current drawing, e.g. after the network changed. */
@@ -159,10 +160,10 @@ public final class DrawPanel {
      *     every layer after the input (as in the worker's inspection report), or null
      */
     public void showPrediction(float[] probabilities, int predicted, int[] layerSizes, float[] activations) {
-        if (pad.isEmpty() || probabilities.length < ProbabilityBars.CLASSES) {
+        if (pad.isEmpty() || probabilities.length < Mnist.CLASSES) {
             return;
         }
-        int digit = predicted >= 0 ? predicted : Scores.argmax(probabilities, 0, ProbabilityBars.CLASSES);
+        int digit = predicted >= 0 ? predicted : Scores.argmax(probabilities, 0, Mnist.CLASSES);
         bars.show(probabilities, 0, -1);
         prediction.setTextContent(String.valueOf(digit));
         prediction.setAttribute("data-digit", String.valueOf(digit));

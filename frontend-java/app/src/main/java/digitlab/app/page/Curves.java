@@ -1,5 +1,6 @@
 package digitlab.app.page;
 
+import digitlab.app.browser.Theme;
 import digitlab.app.protocol.Report;
 import digitlab.app.views.LineChartView;
 import digitlab.core.view.Series;
@@ -96,14 +97,14 @@ final class Curves {
         accuracyChart.clearLines();
         lossChart.addLine(
                 current.fullBatch ? "train loss (whole set, per iteration)" : "train loss (smoothed)",
-                LineChartView.ORANGE,
+                Theme.color(Theme.ACCENT),
                 current.loss);
         accuracyChart.addLine(
                 current.fullBatch ? "train (whole set)" : "train batch (smoothed)",
-                LineChartView.ORANGE,
+                Theme.color(Theme.ACCENT),
                 current.batchAccuracy);
-        accuracyChart.addLine("validation (held out)", LineChartView.BLUE, current.validationAccuracy);
-        accuracyChart.addLine("test set (epoch end)", LineChartView.TEAL, current.testAccuracy);
+        accuracyChart.addLine("validation (held out)", Theme.color(Theme.LINE_2), current.validationAccuracy);
+        accuracyChart.addLine("test set (epoch end)", Theme.color(Theme.LINE_3), current.testAccuracy);
         for (Run run : earlier) {
             lossChart.addOverlay(run.label, run.loss);
             accuracyChart.addOverlay(run.label, run.validationAccuracy);

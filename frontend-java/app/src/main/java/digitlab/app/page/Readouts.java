@@ -1,6 +1,7 @@
 package digitlab.app.page;
 
 import digitlab.app.protocol.Report;
+import digitlab.core.data.Mnist;
 import digitlab.core.nn.DivergenceWatch;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.view.Format;
@@ -13,7 +14,6 @@ import org.teavm.jso.dom.html.HTMLElement;
  * measured on; the test accuracy is only ever the whole test set's.
  */
 final class Readouts {
-    private static final int CLASSES = 10;
     private final HTMLElement testAccuracy;
     private double lastShown = Double.NaN;
     /** Under the test accuracy: which images it was measured on, and how many. */
@@ -62,7 +62,7 @@ final class Readouts {
 
     /** True if the accuracy shown last is no better than guessing. */
     boolean atChance() {
-        return !Double.isNaN(lastShown) && DivergenceWatch.atChance(lastShown, CLASSES);
+        return !Double.isNaN(lastShown) && DivergenceWatch.atChance(lastShown, Mnist.CLASSES);
     }
 
     void loading(int loaded, int total) {
@@ -124,6 +124,6 @@ final class Readouts {
 
     /** A figure no better than guessing is never shown in the colour of success. */
     private static void showLevel(HTMLElement figure, double accuracy) {
-        figure.setAttribute("data-level", DivergenceWatch.atChance(accuracy, CLASSES) ? "chance" : "learned");
+        figure.setAttribute("data-level", DivergenceWatch.atChance(accuracy, Mnist.CLASSES) ? "chance" : "learned");
     }
 }

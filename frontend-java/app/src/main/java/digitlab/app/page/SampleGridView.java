@@ -1,6 +1,7 @@
 package digitlab.app.page;
 
 import digitlab.app.browser.Canvases;
+import digitlab.app.browser.Theme;
 import digitlab.core.data.Digits;
 import digitlab.core.view.DigitGrid;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -14,9 +15,9 @@ final class SampleGridView {
     private static final int COLUMNS = 10;
     private static final int SCALE = 2;
     private static final int GAP = 2;
-    private static final String LABEL = "#ffb454";
-    private static final String RIGHT = "#7bd88f";
-    private static final String WRONG = "#ff6b6b";
+    private final String labelColor = Theme.color(Theme.ACCENT);
+    private final String rightColor = Theme.color(Theme.OK);
+    private final String wrongColor = Theme.color(Theme.BAD);
 
     private final HTMLCanvasElement canvas;
     private Digits digits;
@@ -63,14 +64,14 @@ final class SampleGridView {
         for (int cell = 0; cell < indices.length; cell++) {
             int label = digits.label(indices[cell]);
             context.setTextBaseline("top");
-            context.setFillStyle(LABEL);
+            context.setFillStyle(labelColor);
             context.fillText(String.valueOf(label), grid.cellX(cell) + 3, grid.cellY(cell) + 2);
             labels.append(cell == 0 ? "" : ",").append(label);
             if (predicted != null) {
                 boolean correct = predicted[cell] == label;
                 right += correct ? 1 : 0;
                 context.setTextBaseline("bottom");
-                context.setFillStyle(correct ? RIGHT : WRONG);
+                context.setFillStyle(correct ? rightColor : wrongColor);
                 context.fillText(
                         String.valueOf(predicted[cell]),
                         grid.cellX(cell) + cellSide - 10,

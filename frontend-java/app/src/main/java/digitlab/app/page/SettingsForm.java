@@ -1,5 +1,6 @@
 package digitlab.app.page;
 
+import digitlab.core.data.Mnist;
 import digitlab.core.nn.OptimizerKind;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.Setting;
@@ -98,17 +99,18 @@ final class SettingsForm {
         }
         int[] widths = layers.widths();
         String[] acts = layers.activations();
-        StringBuilder sizes = new StringBuilder("784");
+        int[] sizes = new int[widths.length + 2];
+        sizes[0] = Mnist.PIXELS;
+        sizes[sizes.length - 1] = Mnist.CLASSES;
         StringBuilder activations = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] <= 0) {
                 throw new IllegalArgumentException("hidden layer " + (i + 1) + " needs a whole number of units");
             }
-            sizes.append(',').append(widths[i]);
+            sizes[i + 1] = widths[i];
             activations.append(i == 0 ? "" : ",").append(acts[i]);
         }
-        sizes.append(",10");
-        values.put(RunSettings.LAYERS.key(), sizes.toString());
+        values.put(RunSettings.LAYERS.key(), RunSettings.LAYERS.write(sizes));
         values.put(RunSettings.ACT.key(), widths.length == 0 ? "relu" : activations.toString());
         return TrainingConfig.fromMap(values);
     }

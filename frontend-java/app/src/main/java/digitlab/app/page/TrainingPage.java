@@ -15,6 +15,7 @@ import digitlab.core.nn.Divergence;
 import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.text.Text;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -374,10 +375,6 @@ final class TrainingPage {
     }
 
     private static String describe(TrainingConfig config) {
-        StringBuilder s = new StringBuilder();
-        for (int size : config.layers()) {
-            s.append(s.length() == 0 ? "" : "-").append(size);
-        }
-        return s.toString();
+        return Text.join(config.layers(), '-');
     }
 }

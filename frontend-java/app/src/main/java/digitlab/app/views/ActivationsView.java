@@ -3,6 +3,7 @@ package digitlab.app.views;
 import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
 import digitlab.core.data.Digits;
+import digitlab.core.text.Text;
 import digitlab.core.view.ActivationStrip;
 import digitlab.core.view.DigitGrid;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
@@ -89,14 +90,10 @@ public final class ActivationsView {
         int label = digits.label(index);
         showInput(digits, index, label);
 
-        StringBuilder sizes = new StringBuilder();
-        for (int i = 0; i < layerSizes.length; i++) {
-            sizes.append(i == 0 ? "" : ",").append(layerSizes[i]);
-        }
         offset = strips.show(layerSizes, activations, offset);
         bars.show(activations, offset, label);
         root.setAttribute("data-index", String.valueOf(index));
-        root.setAttribute("data-layers", sizes.toString());
+        root.setAttribute("data-layers", Text.join(layerSizes, ','));
     }
 
     private void showInput(Digits digits, int index, int label) {

@@ -1,6 +1,7 @@
 package digitlab.app.views;
 
 import digitlab.app.browser.Dom;
+import digitlab.core.data.Mnist;
 import digitlab.core.view.ConfusionMatrix;
 import digitlab.core.view.Format;
 import digitlab.core.view.Palette;
@@ -29,7 +30,7 @@ public final class ConfusionView {
         void cellChosen(int trueClass, int predicted);
     }
 
-    private static final int CLASSES = 10;
+    private static final int CLASSES = Mnist.CLASSES;
 
     private final HTMLElement table;
     private final HTMLElement caption;

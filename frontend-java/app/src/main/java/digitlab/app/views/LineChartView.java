@@ -2,6 +2,7 @@ package digitlab.app.views;
 
 import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
+import digitlab.app.browser.Theme;
 import digitlab.core.view.Format;
 import digitlab.core.view.NiceScale;
 import digitlab.core.view.Series;
@@ -31,17 +32,9 @@ import org.teavm.jso.dom.html.HTMLElement;
  * series once (at most its capacity, e.g. 2,000 points) and allocates nothing large.
  */
 public final class LineChartView {
-    /** Line colours that stay distinct for the common colour-vision deficiencies. */
-    public static final String ORANGE = "#ffb454";
-
-    public static final String BLUE = "#6cb6ff";
-    public static final String WHITE = "#e7eaf1";
-    public static final String TEAL = "#3fc1b0";
-    public static final String PINK = "#f08bd0";
-
-    private static final String GRID = "#262c3a";
-    private static final String AXIS_TEXT = "#9aa3b5";
-    private static final String OVERLAY = "#7d8597";
+    private final String gridColor = Theme.color(Theme.EDGE);
+    private final String axisColor = Theme.color(Theme.MUTED);
+    private final String overlayColor = Theme.color(Theme.OVERLAY);
     private static final String FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
     private static final double LEFT = 50;
     private static final double RIGHT = 14;
@@ -126,7 +119,7 @@ public final class LineChartView {
      * its settings, e.g. "earlier: lr 0.1, 784-64-10".
      */
     public int addOverlay(String label, Series series) {
-        return add(label, OVERLAY, series, true);
+        return add(label, overlayColor, series, true);
     }
 
     /** Removes every line and overlay, e.g. before showing a new run. */
@@ -221,7 +214,7 @@ public final class LineChartView {
         }
         context.restore();
         if (empty) {
-            context.setFillStyle(AXIS_TEXT);
+            context.setFillStyle(axisColor);
             context.setTextAlign("center");
             context.setTextBaseline("middle");
             context.fillText("no data yet", LEFT + plotWidth / 2, TOP + plotHeight / 2);
@@ -283,8 +276,8 @@ public final class LineChartView {
 
     private void drawAxes() {
         context.setLineWidth(1);
-        context.setStrokeStyle(GRID);
-        context.setFillStyle(AXIS_TEXT);
+        context.setStrokeStyle(gridColor);
+        context.setFillStyle(axisColor);
         context.setTextAlign("right");
         context.setTextBaseline("middle");
         context.beginPath();
@@ -382,7 +375,7 @@ public final class LineChartView {
             return;
         }
         double x = px(hoverX);
-        context.setStrokeStyle(AXIS_TEXT);
+        context.setStrokeStyle(axisColor);
         context.setLineWidth(1);
         context.beginPath();
         context.moveTo(Math.round(x) + 0.5, TOP);

@@ -1,6 +1,7 @@
 package digitlab.app.views;
 
 import digitlab.app.browser.Dom;
+import digitlab.core.data.Mnist;
 import digitlab.core.view.Format;
 import digitlab.core.view.Scores;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -22,7 +23,7 @@ import org.teavm.jso.dom.html.HTMLElement;
  */
 public final class ProbabilityBars {
     /** Classes (rows). */
-    public static final int CLASSES = 10;
+    private static final int CLASSES = Mnist.CLASSES;
 
     private final HTMLElement container;
     private final HTMLElement list;

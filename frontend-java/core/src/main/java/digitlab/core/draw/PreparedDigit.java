@@ -1,5 +1,7 @@
 package digitlab.core.draw;
 
+import digitlab.core.data.Mnist;
+
 /**
  * A drawing turned into what the network reads: a 28x28 uint8 image made the way MNIST was made, and the
  * same image as network input (pixel / 255, exactly the training normalisation). Or "no ink" when the
@@ -10,7 +12,7 @@ package digitlab.core.draw;
  */
 public final class PreparedDigit {
     /** Pixels per side of the output. */
-    public static final int SIDE = 28;
+    public static final int SIDE = Mnist.SIDE;
     /** Pixels of the output: the network's input width. */
     public static final int PIXELS = SIDE * SIDE;
 

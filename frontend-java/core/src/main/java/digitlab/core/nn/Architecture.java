@@ -1,5 +1,6 @@
 package digitlab.core.nn;
 
+import digitlab.core.text.Text;
 import java.util.Arrays;
 
 /**
@@ -148,10 +149,7 @@ public final class Architecture {
     /** E.g. {@code 784-128-10 relu softmax}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int l = 0; l < sizes.length; l++) {
-            sb.append(l == 0 ? "" : "-").append(sizes[l]);
-        }
+        StringBuilder sb = new StringBuilder(Text.join(sizes, '-'));
         for (Activation a : hidden) {
             sb.append(' ').append(a.id());
         }

@@ -6,6 +6,7 @@ import static digitlab.core.run.NumberRange.closed;
 import static digitlab.core.run.NumberRange.closedOpen;
 import static digitlab.core.run.NumberRange.openClosed;
 
+import digitlab.core.data.Mnist;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Init;
 import digitlab.core.nn.Lbfgs;
@@ -43,7 +44,7 @@ public final class RunSettings {
     private static final int MAX_PASSES = 1_000_000;
 
     public static final Setting<int[]> LAYERS = define("layers", RunSettings::readSizes, RunSettings::writeSizes)
-            .byDefault(new int[] {784, 128, 10})
+            .byDefault(new int[] {Mnist.PIXELS, 128, Mnist.CLASSES})
             .help("layer sizes, input to output");
 
     public static final Setting<Activation[]> ACT = define(
@@ -280,11 +281,7 @@ public final class RunSettings {
     }
 
     private static String writeSizes(int[] sizes) {
-        StringBuilder sb = new StringBuilder();
-        for (int size : sizes) {
-            sb.append(sb.length() == 0 ? "" : ",").append(size);
-        }
-        return sb.toString();
+        return Text.join(sizes, ',');
     }
 
     private static Activation[] readActivations(String text) {

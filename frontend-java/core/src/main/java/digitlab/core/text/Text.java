@@ -38,4 +38,16 @@ public final class Text {
         }
         return true;
     }
+
+    /** The numbers with {@code separator} between them: {@code join([784, 128, 10], '-')} is "784-128-10". */
+    public static String join(int[] values, char separator) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                sb.append(separator);
+            }
+            sb.append(values[i]);
+        }
+        return sb.toString();
+    }
 }

@@ -17,7 +17,7 @@ public final class DivergingColormap {
     public static final int ZERO = 0x181b24;
 
     private static final double[] STOPS = {-1, -0.5, 0, 0.5, 1};
-    private static final int[] COLOURS = {0x6cb6ff, 0x2f6fb8, ZERO, 0xb8652a, 0xffb454};
+    private static final int[] COLOURS = {Palette.LINE_2, 0x2f6fb8, ZERO, 0xb8652a, Palette.ACCENT};
 
     static final byte[] RED = new byte[STEPS];
     static final byte[] GREEN = new byte[STEPS];

@@ -9,8 +9,13 @@ public final class Palette {
     public static final int BACKGROUND = 0x10131a;
     /** Between cells. */
     public static final int GAP = 0x1f2430;
-    /** The page's accent (CSS {@code --accent}). */
+    /**
+     * The page's accent, CSS {@code --accent}: the colormaps' positive end. The page's own colours live in
+     * web/css/app.css; the pixel painters here cannot read CSS, so PaletteTest checks these against it.
+     */
     public static final int ACCENT = 0xffb454;
+    /** The second chart line, CSS {@code --line-2}: the colormaps' negative end. */
+    public static final int LINE_2 = 0x6cb6ff;
     /** Main text (CSS {@code --text}). */
     public static final int TEXT = 0xe7eaf1;
     /** Text on light fills. */

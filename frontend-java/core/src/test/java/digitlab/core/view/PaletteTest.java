@@ -2,6 +2,9 @@ package digitlab.core.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class PaletteTest {
@@ -24,5 +27,18 @@ class PaletteTest {
         assertEquals(Palette.DARK_TEXT, Palette.textOn(0xffffff));
         assertEquals(Palette.TEXT, Palette.textOn(DivergingColormap.ZERO));
         assertEquals(Palette.TEXT, Palette.textOn(0x2f6fb8));
+    }
+
+    @Test
+    void theColoursPaintedInJavaAreTheStylesheets() throws IOException {
+        String css = Files.readString(Path.of("../../web/css/app.css"));
+        assertEquals(Palette.css(Palette.ACCENT), cssVariable(css, "--accent"));
+        assertEquals(Palette.css(Palette.LINE_2), cssVariable(css, "--line-2"));
+        assertEquals(Palette.css(Palette.TEXT), cssVariable(css, "--text"));
+    }
+
+    private static String cssVariable(String css, String name) {
+        int at = css.indexOf(name + ":");
+        return css.substring(at + name.length() + 1, css.indexOf(';', at)).trim();
     }
 }

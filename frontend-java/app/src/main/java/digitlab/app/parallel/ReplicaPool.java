@@ -1,5 +1,6 @@
 package digitlab.app.parallel;
 
+import digitlab.core.nn.DataParallelRounds;
 import digitlab.core.nn.Optimizers;
 import digitlab.core.nn.Replica;
 import digitlab.core.nn.Trainer;
@@ -69,7 +70,7 @@ public final class ReplicaPool {
         }
         int parameters = config.architecture().parameterCount();
         int stateLength = Optimizers.stateLength(config, parameters);
-        int share = Trainer.shareSize(config);
+        int share = DataParallelRounds.shareSize(config);
         for (Worker worker : workers) {
             WorkerReplica replica = new WorkerReplica(
                     worker,

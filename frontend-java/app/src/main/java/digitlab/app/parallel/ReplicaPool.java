@@ -1,5 +1,6 @@
 package digitlab.app.parallel;
 
+import digitlab.core.nn.DataParallelRounds;
 import digitlab.core.nn.Optimizers;
 import digitlab.core.nn.Replica;
 import digitlab.core.nn.Trainer;
@@ -11,7 +12,8 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.workers.Worker;
 
 /**
- * The training worker's replica workers for data-parallel training. It starts as many as asked for
+ * The training worker's replica workers for data-parallel training, each reached through a
+ * {@link ReplicaHandle}. It starts as many as asked for
  * (the training worker itself is one of the workers), or none where workers cannot share memory (a page
  * that is not cross-origin isolated): then training simply stays in one worker. Replica workers start
  * when a run needs them and are kept from run to run.
@@ -21,7 +23,7 @@ public final class ReplicaPool {
     static final int AUTOMATIC_LIMIT = 2;
 
     private final List<Worker> workers = new ArrayList<>();
-    private final List<WorkerReplica> replicas = new ArrayList<>();
+    private final List<ReplicaHandle> replicas = new ArrayList<>();
     private int wanted;
     /** Set once replica workers could not be started: training stays in one worker from then on. */
     private boolean unavailable;
@@ -69,9 +71,9 @@ public final class ReplicaPool {
         }
         int parameters = config.architecture().parameterCount();
         int stateLength = Optimizers.stateLength(config, parameters);
-        int share = Trainer.shareSize(config);
+        int share = DataParallelRounds.shareSize(config);
         for (Worker worker : workers) {
-            WorkerReplica replica = new WorkerReplica(
+            ReplicaHandle replica = new ReplicaHandle(
                     worker,
                     config.toQuery(),
                     parameters,
@@ -91,12 +93,12 @@ public final class ReplicaPool {
      * @return true if none is starting any more (each is ready, busy or failed)
      */
     public boolean awaitJoined(int timeoutMs) {
-        for (WorkerReplica replica : replicas) {
+        for (ReplicaHandle replica : replicas) {
             if (replica.joining()) {
                 replica.awaitJoin(timeoutMs);
             }
         }
-        for (WorkerReplica replica : replicas) {
+        for (ReplicaHandle replica : replicas) {
             if (replica.joining()) {
                 return false;
             }
@@ -109,7 +111,7 @@ public final class ReplicaPool {
      * stopped, and no replica workers are started again in this worker's life.
      */
     public void giveUpStarting() {
-        for (WorkerReplica replica : replicas) {
+        for (ReplicaHandle replica : replicas) {
             if (replica.joining()) {
                 replica.stop();
                 unavailable = true;
@@ -123,7 +125,7 @@ public final class ReplicaPool {
     /** Replicas of the current run ready for a share. */
     public int ready() {
         int ready = 0;
-        for (WorkerReplica replica : replicas) {
+        for (ReplicaHandle replica : replicas) {
             if (replica.ready()) {
                 ready++;
             }
@@ -134,7 +136,7 @@ public final class ReplicaPool {
     /** Replicas of the current run that have not failed (ready, busy or still joining). */
     public int alive() {
         int alive = 0;
-        for (WorkerReplica replica : replicas) {
+        for (ReplicaHandle replica : replicas) {
             if (!replica.failed()) {
                 alive++;
             }

@@ -12,8 +12,9 @@ import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.SharedArrayBuffer;
 
 /**
- * The loop of a replica worker: a second Web Worker, started by the training worker, that trains the
- * shares of data-parallel rounds it is handed (see {@link WorkerReplica}) and nothing else. A {@code join}
+ * What a replica worker runs (as {@code TrainingWorker} is what the training worker runs): a second Web
+ * Worker, started by the training worker, that trains the shares of data-parallel rounds it is handed
+ * and nothing else. The training worker's side of it is a {@link ReplicaHandle}. A {@code join}
  * message brings the run's configuration and a fresh {@link ShareBuffer}; each {@code share} message
  * says a share is waiting in it.
  */

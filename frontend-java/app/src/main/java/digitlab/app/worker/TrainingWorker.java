@@ -532,7 +532,7 @@ final class TrainingWorker {
         }
         double start = Clock.nowMillis();
         long seenBefore = trainer.examplesSeen();
-        trainer.singleStep(); // one mini-batch, in this worker, however many workers train
+        trainer.trainOneUpdate(); // one mini-batch, in this worker, however many workers train
         speed.add(Clock.nowMillis() - start, trainer.examplesSeen() - seenBefore);
         afterSteps(true);
     }
@@ -545,7 +545,7 @@ final class TrainingWorker {
         boolean fullBatch = config.optimizer().fullBatch();
         int epochBefore = trainer.epoch();
         while (now - start < CHUNK_MS && !trainer.status().stopped() && !trainer.waitingForData()) {
-            trainer.step();
+            trainer.trainRound();
             now = Clock.nowMillis();
             if (fullBatch) {
                 break;

@@ -64,7 +64,7 @@ public final class Benchmark {
         // Warm-up: let the JIT compile both hot paths before anything is timed.
         Trainer warm = new Trainer(config, train, null);
         for (int s = 0; s < 200; s++) {
-            warm.step();
+            warm.trainRound();
         }
         DenseBaseline warmDense = new DenseBaseline(warm.network());
         int[] order = identity(train.count());

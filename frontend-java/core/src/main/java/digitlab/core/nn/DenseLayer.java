@@ -112,4 +112,32 @@ final class DenseLayer {
             }
         }
     }
+
+    /**
+     * Adds {@code rate * W} to the weights' gradient (the biases are not regularised).
+     *
+     * @return the sum of the squared weights
+     */
+    float addWeightDecay(float[] params, float[] grads, float rate) {
+        float sum = 0f;
+        for (int w = weightOffset; w < biasOffset; w++) {
+            float p = params[w];
+            sum += p * p;
+            grads[w] += rate * p;
+        }
+        return sum;
+    }
+
+    /**
+     * Copies {@code W} into {@code out} output-major, unit by unit: unit {@code j}'s {@code inputs}
+     * incoming weights start at {@code j * inputs} (for the first layer, a picture per hidden unit).
+     */
+    void copyWeightsByUnit(float[] params, float[] out) {
+        for (int i = 0; i < inputs; i++) {
+            int row = weightOffset + i * outputs;
+            for (int j = 0; j < outputs; j++) {
+                out[j * inputs + i] = params[row + j];
+            }
+        }
+    }
 }

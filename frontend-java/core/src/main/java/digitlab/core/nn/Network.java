@@ -13,6 +13,12 @@ import java.util.Arrays;
  * processed in chunks of {@code maxBatch}. Not thread-safe: one network per worker.
  *
  * <p>Optimisers see only {@link #parameters()} and {@link #gradient()}, two arrays of the same length.
+ *
+ * <p>Longer than most classes here, for a reason: its one job is the passes through the layers over that
+ * one work memory, and every method runs a pass or reads what it left: the training cost and gradient,
+ * the health check of the last pass ({@link #silentLayer()}), and the read-outs for evaluation and the
+ * UI ({@link #predict}, {@link #allActivations}). Splitting the read-outs off would hand the work memory
+ * to a second class. The layer maths and the weights' layout are in {@link DenseLayer}.
  */
 public final class Network {
     /** {@code PIXEL[v] = v / 255f}: uint8 pixels become inputs in [0, 1] by table look-up. */
@@ -251,14 +257,7 @@ public final class Network {
         float rate = lambda / m;
         double sumSquares = 0;
         for (int l = 1; l < layers.length; l++) {
-            DenseLayer layer = layers[l];
-            float layerSum = 0f;
-            for (int w = layer.weightOffset; w < layer.biasOffset; w++) {
-                float p = params[w];
-                layerSum += p * p;
-                grads[w] += rate * p;
-            }
-            sumSquares += layerSum;
+            sumSquares += layers[l].addWeightDecay(params, grads, rate);
         }
         return lambda / (2.0 * m) * sumSquares;
     }
@@ -387,12 +386,7 @@ public final class Network {
     public void copyFirstLayerWeights(float[] out) {
         DenseLayer first = layers[1];
         checkLength(out, first.inputs * first.outputs, "weight");
-        for (int i = 0; i < first.inputs; i++) {
-            int row = first.weightOffset + i * first.outputs;
-            for (int j = 0; j < first.outputs; j++) {
-                out[j * first.inputs + i] = params[row + j];
-            }
-        }
+        first.copyWeightsByUnit(params, out);
     }
 
     /** True if no parameter is NaN or infinite: the check behind divergence detection. */

@@ -1,10 +1,10 @@
 package digitlab.core.nn;
 
 /**
- * Another worker's copy of the network, for data-parallel training. In each round the {@link Trainer}
- * hands every ready replica a {@link Share} of the epoch's examples with the current parameters and
- * optimiser memory, trains its own share meanwhile, then folds each replica's result into its own (see
- * {@link Trainer#useReplicas} and {@link Optimizer#mergeShare}). In the browser a replica is a second
+ * Another worker's copy of the network, for data-parallel training. In each round the trainer hands
+ * every ready replica a {@link Share} of the epoch's examples with the current parameters and optimiser
+ * memory, trains its own share meanwhile, then folds each replica's result into its own (see
+ * {@link DataParallelRounds} and {@link Optimizer#mergeShare}). In the browser a replica is a second
  * Web Worker reached through a SharedArrayBuffer; on the JVM a thread.
  */
 public interface Replica {

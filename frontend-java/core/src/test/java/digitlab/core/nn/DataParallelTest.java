@@ -45,27 +45,27 @@ class DataParallelTest {
         };
         Trainer trainer = new Trainer(CONFIG, DATA, null);
         trainer.useReplicas(List.of(recording));
-        trainer.step();
+        trainer.trainRound();
         assertEquals(2, trainer.lastWorkers());
-        assertEquals(2 * Trainer.ROUND_EXAMPLES, trainer.position());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, trainer.position());
         trainer.runEpoch();
         assertEquals(1, trainer.epoch());
         assertEquals(DATA.count(), trainer.examplesSeen());
         // 3000 examples: two rounds of 2 x 512 for the pair, the last 952 here alone.
-        assertEquals(2 * Trainer.ROUND_EXAMPLES, seen.size());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, seen.size());
     }
 
     @Test
     void aRoundCountsEveryWorkersBatchesAndASingleStepTrainsOneBatchHere() {
         Trainer trainer = new Trainer(CONFIG, DATA, null);
         trainer.useReplicas(List.of(new InlineReplica(CONFIG)));
-        trainer.step();
-        assertEquals(2 * Trainer.ROUND_EXAMPLES / CONFIG.batchSize(), trainer.updates());
-        trainer.singleStep();
+        trainer.trainRound();
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES / CONFIG.batchSize(), trainer.updates());
+        trainer.trainOneUpdate();
         assertEquals(1, trainer.lastWorkers());
-        assertEquals(2 * Trainer.ROUND_EXAMPLES + CONFIG.batchSize(), trainer.examplesSeen());
-        assertEquals(2 * Trainer.ROUND_EXAMPLES / CONFIG.batchSize() + 1, trainer.updates());
-        trainer.step();
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES + CONFIG.batchSize(), trainer.examplesSeen());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES / CONFIG.batchSize() + 1, trainer.updates());
+        trainer.trainRound();
         assertEquals(2, trainer.lastWorkers());
     }
 
@@ -93,8 +93,8 @@ class DataParallelTest {
         Trainer pair = new Trainer(CONFIG, DATA, null);
         pair.useReplicas(List.of(new InlineReplica(CONFIG)));
         while (!single.status().stopped() || !pair.status().stopped()) {
-            single.step();
-            pair.step();
+            single.trainRound();
+            pair.trainRound();
         }
         double one = single.evaluate(test).accuracy();
         double two = pair.evaluate(test).accuracy();
@@ -128,9 +128,9 @@ class DataParallelTest {
         };
         Trainer trainer = new Trainer(CONFIG, DATA, null);
         trainer.useReplicas(List.of(failing));
-        trainer.step();
+        trainer.trainRound();
         assertEquals(1, trainer.lastWorkers());
-        assertEquals(2 * Trainer.ROUND_EXAMPLES, trainer.examplesSeen());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, trainer.examplesSeen());
         trainer.runEpoch();
         assertEquals(1, starts[0]);
         assertEquals(DATA.count(), trainer.examplesSeen());
@@ -152,12 +152,12 @@ class DataParallelTest {
             @Override
             public ShareResult finish(float[] parameters, float[] optimizerState) {
                 Arrays.fill(parameters, Float.NaN);
-                return new ShareResult(Trainer.ROUND_EXAMPLES, Double.NaN, 0);
+                return new ShareResult(DataParallelRounds.ROUND_EXAMPLES, Double.NaN, 0);
             }
         };
         Trainer trainer = new Trainer(CONFIG, DATA, null);
         trainer.useReplicas(List.of(diverging));
-        assertEquals(TrainingStatus.DIVERGED, trainer.step());
+        assertEquals(TrainingStatus.DIVERGED, trainer.trainRound());
     }
 
     @Test
@@ -186,10 +186,10 @@ class DataParallelTest {
         };
         Trainer trainer = new Trainer(CONFIG, small, null);
         trainer.useReplicas(List.of(new InlineReplica(CONFIG), late));
-        trainer.step();
+        trainer.trainRound();
         assertEquals(0, starts[0]);
         assertEquals(2, trainer.lastWorkers());
-        assertEquals(2 * Trainer.ROUND_EXAMPLES, trainer.examplesSeen());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, trainer.examplesSeen());
     }
 
     @Test

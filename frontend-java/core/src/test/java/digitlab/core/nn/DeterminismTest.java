@@ -32,7 +32,7 @@ class DeterminismTest {
     private static float[] weightsAfter(String query, int steps) {
         Trainer t = new Trainer(TrainingConfig.fromQuery(query), DATA, null);
         for (int s = 0; s < steps; s++) {
-            t.step();
+            t.trainRound();
         }
         return t.network().parameters().clone();
     }

@@ -60,7 +60,7 @@ class HeldOutTest {
         Trainer trainer = new Trainer(config, HeldOut.training(all, 3000, 500), HeldOut.validation(all, 3000, 500));
         while (trainer.status() == TrainingStatus.RUNNING && trainer.epoch() == 0) {
             for (int i = 0; i < 10 && trainer.epoch() == 0; i++) {
-                trainer.step();
+                trainer.trainRound();
             }
             trainer.validate(); // as the browser's live curve does, between steps
         }
@@ -78,7 +78,7 @@ class HeldOutTest {
         Trainer trainer = new Trainer(
                 TrainingConfig.fromQuery("layers=64,16,10&opt=gd&lr=1&iters=4&epochs=9&valid=0"), all, null);
         while (!trainer.status().stopped()) {
-            trainer.step();
+            trainer.trainRound();
         }
         assertEquals(TrainingStatus.FINISHED, trainer.status());
         assertEquals(4, trainer.updates());

@@ -39,7 +39,7 @@ class MnistLearningTest {
         Trainer trainer = new Trainer(config, TestDigits.mnistTrain(), null);
         double firstCost = Double.NaN;
         while (!trainer.status().stopped()) {
-            trainer.step();
+            trainer.trainRound();
             if (trainer.epoch() == 1) {
                 firstCost = trainer.lastLoss();
             }

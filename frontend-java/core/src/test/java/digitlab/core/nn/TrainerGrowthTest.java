@@ -38,7 +38,7 @@ class TrainerGrowthTest {
                 arrived += parts[next++];
                 trainer.extendTrainingSet(all.slice(0, arrived));
             }
-            trainer.step();
+            trainer.trainRound();
             steps++;
         }
         return trainer;
@@ -48,7 +48,7 @@ class TrainerGrowthTest {
         Trainer trainer = new Trainer(config, parts, all, null);
         trainer.useReplicas(replicas);
         while (!trainer.status().stopped()) {
-            trainer.step();
+            trainer.trainRound();
         }
         return trainer;
     }
@@ -87,11 +87,11 @@ class TrainerGrowthTest {
         assertEquals(100, trainer.trainCount());
         assertFalse(trainer.waitingForData(), "the first part is there");
         for (int i = 0; i < 3; i++) {
-            trainer.step();
+            trainer.trainRound();
         }
         assertEquals(30, trainer.position());
         assertTrue(trainer.waitingForData(), "the first part is done, the second not there");
-        assertThrows(IllegalStateException.class, trainer::step);
+        assertThrows(IllegalStateException.class, trainer::trainRound);
         trainer.extendTrainingSet(all);
         assertFalse(trainer.waitingForData());
         trainer.runEpoch();
@@ -137,7 +137,7 @@ class TrainerGrowthTest {
         trainer.extendTrainingSet(all);
         assertFalse(trainer.waitingForData());
         while (!trainer.status().stopped()) {
-            trainer.step();
+            trainer.trainRound();
         }
         assertArrayEquals(
                 trainAtOnce(lbfgs, parts, all, List.of()).network().parameters(),
@@ -148,15 +148,15 @@ class TrainerGrowthTest {
     void newExamplesJoinTheCurrentEpochAndEveryExampleIsVisitedOncePerEpoch() {
         Digits all = TestDigits.synthetic(100, 4, 3);
         Trainer trainer = new Trainer(config(""), all.slice(0, 40), null);
-        trainer.step();
-        trainer.step();
+        trainer.trainRound();
+        trainer.trainRound();
         assertEquals(20, trainer.position());
 
         trainer.extendTrainingSet(all);
         assertEquals(100, trainer.trainCount());
         assertEquals(20, trainer.position(), "the epoch goes on where it was");
         while (trainer.epoch() == 0) {
-            trainer.step();
+            trainer.trainRound();
         }
         assertEquals(100, trainer.examplesSeen(), "the first epoch covered old and new examples once");
         trainer.runEpoch();
@@ -168,7 +168,7 @@ class TrainerGrowthTest {
         Digits all = TestDigits.synthetic(600, 4, 5);
         Trainer trainer = new Trainer(
                 TrainingConfig.fromQuery("layers=16,8,10&opt=sgd&lr=0.5&batch=10&epochs=20"), all.slice(0, 100), null);
-        trainer.step();
+        trainer.trainRound();
         trainer.extendTrainingSet(all);
         for (int e = 0; e < 20 && !trainer.status().stopped(); e++) {
             trainer.runEpoch();
@@ -191,10 +191,10 @@ class TrainerGrowthTest {
         Digits all = TestDigits.synthetic(200, 4, 3);
         Trainer trainer =
                 new Trainer(TrainingConfig.fromQuery("layers=16,8,10&opt=lbfgs&epochs=10"), all.slice(0, 50), null);
-        trainer.step();
+        trainer.trainRound();
         long before = trainer.examplesSeen();
         trainer.extendTrainingSet(all);
-        trainer.step();
+        trainer.trainRound();
         assertEquals(200, trainer.trainCount());
         assertEquals(0, (trainer.examplesSeen() - before) % 200, "every evaluation was a pass over 200");
     }

@@ -45,7 +45,7 @@ class TrainerTest {
         }) {
             Trainer t = trainer(opt);
             while (!t.status().stopped()) {
-                t.step();
+                t.trainRound();
             }
             // Chance is 0.1; noise pixels that land on class pixels cap this task near 0.89.
             assertTrue(t.validationAccuracy() > 0.85, opt + ": " + t.validationAccuracy() + " " + t.status());
@@ -55,7 +55,7 @@ class TrainerTest {
     @Test
     void stepRecordsBatchLossAndAccuracyAndCountsExamples() {
         Trainer t = trainer("opt=sgd&lr=0.5&epochs=2");
-        assertEquals(TrainingStatus.RUNNING, t.step());
+        assertEquals(TrainingStatus.RUNNING, t.trainRound());
         assertTrue(t.lastLoss() > 0 && t.lastLoss() < 10, "loss " + t.lastLoss());
         assertTrue(t.lastAccuracy() >= 0 && t.lastAccuracy() <= 1);
         assertEquals(20, t.examplesSeen());
@@ -69,7 +69,7 @@ class TrainerTest {
         assertEquals(TrainingStatus.FINISHED, t.runEpoch());
         assertEquals(2, t.epoch());
         assertEquals(800, t.examplesSeen());
-        assertEquals(TrainingStatus.FINISHED, t.step(), "a finished trainer stays finished");
+        assertEquals(TrainingStatus.FINISHED, t.trainRound(), "a finished trainer stays finished");
         assertEquals(800, t.examplesSeen());
         t.setPlanned(3);
         assertEquals(TrainingStatus.RUNNING, t.status());
@@ -80,9 +80,9 @@ class TrainerTest {
     @Test
     void lastPartialBatchIsUsed() {
         Trainer t = new Trainer(config("batch=64&train=100&epochs=1"), TRAIN, null);
-        t.step();
+        t.trainRound();
         assertEquals(64, t.position());
-        t.step();
+        t.trainRound();
         assertEquals(TrainingStatus.FINISHED, t.status());
         assertEquals(100, t.examplesSeen());
         assertEquals(2, t.updates());
@@ -92,13 +92,13 @@ class TrainerTest {
     void changingTheLearningRateKeepsTheWeights() {
         Trainer t = trainer("opt=adam&lr=0.01");
         for (int s = 0; s < 10; s++) {
-            t.step();
+            t.trainRound();
         }
         float[] before = t.network().parameters().clone();
         t.setLearningRate(0.0001f);
         assertArrayEquals(before, t.network().parameters());
         assertEquals(0.0001f, t.learningRate());
-        t.step();
+        t.trainRound();
         float[] after = t.network().parameters();
         float largestChange = 0;
         for (int k = 0; k < before.length; k++) {
@@ -112,7 +112,7 @@ class TrainerTest {
     @Test
     void theModelCarriesTheRunAsItStandsLiveChangesIncluded() {
         Trainer t = trainer("opt=momentum&lr=0.05&seed=7&epochs=2");
-        t.step();
+        t.trainRound();
         assertEquals(
                 config("opt=momentum&lr=0.05&seed=7&epochs=2"),
                 t.toModel(Float.NaN).config());
@@ -128,11 +128,11 @@ class TrainerTest {
     void hugeLearningRateIsReportedAsDiverged() {
         Trainer t = trainer("opt=sgd&lr=1e30&epochs=100");
         while (!t.status().stopped()) {
-            t.step();
+            t.trainRound();
         }
         assertEquals(TrainingStatus.DIVERGED, t.status());
         long seen = t.examplesSeen();
-        assertEquals(TrainingStatus.DIVERGED, t.step());
+        assertEquals(TrainingStatus.DIVERGED, t.trainRound());
         assertEquals(seen, t.examplesSeen(), "no training after divergence");
     }
 
@@ -140,7 +140,7 @@ class TrainerTest {
     void stopsAtTargetAccuracy() {
         Trainer t = trainer("opt=adam&lr=0.01&epochs=100&targetacc=0.8");
         while (!t.status().stopped()) {
-            t.step();
+            t.trainRound();
         }
         assertEquals(TrainingStatus.TARGET_REACHED, t.status());
         assertTrue(t.validationAccuracy() >= 0.8);
@@ -152,7 +152,7 @@ class TrainerTest {
         // A learning rate too small to change anything: no improvement after the first epoch.
         Trainer t = trainer("opt=sgd&lr=1e-9&epochs=100&patience=2");
         while (!t.status().stopped()) {
-            t.step();
+            t.trainRound();
         }
         assertEquals(TrainingStatus.PLATEAU, t.status());
         assertEquals(3, t.epoch());

@@ -9,12 +9,13 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.workers.Worker;
 
 /**
- * A replica in another Web Worker (see {@link ReplicaWorker}), reached through a {@link ShareBuffer}:
- * {@link #start} copies the share into shared memory and posts a nudge; {@link #finish} blocks on the
- * buffer's state until the replica is done. A replica that reports failure or takes longer than
+ * The training worker's handle on one replica worker: the {@link Replica} its trainer sees. The replica
+ * itself runs in another Web Worker ({@link ReplicaWorker}, the other side), reached through a
+ * {@link ShareBuffer}: {@link #start} copies the share into shared memory and posts a nudge;
+ * {@link #finish} blocks on the buffer's state until the replica is done. A replica that reports failure or takes longer than
  * {@link #TIMEOUT_MS} is stopped and not asked again, and the trainer trains the share itself.
  */
-public final class WorkerReplica implements Replica {
+public final class ReplicaHandle implements Replica {
     /** Far longer than a share takes (tens of milliseconds), short enough that a dead worker is noticed. */
     static final int TIMEOUT_MS = 10_000;
 
@@ -28,7 +29,7 @@ public final class WorkerReplica implements Replica {
      * Joins {@code worker} (a replica worker) to a run: it builds a network of {@code query}'s
      * configuration and then waits for shares of {@code shareSize} examples.
      */
-    public WorkerReplica(
+    public ReplicaHandle(
             Worker worker, String query, int parameterCount, int stateLength, int shareSize, int imageSize) {
         this.worker = worker;
         this.shared = ShareBuffer.allocate(parameterCount, stateLength, shareSize, imageSize);

@@ -1,6 +1,7 @@
 package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import java.util.List;
 
 /**

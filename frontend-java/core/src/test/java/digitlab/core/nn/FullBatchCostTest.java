@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import digitlab.core.data.Digits;
+import digitlab.core.run.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** The full-batch cost keeps the {@link DifferentiableFunction} contract: it uses the arrays it is given. */

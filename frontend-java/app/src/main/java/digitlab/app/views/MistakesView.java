@@ -3,9 +3,9 @@ package digitlab.app.views;
 import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
 import digitlab.core.data.Digits;
+import digitlab.core.nn.Scores;
 import digitlab.core.view.DigitGrid;
 import digitlab.core.view.Format;
-import digitlab.core.view.Scores;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 

@@ -2,8 +2,8 @@ package digitlab.app.views;
 
 import digitlab.app.browser.Dom;
 import digitlab.core.data.Mnist;
+import digitlab.core.nn.Scores;
 import digitlab.core.view.Format;
-import digitlab.core.view.Scores;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**

@@ -79,7 +79,7 @@ public final class Digits {
         }
         int base = index * n;
         for (int p = 0; p < n; p++) {
-            out[p] = (pixels[base + p] & 0xFF) / 255f;
+            out[p] = Pixels.input(pixels[base + p]);
         }
     }
 

@@ -1,5 +1,6 @@
 package digitlab.core.draw;
 
+import digitlab.core.data.Pixels;
 import java.util.Arrays;
 
 /**
@@ -76,7 +77,7 @@ public final class MnistPreprocessor {
         checkSize(grey.length, width, height, 1);
         float[] ink = buffer(width * height);
         for (int i = 0; i < width * height; i++) {
-            ink[i] = (grey[i] & 0xFF) / 255f;
+            ink[i] = Pixels.input(grey[i]);
         }
         return prepare(ink, width, height);
     }

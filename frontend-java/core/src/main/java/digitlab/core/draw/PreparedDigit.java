@@ -1,6 +1,7 @@
 package digitlab.core.draw;
 
 import digitlab.core.data.Mnist;
+import digitlab.core.data.Pixels;
 
 /**
  * A drawing turned into what the network reads: a 28x28 uint8 image made the way MNIST was made, and the
@@ -41,7 +42,7 @@ public final class PreparedDigit {
         double my = 0;
         for (int p = 0; p < PIXELS; p++) {
             int v = pixels[p] & 0xFF;
-            input[p] = v / 255f;
+            input[p] = Pixels.input(pixels[p]);
             mass += v;
             mx += v * (p % SIDE);
             my += v * (p / SIDE);

@@ -1,6 +1,7 @@
 package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
+import digitlab.core.data.Pixels;
 import java.util.Arrays;
 
 /**
@@ -87,7 +88,7 @@ public final class DenseBaseline {
         for (int e = 0; e < count; e++) {
             int example = order[from + e];
             for (int i = 0; i < inputs; i++) {
-                x[e * inputs + i] = (pixels[example * inputs + i] & 0xFF) / 255f;
+                x[e * inputs + i] = Pixels.input(pixels[example * inputs + i]);
             }
             labels[e] = data.label(example);
         }

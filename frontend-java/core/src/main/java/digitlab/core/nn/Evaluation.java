@@ -41,7 +41,7 @@ public final class Evaluation {
             int chunk = Math.min(network.maxBatch(), n - start);
             float[] out = network.forwardExamples(data, start, chunk);
             for (int e = 0; e < chunk; e++) {
-                if (Network.argmax(out, e * k, k) == data.label(start + e)) {
+                if (Scores.argmax(out, e * k, k) == data.label(start + e)) {
                     correct++;
                 }
             }
@@ -61,7 +61,7 @@ public final class Evaluation {
             int chunk = Math.min(network.maxBatch(), n - start);
             float[] out = network.forwardExamples(data, start, chunk);
             for (int e = 0; e < chunk; e++) {
-                int predicted = Network.argmax(out, e * k, k);
+                int predicted = Scores.argmax(out, e * k, k);
                 int label = data.label(start + e);
                 confusion[label][predicted]++;
                 costSum += network.exampleCost(e);

@@ -1,6 +1,7 @@
 package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
+import digitlab.core.data.Pixels;
 import digitlab.core.run.TrainingConfig;
 import java.util.Arrays;
 
@@ -21,14 +22,8 @@ import java.util.Arrays;
  * to a second class. The layer maths and the weights' layout are in {@link DenseLayer}.
  */
 public final class Network {
-    /** {@code PIXEL[v] = v / 255f}: uint8 pixels become inputs in [0, 1] by table look-up. */
-    private static final float[] PIXEL = new float[256];
-
-    static {
-        for (int v = 0; v < 256; v++) {
-            PIXEL[v] = v / 255f;
-        }
-    }
+    /** Pixel bytes become inputs by table look-up ({@link Pixels}). */
+    private static final float[] PIXEL = Pixels.inputTable();
 
     private final Architecture architecture;
     private final DenseLayer[] layers; // layers[l] maps layer l-1 to layer l; layers[0] unused
@@ -222,7 +217,7 @@ public final class Network {
         int k = architecture.outputSize();
         int right = 0;
         for (int e = 0; e < n; e++) {
-            if (argmax(out, e * k, k) == labels[e]) {
+            if (Scores.argmax(out, e * k, k) == labels[e]) {
                 right++;
             }
         }
@@ -329,7 +324,7 @@ public final class Network {
         int k = architecture.outputSize();
         checkLength(out, k, "output");
         System.arraycopy(a[layers.length - 1], 0, out, 0, k);
-        return argmax(out, 0, k);
+        return Scores.argmax(out, 0, k);
     }
 
     /**
@@ -366,7 +361,7 @@ public final class Network {
             at += size;
         }
         int k = architecture.outputSize();
-        return argmax(out, total - k, k);
+        return Scores.argmax(out, total - k, k);
     }
 
     private void forwardOne(float[] input) {
@@ -409,16 +404,6 @@ public final class Network {
             s0 += params[k] - params[k];
         }
         return s0 + s1 + s2 + s3 == 0f;
-    }
-
-    static int argmax(float[] values, int offset, int k) {
-        int best = 0;
-        for (int j = 1; j < k; j++) {
-            if (values[offset + j] > values[offset + best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 
     private static void checkLength(float[] array, int needed, String what) {

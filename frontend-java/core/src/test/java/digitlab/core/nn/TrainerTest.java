@@ -191,7 +191,7 @@ class TrainerTest {
             sum += p;
         }
         assertEquals(1, sum, 1e-5, "softmax outputs sum to 1");
-        assertEquals(Network.argmax(probabilities, 0, 10), predicted);
+        assertEquals(Scores.argmax(probabilities, 0, 10), predicted);
 
         float[] output = new float[10];
         net.activations(input, 2, output);
@@ -240,7 +240,7 @@ class TrainerTest {
         for (int i = 0; i < ev.misclassified().length; i++) {
             int index = ev.misclassified()[i];
             float[] out = ev.misclassifiedOutput(i);
-            assertTrue(Network.argmax(out, 0, 10) != VALID.label(index));
+            assertTrue(Scores.argmax(out, 0, 10) != VALID.label(index));
         }
         double[] perClass = ev.perClassAccuracy();
         for (int c = 0; c < 10; c++) {

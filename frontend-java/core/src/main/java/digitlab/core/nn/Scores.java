@@ -1,6 +1,6 @@
-package digitlab.core.view;
+package digitlab.core.nn;
 
-/** Small helpers for a network's 10 outputs (class scores or probabilities) stored in a flat array. */
+/** Small helpers for a network's outputs (class scores or probabilities) stored in a flat array. */
 public final class Scores {
     private Scores() {}
 

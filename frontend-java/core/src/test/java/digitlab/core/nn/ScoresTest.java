@@ -1,4 +1,4 @@
-package digitlab.core.view;
+package digitlab.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -32,22 +32,7 @@ public final class PlainNumber {
         } else {
             plain = digits.substring(0, newPoint) + "." + digits.substring(newPoint);
         }
-        plain = stripZeros(plain);
+        plain = Text.stripTrailingZeros(plain);
         return negative ? "-" + plain : plain;
-    }
-
-    /** "0.00050" -> "0.0005", "12.0" -> "12"; leaves whole numbers without a point alone. */
-    private static String stripZeros(String plain) {
-        if (plain.indexOf('.') < 0) {
-            return plain;
-        }
-        int end = plain.length();
-        while (plain.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (plain.charAt(end - 1) == '.') {
-            end--;
-        }
-        return plain.substring(0, end);
     }
 }

@@ -50,4 +50,19 @@ public final class Text {
         }
         return sb.toString();
     }
+
+    /** A decimal without trailing zeros after the point, nor a trailing point: "0.00050" is "0.0005", "12.0" is "12". */
+    public static String stripTrailingZeros(String decimal) {
+        if (decimal.indexOf('.') < 0) {
+            return decimal;
+        }
+        int end = decimal.length();
+        while (decimal.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (decimal.charAt(end - 1) == '.') {
+            end--;
+        }
+        return decimal.substring(0, end);
+    }
 }

@@ -1,5 +1,7 @@
 package digitlab.core.view;
 
+import digitlab.core.text.Text;
+
 /**
  * Number formatting for labels, captions and readouts, written by hand because TeaVM's
  * {@code String.format} lacks {@code %e}/{@code %g} and its {@code %f} differs in rounding details.
@@ -48,18 +50,7 @@ public final class Format {
 
     /** {@link #fixed} without trailing zeros after the point (and without a trailing point): "2.50" becomes "2.5". */
     public static String trimmed(double value, int maxDecimals) {
-        String text = fixed(value, maxDecimals);
-        if (maxDecimals == 0 || text.indexOf('.') < 0) {
-            return text;
-        }
-        int end = text.length();
-        while (text.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (text.charAt(end - 1) == '.') {
-            end--;
-        }
-        return text.substring(0, end);
+        return Text.stripTrailingZeros(fixed(value, maxDecimals));
     }
 
     /** A fraction as a percentage with two decimals: {@code percent(0.9731)} is "97.31%". */

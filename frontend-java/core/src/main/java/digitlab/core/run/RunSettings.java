@@ -29,6 +29,9 @@ import java.util.function.Function;
  * <p>Links and model files written before a key existed lack it, and a missing key takes its default: so a
  * new key's default must be the behaviour from before the key, unless that behaviour was a mistake (before
  * {@code valid}, the stop rules looked at test images).
+ *
+ * <p>Longer than most classes here by design: it is the whole table, an entry per setting, with the few
+ * readers the entries share.
  */
 public final class RunSettings {
     private RunSettings() {}

@@ -47,8 +47,9 @@ const VARIANTS = {
       log(JSON.stringify(window.benchResult));
     }
   };
+  // The Digit Lab workers read {type, query, workers} (Command.Benchmark); the baselines also backend, threads.
   worker.postMessage({
-    type: 'benchmark', query, value: 0, index: variant.workers ?? 1, indices: null, bytes: null,
+    type: 'benchmark', query, workers: variant.workers ?? 1,
     backend: variant.backend ?? null, threads: variant.threads ?? 0,
   });
   log(`${name}: ${query}`);

@@ -7,5 +7,5 @@ try {
   importScripts('worker.js');
   main([]);
 } catch (error) {
-  postMessage({ type: 'error', message: `The JavaScript worker did not start: ${error}`, state: null, query: null });
+  postMessage({ type: 'error', message: `The JavaScript worker did not start: ${error}` }); // a Report.Failure
 }

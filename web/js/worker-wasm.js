@@ -6,6 +6,4 @@ self.onmessage = (event) => self.digitLabEarlyMessages.push(event.data);
 importScripts('../wasm/teavm-runtime.js');
 TeaVM.wasmGC.load('../wasm/worker.wasm')
   .then((teavm) => teavm.exports.main([]))
-  .catch((error) => postMessage({
-    type: 'error', message: `The Wasm GC worker did not start: ${error}`, state: null, query: null,
-  }));
+  .catch((error) => postMessage({ type: 'error', message: `The Wasm GC worker did not start: ${error}` })); // a Report.Failure

@@ -68,7 +68,7 @@ final class Curves {
         rebuild();
     }
 
-    void add(Report progress) {
+    void add(Report.Progress progress) {
         double x = progress.getExamplesSeen();
         if (x <= 0 || current == null) {
             return;

@@ -110,11 +110,12 @@ final class ModelPanel {
     }
 
     /** The worker's model file, asked for by Share or Download. */
-    void onModel(Report report) {
+    void onModel(Report.ModelFile report) {
         String action = pendingExport;
         pendingExport = null;
         if ("download".equals(action)) {
-            LocalFiles.download(report.getBytes(), "digit-lab-" + architecture + ".dlnn", "application/octet-stream");
+            LocalFiles.download(
+                    report.getModelFile(), "digit-lab-" + architecture + ".dlnn", "application/octet-stream");
         } else if ("share".equals(action)) {
             upload(report);
         }
@@ -126,10 +127,10 @@ final class ModelPanel {
         worker.send(Commands.of(Command.EXPORT_MODEL));
     }
 
-    private void upload(Report report) {
+    private void upload(Report.ModelFile report) {
         share.setDisabled(true);
         status.show("loading", "Uploading the model…");
-        Http.postBytes(MODELS_API, report.getBytes(), (json, error) -> {
+        Http.postBytes(MODELS_API, report.getModelFile(), (json, error) -> {
             share.setDisabled(false);
             if (error != null) {
                 status.error("Sharing failed: " + error);

@@ -71,7 +71,7 @@ final class Readouts {
         }
     }
 
-    void progress(Report report, TrainingConfig config) {
+    void progress(Report.Progress report, TrainingConfig config) {
         // The whole test set once it has been measured (the worker never measures part of it), and never a
         // stand-in for it: the images that steer training are the validation images, shown apart.
         double test = report.getTestAccuracy();

@@ -4,18 +4,15 @@ import digitlab.app.browser.PageUrl;
 import digitlab.app.draw.DrawPanel;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
+import digitlab.app.protocol.EnumWire;
 import digitlab.app.protocol.Report;
-import digitlab.app.views.ActivationsView;
-import digitlab.app.views.ConfusionView;
-import digitlab.app.views.MistakesView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.StoredDigits;
-import digitlab.core.nn.Divergence;
 import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
-import digitlab.core.text.Text;
+import digitlab.core.session.RunStatus;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -25,10 +22,6 @@ import org.teavm.jso.dom.html.HTMLDocument;
  * commands, and worker reports into readouts and views. It never trains; the worker does.
  */
 final class TrainingPage {
-    private static final int MISTAKES_SHOWN = 60;
-    /** "Another image" walks through the first test images. */
-    private static final int TEST_SAMPLE = 1000;
-
     private final StatusLine status;
     private final SettingsForm settings;
     private final Readouts readouts;
@@ -40,41 +33,16 @@ final class TrainingPage {
     private final WorkerClient worker;
     private final Curves curves;
     private final WeightsView weights;
-    private final ConfusionView confusion;
-    private final MistakesView mistakes;
-    private final ActivationsView activations;
+    private final EvaluationViews evaluation;
     private final ModelPanel models;
     private final DrawPanel drawing;
-    /** Where the current network's weights came from: null for fresh ones, else a description. */
-    private String loadedFrom;
-    /** What of the loaded file's run settings did not apply, or null. */
-    private String settingsNote;
+    /** Where the run stands, from the worker's reports, and the status line for it. */
+    private final RunStatus run = new RunStatus();
 
     private String loadingSource;
-
-    /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
-    private Digits testImages;
-
-    private SampleGridView samples;
-    private Report pendingEvaluation;
-    private Report pendingInspection;
-    private int inspected;
     private boolean sentPersonalDigits;
 
     private TrainingConfig config;
-    private boolean networkReady;
-    private String state = "loading";
-    /** Why the run stopped, when {@link #state} is "diverged". */
-    private Divergence divergence;
-
-    private int shardsLoaded;
-    /** Workers training, as the last progress report said. */
-    private int workers;
-
-    private int shardsTotal;
-    private int parameters;
-    private int epochsDone;
-    private int steps;
 
     TrainingPage(HTMLDocument document, StatusLine status, String target) {
         this.status = status;
@@ -87,9 +55,6 @@ final class TrainingPage {
         this.settings = new SettingsForm(document, this::settingsChanged);
         this.curves = new Curves(document);
         this.weights = new WeightsView((HTMLCanvasElement) document.getElementById("weights"));
-        this.mistakes = new MistakesView(document.getElementById("mistakes"), MISTAKES_SHOWN);
-        this.confusion = new ConfusionView(document.getElementById("confusion"), mistakes::filter);
-        this.activations = new ActivationsView(document.getElementById("activations"));
 
         TrainingConfig fromUrl;
         try {
@@ -102,6 +67,7 @@ final class TrainingPage {
         settings.show(config);
 
         worker = new WorkerClient(target, this::onReport);
+        evaluation = new EvaluationViews(document, worker);
         int workers = 0;
         try {
             workers = query.workers();
@@ -136,25 +102,17 @@ final class TrainingPage {
         pause.onClick(event -> act(Commands.of(Command.PAUSE)));
         step.onClick(event -> act(Commands.of(Command.STEP)));
         reset.onClick(event -> act(Commands.configure(config.toQuery())));
-        mistakes.setListener(this::inspect);
-        document.getElementById("next-example").onClick(event -> inspect((inspected + 1) % TEST_SAMPLE));
         updateButtons();
     }
 
     /** The test images arrived (the page loads them itself, from the browser's cache when it can). */
     void setTestImages(Digits test) {
-        testImages = test;
-        if (pendingEvaluation != null) {
-            showEvaluation(pendingEvaluation);
-        }
-        if (pendingInspection != null) {
-            showInspection(pendingInspection);
-        }
+        evaluation.setTestImages(test);
     }
 
     /** The sample grid is drawn; it shows predictions after each evaluation. */
     void setSamples(SampleGridView view) {
-        samples = view;
+        evaluation.setSamples(view);
     }
 
     /** A button press: whatever went wrong before is old news now. */
@@ -170,11 +128,6 @@ final class TrainingPage {
             worker.send(Commands.setPersonalDigits(StoredDigits.exportFile(mine)));
             sentPersonalDigits = true;
         }
-    }
-
-    private void inspect(int index) {
-        inspected = index;
-        worker.send(Commands.inspect(index));
     }
 
     private static HTMLButtonElement button(HTMLDocument document, String id) {
@@ -219,162 +172,86 @@ final class TrainingPage {
     private void onReport(Report report) {
         switch (report.getType()) {
             case Report.DATA -> {
-                shardsLoaded = report.getLoaded();
-                shardsTotal = report.getTotal();
-                readouts.loading(shardsLoaded, shardsTotal);
+                Report.Data data = (Report.Data) report;
+                run.data(data.getLoaded(), data.getTotal());
+                readouts.loading(data.getLoaded(), data.getTotal());
                 refreshStatus();
             }
-            case Report.CONFIGURED -> {
-                networkReady = true;
-                state = "ready";
-                parameters = report.getParameters();
-                loadedFrom = report.getMessage();
-                settingsNote = report.getNote();
-                if (loadedFrom != null) {
-                    // The file's run settings when it has them (the worker took them), else ours with its shape.
-                    config = TrainingConfig.fromQuery(report.getQuery());
-                    settings.show(config);
-                    if (!"link".equals(loadingSource)) {
-                        query.setPageParam("model", null); // a file has no link; the address shows its settings
-                    }
-                    loadingSource = null;
-                } else if (loadingSource == null) {
-                    query.setPageParam("model", null); // fresh weights: the address no longer names a model
-                }
-                PageUrl.replaceQuery(query.with(config));
-                readouts.clear();
-                curves.startRun(
-                        describe(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),
-                        config.optimizer().fullBatch());
-                refreshStatus();
-                inspect(inspected);
-            }
-            case Report.PROGRESS -> {
-                String previous = state;
-                state = report.getState();
-                divergence = report.getMessage() != null ? Divergence.fromId(report.getMessage()) : null;
-                epochsDone = report.getEpoch();
-                steps = report.getSteps();
-                workers = report.getWorkers();
-                readouts.progress(report, config);
-                curves.add(report);
-                curves.redraw();
-                if (!state.equals(previous) || "paused".equals(state)) {
-                    refreshStatus();
-                }
-            }
+            case Report.CONFIGURED -> onConfigured((Report.Configured) report);
+            case Report.PROGRESS -> onProgress((Report.Progress) report);
             case Report.WEIGHTS -> {
-                weights.show(report.getFloats().copyToJavaArray(), report.getUnits(), report.getInputs());
-                inspect(inspected); // the activations follow the weights: live while training, final after
+                Report.Weights first = (Report.Weights) report;
+                weights.show(first.getWeights().copyToJavaArray(), first.getUnits(), first.getInputs());
+                evaluation.refresh(); // the activations follow the weights: live while training, final after
                 drawing.refresh(); // and so does the prediction for the drawing on the pad
             }
-            case Report.EVALUATION -> showEvaluation(report);
-            case Report.INSPECTION -> showInspection(report);
-            case Report.MODEL -> models.onModel(report);
-            case Report.DRAWING -> drawing.showActivations(
-                    report.getInts().copyToJavaArray(), report.getFloats().copyToJavaArray());
-            case Report.PREDICTIONS -> {
-                if (samples != null) {
-                    samples.showPredictions(report.getInts().copyToJavaArray());
-                }
+            case Report.EVALUATION -> evaluation.showEvaluation((Report.Evaluation) report);
+            case Report.INSPECTION -> evaluation.showInspection((Report.Inspection) report);
+            case Report.MODEL -> models.onModel((Report.ModelFile) report);
+            case Report.DRAWING -> {
+                Report.Drawing answer = (Report.Drawing) report;
+                drawing.showActivations(
+                        answer.getLayerSizes().copyToJavaArray(),
+                        answer.getActivations().copyToJavaArray());
             }
-            case Report.ERROR -> status.error(report.getMessage());
+            case Report.PREDICTIONS -> evaluation.showPredictions((Report.Predictions) report);
+            case Report.ERROR -> status.error(((Report.Failure) report).getMessage());
             default -> {}
         }
         updateButtons();
     }
 
-    private void showEvaluation(Report report) {
-        if (samples != null) {
-            worker.send(Commands.classifyTraining(samples.indices()));
+    private void onConfigured(Report.Configured report) {
+        run.configured(report.getParameters(), report.getLoadedFrom(), report.getNote());
+        if (report.getLoadedFrom() != null) {
+            // The file's run settings when it has them (the worker took them), else ours with its shape.
+            config = TrainingConfig.fromQuery(report.getQuery());
+            settings.show(config);
+            if (!"link".equals(loadingSource)) {
+                query.setPageParam("model", null); // a file has no link; the address shows its settings
+            }
+            loadingSource = null;
+        } else if (loadingSource == null) {
+            query.setPageParam("model", null); // fresh weights: the address no longer names a model
         }
-        int[] ints = report.getInts().copyToJavaArray();
-        confusion.show(ints, 0);
-        if (testImages == null) {
-            pendingEvaluation = report;
-            return;
-        }
-        pendingEvaluation = null;
-        int classes = 10;
-        int wrong = ints.length - classes * classes;
-        mistakes.show(
-                testImages, ints, classes * classes, wrong, report.getFloats().copyToJavaArray(), classes);
+        PageUrl.replaceQuery(query.with(config));
+        readouts.clear();
+        curves.startRun(
+                RunStatus.network(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),
+                config.optimizer().fullBatch());
+        refreshStatus();
+        evaluation.refresh();
     }
 
-    private void showInspection(Report report) {
-        if (testImages == null || report.getIndex() >= testImages.count()) {
-            pendingInspection = report;
-            return;
+    private void onProgress(Report.Progress report) {
+        boolean refresh = run.progress(
+                EnumWire.phase(report),
+                EnumWire.status(report),
+                EnumWire.divergence(report),
+                report.getEpoch(),
+                report.getSteps(),
+                report.getWorkers());
+        readouts.progress(report, config);
+        curves.add(report);
+        curves.redraw();
+        if (refresh) {
+            refreshStatus();
         }
-        pendingInspection = null;
-        activations.show(
-                testImages,
-                report.getIndex(),
-                report.getInts().copyToJavaArray(),
-                report.getFloats().copyToJavaArray());
     }
 
     /** One sentence for where things stand: the worker's state, plus data still loading. */
     private void refreshStatus() {
-        String loading =
-                shardsLoaded < shardsTotal ? " Loading MNIST: " + shardsLoaded + " of " + shardsTotal + " shards." : "";
-        String network = describe(config);
-        switch (state) {
-            case "loading" -> status.show("loading", loading.isEmpty() ? "Loading MNIST…" : loading.trim());
-            case "ready" -> status.show(
-                    "ready",
-                    (loadedFrom != null
-                                    ? "Loaded " + loadedFrom + ": " + network + " with " + parameters
-                                            + " parameters. Train continues"
-                                            + " from it; Reset starts afresh with these settings."
-                                            + (settingsNote != null ? " " + settingsNote : "")
-                                    : "New network " + network + " with " + parameters
-                                            + " parameters. Press Train, or Step for one mini-batch.")
-                            + loading);
-            case "training" -> status.show(
-                    "training",
-                    "Training " + network + (workers > 1 ? " on " + workers + " workers (data-parallel)" : "") + "…"
-                            + loading);
-            case "paused" -> status.show("paused", "Paused after " + steps + " steps." + loading);
-                // Derived from the state (not a pinned error): every refresh while diverged says it again.
-            case "diverged" -> status.show(
-                    "error",
-                    "Training diverged and was stopped after " + steps + " steps: "
-                            + (divergence != null ? divergence : Divergence.NOT_FINITE).explanation()
-                            + ". Lower the learning rate and press Reset to start again.");
-            case "finished" -> status.show(
-                    readouts.atChance() ? "warning" : "done",
-                    "Finished " + done()
-                            + (readouts.atChance()
-                                    ? ", but the accuracy is at chance level: the network has not learned. Try another"
-                                            + " learning rate and press Reset."
-                                    : "."));
-            case "target_reached" -> status.show(
-                    "done", "The validation images reached the target accuracy after " + done() + ".");
-            case "plateau" -> status.show("done", "Stopped: no improvement for " + config.patience() + " epochs.");
-            case "converged" -> status.show("done", "Converged after " + epochsDone + " iterations.");
-            default -> status.show(state, state);
-        }
-    }
-
-    /** "3 epochs", or "40 iterations" for the full-batch methods. */
-    private String done() {
-        String unit = config.optimizer().fullBatch() ? " iteration" : " epoch";
-        return epochsDone + unit + (epochsDone == 1 ? "" : "s");
+        RunStatus.Line line = run.line(config, readouts.atChance());
+        status.show(line.state(), line.text());
     }
 
     private void updateButtons() {
-        boolean training = "training".equals(state);
-        boolean canTrain = networkReady && ("ready".equals(state) || "paused".equals(state));
-        train.setDisabled(!canTrain);
+        boolean training = run.training();
+        train.setDisabled(!run.canTrain());
         pause.setDisabled(!training);
-        step.setDisabled(!canTrain);
-        reset.setDisabled(!networkReady);
-        models.setNetwork(networkReady && !training, describe(config));
-        reset.setClassName("diverged".equals(state) ? "attention" : "");
-    }
-
-    private static String describe(TrainingConfig config) {
-        return Text.join(config.layers(), '-');
+        step.setDisabled(!run.canTrain());
+        reset.setDisabled(!run.networkReady());
+        models.setNetwork(run.networkReady() && !training, RunStatus.network(config));
+        reset.setClassName(run.diverged() ? "attention" : "");
     }
 }

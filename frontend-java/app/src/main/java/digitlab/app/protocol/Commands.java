@@ -1,91 +1,87 @@
 package digitlab.app.protocol;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 import org.teavm.jso.typedarrays.Int8Array;
 
-/** Builds the page's {@link Command} messages. */
+/** Builds the page's {@link Command} messages, each with every field of its interface set. */
 public final class Commands {
     private Commands() {}
 
-    public static Command configure(String query) {
-        return create(Command.CONFIGURE, query, 0, 0);
+    /** A command without fields: {@link Command#TRAIN}, {@link Command#PAUSE}, {@link Command#STEP} and the like. */
+    public static Command of(String type) {
+        return create(type);
     }
 
-    public static Command of(String type) {
-        return create(type, null, 0, 0);
+    public static Command configure(String query) {
+        Command.Configure command = create(Command.CONFIGURE);
+        command.setQuery(query);
+        return command;
     }
 
     public static Command setLearningRate(double rate) {
-        return create(Command.SET_LEARNING_RATE, null, rate, 0);
+        Command.SetLearningRate command = create(Command.SET_LEARNING_RATE);
+        command.setLearningRate(rate);
+        return command;
     }
 
     public static Command setEpochs(int epochs) {
-        return create(Command.SET_EPOCHS, null, 0, epochs);
+        Command.SetEpochs command = create(Command.SET_EPOCHS);
+        command.setEpochs(epochs);
+        return command;
     }
 
+    /** {@code workers}: the training worker included; 0 = automatic. */
     public static Command setWorkers(int workers) {
-        return create(Command.SET_WORKERS, null, 0, workers);
+        Command.SetWorkers command = create(Command.SET_WORKERS);
+        command.setWorkers(workers);
+        return command;
     }
 
-    public static Command inspect(int index) {
-        return create(Command.INSPECT, null, 0, index);
+    /** The activations for test image {@code image}. */
+    public static Command inspect(int image) {
+        Command.Inspect command = create(Command.INSPECT);
+        command.setImage(image);
+        return command;
     }
 
-    public static Command classifyTraining(int[] indices) {
-        Command command = create(Command.CLASSIFY_TRAINING, null, 0, 0);
-        Int32Array array = new Int32Array(indices.length);
-        array.set(indices);
-        setIndices(command, array);
+    /** The predicted digits of the training images {@code images}. */
+    public static Command classifyTraining(int[] images) {
+        Int32Array array = new Int32Array(images.length);
+        array.set(images);
+        Command.ClassifyTraining command = create(Command.CLASSIFY_TRAINING);
+        command.setImages(array);
         return command;
     }
 
     /** Load a model file; the buffer moves to the worker (transfer it). */
-    public static Command loadModel(ArrayBuffer modelBytes) {
-        Command command = create(Command.LOAD_MODEL, null, 0, 0);
-        setBytes(command, modelBytes);
+    public static Command loadModel(ArrayBuffer modelFile) {
+        Command.LoadModel command = create(Command.LOAD_MODEL);
+        command.setModelFile(modelFile);
         return command;
     }
 
     /** What the network makes of a drawn digit ({@code input}: 784 values in [0, 1]). */
     public static Command predictDrawing(float[] input) {
-        Command command = create(Command.PREDICT_DRAWING, null, 0, 0);
         Float32Array array = new Float32Array(input.length);
         array.set(input);
-        setFloats(command, array);
+        Command.PredictDrawing command = create(Command.PREDICT_DRAWING);
+        command.setInput(array);
         return command;
     }
 
     /** The person's digits in the shard format. */
     public static Command setPersonalDigits(byte[] shard) {
-        Command command = create(Command.SET_PERSONAL_DIGITS, null, 0, 0);
         Int8Array array = new Int8Array(shard.length);
         array.set(shard);
-        setBytes(command, array.getBuffer());
+        Command.SetPersonalDigits command = create(Command.SET_PERSONAL_DIGITS);
+        command.setDigitsFile(array.getBuffer());
         return command;
     }
 
-    @JSBody(
-            params = {"commandObject", "commandFloats"},
-            script = "commandObject.floats = commandFloats;")
-    private static native void setFloats(Command commandObject, Float32Array commandFloats);
-
-    @JSBody(
-            params = {"commandObject", "commandBytes"},
-            script = "commandObject.bytes = commandBytes;")
-    private static native void setBytes(Command commandObject, ArrayBuffer commandBytes);
-
-    @JSBody(
-            params = {"commandObject", "commandIndices"},
-            script = "commandObject.indices = commandIndices;")
-    private static native void setIndices(Command commandObject, Int32Array commandIndices);
-
-    @JSBody(
-            params = {"commandType", "commandQuery", "commandValue", "commandIndex"},
-            script = "return { type: commandType, query: commandQuery, value: commandValue, index: commandIndex,"
-                    + " indices: null, bytes: null, floats: null };")
-    private static native Command create(
-            String commandType, String commandQuery, double commandValue, int commandIndex);
+    @JSBody(params = "commandType", script = "return { type: commandType };")
+    private static native <T extends JSObject> T create(String commandType);
 }

@@ -1,5 +1,8 @@
 package digitlab.app.protocol;
 
+import digitlab.core.nn.Divergence;
+import digitlab.core.nn.TrainingStatus;
+import digitlab.core.session.RunPhase;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.ArrayBuffer;
@@ -7,152 +10,426 @@ import org.teavm.jso.typedarrays.Float32Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
- * A message from the training worker to the page, built by {@link Reports}. {@link #getType()} says which
- * kind; the constants below list the fields each kind fills. Unused fields are null or 0, never undefined
- * (the JS build would read an undefined String as "undefined"). Typed arrays are transferred, not copied.
+ * A message from the training worker to the page. {@link #getType()} says which kind; each kind has its
+ * own interface below, one field per meaning: the worker creates a report with {@link Reports#create}, sets
+ * every field of its kind (so none is ever undefined, which the JS build would read as the text
+ * "undefined"), and the page casts to the interface of the type it got. Typed arrays are transferred, not
+ * copied.
+ *
+ * <p>Longer than most classes here because it is the whole worker-to-page protocol on one page: each field
+ * has a getter (the page reads) and a setter (the worker writes), so its name is written once.
  */
 public interface Report extends JSObject {
-    /** Shard loading: {@code loaded} of {@code total} shards, {@code trainCount}/{@code testCount} examples. */
+    /** The type of a {@link Data} report. */
     String DATA = "data";
-    /**
-     * The network was (re)built: {@code query} (normalised configuration), {@code parameters},
-     * {@code message}: null for fresh weights, or a description of the model it was loaded from, and
-     * {@code note}: null, or a sentence on the loaded file's run settings that did not (all) apply.
-     */
+    /** The type of a {@link Configured} report. */
     String CONFIGURED = "configured";
-    /** Training progress, several times a second while training and once after every command. */
+    /** The type of a {@link Progress} report. */
     String PROGRESS = "progress";
-    /** First-layer weights: {@code units} rows of {@code inputs} floats in {@code floats}. */
+    /** The type of a {@link Weights} report. */
     String WEIGHTS = "weights";
-    /** A test-set evaluation: {@code accuracy}, {@code ints} = 10x10 confusion, then misclassified indices. */
+    /** The type of a {@link Evaluation} report. */
     String EVALUATION = "evaluation";
-    /** Activations for test image {@code index}: {@code ints} = layer sizes, {@code floats} = all layers. */
+    /** The type of a {@link Inspection} report. */
     String INSPECTION = "inspection";
-    /** The network as a model file: {@code bytes}, with {@code query} and test {@code accuracy} (NaN if unknown). */
+    /** The type of a {@link ModelFile} report. */
     String MODEL = "model";
-    /** Predicted digits: {@code ints} = one class per requested training image, in request order. */
+    /** The type of a {@link Predictions} report. */
     String PREDICTIONS = "predictions";
-    /**
-     * A benchmark epoch: {@code examplesPerSecond}, {@code examplesSeen}, {@code accuracy} on the test set
-     * after it, {@code loss} (the epoch's mean cost), {@code query} (the configuration measured).
-     */
+    /** The type of a {@link Benchmark} report. */
     String BENCHMARK = "benchmark";
-    /**
-     * What the network makes of a drawn digit: {@code index} = the predicted digit, {@code ints} = layer
-     * sizes, {@code floats} = every layer's activations (input first, probabilities last).
-     */
+    /** The type of a {@link Drawing} report. */
     String DRAWING = "drawing";
-    /** Something failed: {@code message} says what. */
+    /** The type of a {@link Failure} report. */
     String ERROR = "error";
 
     @JSProperty
     String getType();
 
-    /** Worker state: "loading", "ready", "training", "paused", or a stop reason ("finished", "diverged", ...). */
-    @JSProperty
-    String getState();
+    /** {@link #DATA}: shard loading. */
+    interface Data extends Report {
+        /** Shards downloaded so far. */
+        @JSProperty
+        int getLoaded();
 
-    @JSProperty
-    String getMessage();
+        @JSProperty
+        void setLoaded(int value);
 
-    @JSProperty
-    String getQuery();
+        /** Shards in the manifest. */
+        @JSProperty
+        int getTotal();
 
-    /** Only in {@link #CONFIGURED} reports. */
-    @JSProperty
-    String getNote();
+        @JSProperty
+        void setTotal(int value);
 
-    @JSProperty
-    int getLoaded();
+        /** Training images in so far. */
+        @JSProperty
+        int getTrainCount();
 
-    @JSProperty
-    int getTotal();
+        @JSProperty
+        void setTrainCount(int value);
 
-    @JSProperty
-    int getTrainCount();
+        /** Test images in so far. */
+        @JSProperty
+        int getTestCount();
 
-    @JSProperty
-    int getTestCount();
+        @JSProperty
+        void setTestCount(int value);
+    }
 
-    @JSProperty
-    int getParameters();
+    /** {@link #CONFIGURED}: the network was (re)built. */
+    interface Configured extends Report {
+        /** The run configuration, normalised ({@code TrainingConfig.toQuery()}). */
+        @JSProperty
+        String getQuery();
 
-    @JSProperty
-    int getEpoch();
+        @JSProperty
+        void setQuery(String value);
 
-    /** Fraction of the current epoch done, 0..1. */
-    @JSProperty
-    double getEpochProgress();
+        /** Weights and biases of the network. */
+        @JSProperty
+        int getParameters();
 
-    @JSProperty
-    int getSteps();
+        @JSProperty
+        void setParameters(int value);
 
-    @JSProperty
-    double getExamplesSeen();
+        /** Null for fresh weights, else a description of the model file they came from. */
+        @JSProperty
+        String getLoadedFrom();
 
-    /** Cost of the last step's mini-batch. */
-    @JSProperty
-    double getLoss();
+        @JSProperty
+        void setLoadedFrom(String value);
 
-    /** Accuracy on the last step's mini-batch. */
-    @JSProperty
-    double getBatchAccuracy();
+        /** Null, or a sentence on the loaded file's run settings that did not (all) apply. */
+        @JSProperty
+        String getNote();
 
-    /** Accuracy on the validation images (held out of training), NaN until measured. */
-    @JSProperty
-    double getValidationAccuracy();
+        @JSProperty
+        void setNote(String value);
+    }
 
-    /** Examples seen when the validation accuracy was measured. */
-    @JSProperty
-    double getValidationSeen();
+    /**
+     * {@link #PROGRESS}: training progress, several times a second while training and once after every
+     * command, once there is a network (until then the page shows {@link RunPhase#LOADING}).
+     */
+    interface Progress extends Report {
+        /** {@link RunPhase} by name: written and read by {@link EnumWire}, as are the next two. */
+        @JSProperty
+        String getPhase();
 
-    /** Validation images (0 when the run holds none out). */
-    @JSProperty
-    int getValidationImages();
+        @JSProperty
+        void setPhase(String value);
 
-    /** Accuracy on the whole test set after the last full evaluation, NaN until then. */
-    @JSProperty
-    double getTestAccuracy();
+        /** The trainer's {@link TrainingStatus} by name: why a {@link RunPhase#STOPPED} run stopped. */
+        @JSProperty
+        String getStatus();
 
-    /** Examples seen when the test accuracy was measured. */
-    @JSProperty
-    double getTestSeen();
+        @JSProperty
+        void setStatus(String value);
 
-    /** Images the test accuracy was measured on: the whole test set. */
-    @JSProperty
-    int getTestImages();
+        /** A diverged run's {@link Divergence} by name, else null. */
+        @JSProperty
+        String getDivergence();
 
-    @JSProperty
-    double getExamplesPerSecond();
+        @JSProperty
+        void setDivergence(String value);
 
-    @JSProperty
-    double getLearningRate();
+        /** Epochs done (iterations for the full-batch methods). */
+        @JSProperty
+        int getEpoch();
 
-    /** Workers training in parallel (1 without data parallelism); 0 before there is a network. */
-    @JSProperty
-    int getWorkers();
+        @JSProperty
+        void setEpoch(int value);
 
-    @JSProperty
-    int getUnits();
+        /** Fraction of the current epoch done, 0..1. */
+        @JSProperty
+        double getEpochProgress();
 
-    @JSProperty
-    int getInputs();
+        @JSProperty
+        void setEpochProgress(double value);
 
-    @JSProperty
-    int getIndex();
+        /** Weight updates so far. */
+        @JSProperty
+        int getSteps();
 
-    @JSProperty
-    int getLabel();
+        @JSProperty
+        void setSteps(int value);
 
-    @JSProperty
-    double getAccuracy();
+        @JSProperty
+        double getExamplesSeen();
 
-    @JSProperty
-    Float32Array getFloats();
+        @JSProperty
+        void setExamplesSeen(double value);
 
-    @JSProperty
-    Int32Array getInts();
+        /** Cost of the last step's mini-batch. */
+        @JSProperty
+        double getLoss();
 
-    @JSProperty
-    ArrayBuffer getBytes();
+        @JSProperty
+        void setLoss(double value);
+
+        /** Accuracy on the last step's mini-batch. */
+        @JSProperty
+        double getBatchAccuracy();
+
+        @JSProperty
+        void setBatchAccuracy(double value);
+
+        /** Accuracy on the validation images (held out of training), NaN until measured. */
+        @JSProperty
+        double getValidationAccuracy();
+
+        @JSProperty
+        void setValidationAccuracy(double value);
+
+        /** Examples seen when the validation accuracy was measured. */
+        @JSProperty
+        double getValidationSeen();
+
+        @JSProperty
+        void setValidationSeen(double value);
+
+        /** Validation images (0 when the run holds none out). */
+        @JSProperty
+        int getValidationImages();
+
+        @JSProperty
+        void setValidationImages(int value);
+
+        /** Accuracy on the whole test set after the last full evaluation, NaN until then. */
+        @JSProperty
+        double getTestAccuracy();
+
+        @JSProperty
+        void setTestAccuracy(double value);
+
+        /** Examples seen when the test accuracy was measured. */
+        @JSProperty
+        double getTestSeen();
+
+        @JSProperty
+        void setTestSeen(double value);
+
+        /** Images the test accuracy was measured on: the whole test set. */
+        @JSProperty
+        int getTestImages();
+
+        @JSProperty
+        void setTestImages(int value);
+
+        @JSProperty
+        double getExamplesPerSecond();
+
+        @JSProperty
+        void setExamplesPerSecond(double value);
+
+        @JSProperty
+        double getLearningRate();
+
+        @JSProperty
+        void setLearningRate(double value);
+
+        /** Workers training in parallel (1 without data parallelism). */
+        @JSProperty
+        int getWorkers();
+
+        @JSProperty
+        void setWorkers(int value);
+    }
+
+    /** {@link #WEIGHTS}: the first layer's weights. */
+    interface Weights extends Report {
+        /** Rows: the first hidden layer's units. */
+        @JSProperty
+        int getUnits();
+
+        @JSProperty
+        void setUnits(int value);
+
+        /** Floats per row: the inputs. */
+        @JSProperty
+        int getInputs();
+
+        @JSProperty
+        void setInputs(int value);
+
+        /** {@code units} rows of {@code inputs} floats (transferred). */
+        @JSProperty
+        Float32Array getWeights();
+
+        @JSProperty
+        void setWeights(Float32Array value);
+    }
+
+    /** {@link #EVALUATION}: a test-set evaluation. */
+    interface Evaluation extends Report {
+        @JSProperty
+        double getAccuracy();
+
+        @JSProperty
+        void setAccuracy(double value);
+
+        /** Classes of the network's output: the confusion matrix is {@code classes} by {@code classes}. */
+        @JSProperty
+        int getClasses();
+
+        @JSProperty
+        void setClasses(int value);
+
+        /** The confusion counts row by row: row = true class, column = predicted (transferred). */
+        @JSProperty
+        Int32Array getConfusion();
+
+        @JSProperty
+        void setConfusion(Int32Array value);
+
+        /** Test-set indices of the misclassified images, ascending (transferred). */
+        @JSProperty
+        Int32Array getMistakes();
+
+        @JSProperty
+        void setMistakes(Int32Array value);
+
+        /** The network's outputs for mistake {@code i} at {@code [i * classes ..]} (transferred). */
+        @JSProperty
+        Float32Array getMistakeOutputs();
+
+        @JSProperty
+        void setMistakeOutputs(Float32Array value);
+    }
+
+    /** {@link #INSPECTION}: every layer's activations for one test image. */
+    interface Inspection extends Report {
+        /** Index of the test image. */
+        @JSProperty
+        int getImage();
+
+        @JSProperty
+        void setImage(int value);
+
+        /** Its true digit. */
+        @JSProperty
+        int getLabel();
+
+        @JSProperty
+        void setLabel(int value);
+
+        /** Units per layer, the input first (transferred). */
+        @JSProperty
+        Int32Array getLayerSizes();
+
+        @JSProperty
+        void setLayerSizes(Int32Array value);
+
+        /** Every layer's activations, the input first, the output last (transferred). */
+        @JSProperty
+        Float32Array getActivations();
+
+        @JSProperty
+        void setActivations(Float32Array value);
+    }
+
+    /** {@link #MODEL}: the network as a model file. */
+    interface ModelFile extends Report {
+        /** The file's bytes (transferred). */
+        @JSProperty
+        ArrayBuffer getModelFile();
+
+        @JSProperty
+        void setModelFile(ArrayBuffer value);
+
+        /** The run configuration it was trained with. */
+        @JSProperty
+        String getQuery();
+
+        @JSProperty
+        void setQuery(String value);
+
+        /** Its test accuracy, NaN if not measured. */
+        @JSProperty
+        double getAccuracy();
+
+        @JSProperty
+        void setAccuracy(double value);
+    }
+
+    /** {@link #PREDICTIONS}: predicted digits for training images. */
+    interface Predictions extends Report {
+        /** One class per requested training image, in request order (transferred). */
+        @JSProperty
+        Int32Array getPredicted();
+
+        @JSProperty
+        void setPredicted(Int32Array value);
+    }
+
+    /** {@link #BENCHMARK}: a benchmark epoch; the benchmark page (web/bench/page.js) reads these fields. */
+    interface Benchmark extends Report {
+        /** The run configuration measured. */
+        @JSProperty
+        String getQuery();
+
+        @JSProperty
+        void setQuery(String value);
+
+        @JSProperty
+        double getExamplesPerSecond();
+
+        @JSProperty
+        void setExamplesPerSecond(double value);
+
+        @JSProperty
+        double getExamplesSeen();
+
+        @JSProperty
+        void setExamplesSeen(double value);
+
+        /** On the test set, after the epoch. */
+        @JSProperty
+        double getAccuracy();
+
+        @JSProperty
+        void setAccuracy(double value);
+
+        /** The epoch's mean cost. */
+        @JSProperty
+        double getLoss();
+
+        @JSProperty
+        void setLoss(double value);
+
+        /** Workers that trained. */
+        @JSProperty
+        int getWorkers();
+
+        @JSProperty
+        void setWorkers(int value);
+    }
+
+    /** {@link #DRAWING}: what the network makes of a drawn digit. */
+    interface Drawing extends Report {
+        /** Units per layer, the input first (transferred). */
+        @JSProperty
+        Int32Array getLayerSizes();
+
+        @JSProperty
+        void setLayerSizes(Int32Array value);
+
+        /** Every layer's activations, the input first, probabilities last (transferred). */
+        @JSProperty
+        Float32Array getActivations();
+
+        @JSProperty
+        void setActivations(Float32Array value);
+    }
+
+    /** {@link #ERROR}: something failed; the worker boot scripts (web/js/worker-*.js) send these too. */
+    interface Failure extends Report {
+        /** What failed, as a sentence for the page. */
+        @JSProperty
+        String getMessage();
+
+        @JSProperty
+        void setMessage(String value);
+    }
 }

@@ -87,15 +87,12 @@ public final class ConfusionView {
         }
         table.appendChild(body);
         container.appendChild(table);
-        show(new int[CLASSES * CLASSES], 0);
+        show(new int[CLASSES * CLASSES]);
     }
 
-    /**
-     * Shows 100 counts, row by row (true digit), from {@code counts[offset..]}, as the worker's
-     * evaluation report packs them.
-     */
-    public void show(int[] counts, int offset) {
-        matrix.set(counts, offset);
+    /** Shows 100 counts, row by row (true digit), as the worker's evaluation report carries them. */
+    public void show(int[] counts) {
+        matrix.set(counts, 0);
         for (int t = 0; t < CLASSES; t++) {
             for (int p = 0; p < CLASSES; p++) {
                 HTMLElement cell = cells[t * CLASSES + p];

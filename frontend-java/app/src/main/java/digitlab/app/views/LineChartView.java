@@ -3,6 +3,7 @@ package digitlab.app.views;
 import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
 import digitlab.app.browser.Theme;
+import digitlab.core.view.ChartDomain;
 import digitlab.core.view.Format;
 import digitlab.core.view.NiceScale;
 import digitlab.core.view.Series;
@@ -169,33 +170,15 @@ public final class LineChartView {
         plotWidth = cssWidth - LEFT - RIGHT;
         plotHeight = cssHeight - TOP - BOTTOM;
 
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        int points = 0;
+        ChartDomain domain = new ChartDomain(logY);
         for (Line line : lines) {
-            Series s = line.series;
-            if (line.hidden || s.isEmpty()) {
-                continue;
+            if (!line.hidden) {
+                domain.include(line.series);
             }
-            points += s.size();
-            minX = Math.min(minX, s.minX());
-            maxX = Math.max(maxX, s.maxX());
-            minY = Math.min(minY, logY ? positiveMin(s) : s.minY());
-            maxY = Math.max(maxY, s.maxY());
         }
-        boolean empty = points == 0;
-        if (empty) {
-            minX = 0;
-            maxX = 1;
-            minY = logY ? 0.1 : 0;
-            maxY = 1;
-        }
-        minX = Math.min(0, minX);
-        xScale = NiceScale.linear(minX, maxX, Math.max(2, (int) (plotWidth / 90)));
-        int yTicks = Math.max(2, (int) (plotHeight / 38));
-        yScale = logY ? NiceScale.log(minY, maxY, yTicks) : NiceScale.linear(minY, maxY, yTicks);
+        boolean empty = domain.isEmpty();
+        xScale = domain.xScale(Math.max(2, (int) (plotWidth / 90)));
+        yScale = domain.yScale(Math.max(2, (int) (plotHeight / 38)));
 
         drawAxes();
         context.save();
@@ -220,7 +203,7 @@ public final class LineChartView {
             context.fillText("no data yet", LEFT + plotWidth / 2, TOP + plotHeight / 2);
         }
         drawHover();
-        canvas.setAttribute("data-points", String.valueOf(points));
+        canvas.setAttribute("data-points", String.valueOf(domain.points()));
         updateReadout();
     }
 
@@ -251,19 +234,6 @@ public final class LineChartView {
             scheduleRedraw();
         });
         return lines.size() - 1;
-    }
-
-    private static double positiveMin(Series s) {
-        if (s.minY() > 0) {
-            return s.minY();
-        }
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < s.size(); i++) {
-            if (s.low(i) > 0) {
-                min = Math.min(min, s.low(i));
-            }
-        }
-        return min;
     }
 
     private double px(double x) {

@@ -47,8 +47,6 @@ public final class MistakesView {
 
     private Digits digits;
     private int[] indices;
-    private int from;
-    private int count;
     private float[] outputs;
     private int classes;
     private int filterTrue = -1;
@@ -83,20 +81,17 @@ public final class MistakesView {
      * Shows misclassified images (filtered as set by {@link #filter}).
      *
      * @param digits the test set
-     * @param indices test-set indices of the mistakes, {@code count} of them from {@code indices[from]}
-     *     (the evaluation report packs them after the 100 confusion counts)
+     * @param indices test-set indices of the mistakes
      * @param outputs the network's outputs for mistake {@code i} at {@code outputs[i * classes ..]}
      * @param classes outputs per image, 10
      */
-    public void show(Digits digits, int[] indices, int from, int count, float[] outputs, int classes) {
-        if (from < 0 || count < 0 || indices.length < from + count || outputs.length < count * classes) {
-            throw new IllegalArgumentException("need " + count + " indices from " + from + " (have " + indices.length
-                    + ") and " + count * classes + " outputs (have " + outputs.length + ")");
+    public void show(Digits digits, int[] indices, float[] outputs, int classes) {
+        if (outputs.length < indices.length * classes) {
+            throw new IllegalArgumentException("need " + indices.length * classes + " outputs for " + indices.length
+                    + " mistakes, have " + outputs.length);
         }
         this.digits = digits;
         this.indices = indices;
-        this.from = from;
-        this.count = count;
         this.outputs = outputs;
         this.classes = classes;
         render();
@@ -119,8 +114,8 @@ public final class MistakesView {
         }
         int shown = 0;
         int matching = 0;
-        for (int m = 0; m < count; m++) {
-            int index = indices[from + m];
+        for (int m = 0; m < indices.length; m++) {
+            int index = indices[m];
             int trueClass = digits.label(index);
             int predicted = Scores.argmax(outputs, m * classes, classes);
             if ((filterTrue >= 0 && trueClass != filterTrue)

@@ -3,45 +3,24 @@ package digitlab.core.nn;
 /** Why a run was stopped as {@link TrainingStatus#DIVERGED}: what was seen, and its likely cause. */
 public enum Divergence {
     /** The cost or a weight became NaN or infinite. */
-    NOT_FINITE("not-finite", "the loss or a weight became NaN or infinite: the learning rate is far too high"),
+    NOT_FINITE("the loss or a weight became NaN or infinite: the learning rate is far too high"),
     /** The smoothed cost stayed far above where the run started. */
-    LOSS_EXPLODED("loss-exploded", "the loss stayed far above where it started: the learning rate is too high"),
+    LOSS_EXPLODED("the loss stayed far above where it started: the learning rate is too high"),
     /** A hidden layer output 0 for every unit and every example: dead ReLUs pass nothing on and never recover. */
-    DEAD_LAYER(
-            "dead-layer",
-            "every unit of a hidden layer outputs 0 for every image (dead ReLUs), so nothing"
-                    + " reaches the output and no gradient flows back: the learning rate is too high"),
+    DEAD_LAYER("every unit of a hidden layer outputs 0 for every image (dead ReLUs), so nothing"
+            + " reaches the output and no gradient flows back: the learning rate is too high"),
     /** Training accuracy stayed at chance level. */
-    AT_CHANCE(
-            "at-chance",
-            "the training accuracy stayed at chance level (about 1 in 10): the network is not"
-                    + " learning; the learning rate is probably too high (or far too low)");
+    AT_CHANCE("the training accuracy stayed at chance level (about 1 in 10): the network is not"
+            + " learning; the learning rate is probably too high (or far too low)");
 
-    private final String id;
     private final String explanation;
 
-    Divergence(String id, String explanation) {
-        this.id = id;
+    Divergence(String explanation) {
         this.explanation = explanation;
-    }
-
-    /** A short lowercase name for messages between workers and pages. */
-    public String id() {
-        return id;
     }
 
     /** What was seen and its likely cause, as the end of a sentence. */
     public String explanation() {
         return explanation;
-    }
-
-    /** The cause named {@code id} (as returned by {@link #id()}). */
-    public static Divergence fromId(String id) {
-        for (Divergence d : values()) {
-            if (d.id.equals(id)) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException("unknown divergence '" + id + "'");
     }
 }

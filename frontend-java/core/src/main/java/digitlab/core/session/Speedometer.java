@@ -1,20 +1,20 @@
-package digitlab.app.worker;
+package digitlab.core.session;
 
 /**
  * Examples per second over the recent past: an exponentially weighted rate of examples over the time
  * spent training (reporting and waiting excluded), so one slow chunk does not make the number jump.
  */
-final class Speedometer {
+public final class Speedometer {
     /** Weight of the newest chunk. */
     private static final double ALPHA = 0.2;
 
     private double examplesPerMs = Double.NaN;
 
-    void restart() {
+    public void restart() {
         examplesPerMs = Double.NaN;
     }
 
-    void add(double millis, long examples) {
+    public void add(double millis, long examples) {
         if (millis <= 0) {
             return;
         }
@@ -22,7 +22,7 @@ final class Speedometer {
         examplesPerMs = Double.isNaN(examplesPerMs) ? rate : examplesPerMs + ALPHA * (rate - examplesPerMs);
     }
 
-    double examplesPerSecond() {
+    public double examplesPerSecond() {
         return Double.isNaN(examplesPerMs) ? 0 : examplesPerMs * 1000;
     }
 }

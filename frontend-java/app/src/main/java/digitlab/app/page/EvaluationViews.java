@@ -1,0 +1,105 @@
+package digitlab.app.page;
+
+import digitlab.app.protocol.Commands;
+import digitlab.app.protocol.Report;
+import digitlab.app.views.ActivationsView;
+import digitlab.app.views.ConfusionView;
+import digitlab.app.views.MistakesView;
+import digitlab.core.data.Digits;
+import org.teavm.jso.dom.html.HTMLDocument;
+
+/**
+ * What the page shows of the network's answers: each test-set evaluation as the confusion matrix, the
+ * mistakes and the sample grid's predictions, and every layer's activations for one test image (a mistake
+ * chosen, or "Another image"). The page loads the test images itself; answers that arrive before them wait.
+ */
+final class EvaluationViews {
+    private static final int MISTAKES_SHOWN = 60;
+    /** "Another image" walks through the first test images. */
+    private static final int TEST_SAMPLE = 1000;
+
+    private final WorkerClient worker;
+    private final ConfusionView confusion;
+    private final MistakesView mistakes;
+    private final ActivationsView activations;
+
+    /** The test images, for pictures of mistakes and of the inspected example; null until loaded. */
+    private Digits testImages;
+
+    private SampleGridView samples;
+    private Report.Evaluation pendingEvaluation;
+    private Report.Inspection pendingInspection;
+    /** The test image whose activations are shown. */
+    private int inspected;
+
+    EvaluationViews(HTMLDocument document, WorkerClient worker) {
+        this.worker = worker;
+        mistakes = new MistakesView(document.getElementById("mistakes"), MISTAKES_SHOWN);
+        confusion = new ConfusionView(document.getElementById("confusion"), mistakes::filter);
+        activations = new ActivationsView(document.getElementById("activations"));
+        mistakes.setListener(this::inspect);
+        document.getElementById("next-example").onClick(event -> inspect((inspected + 1) % TEST_SAMPLE));
+    }
+
+    /** The test images arrived (from the browser's cache when it can). */
+    void setTestImages(Digits test) {
+        testImages = test;
+        if (pendingEvaluation != null) {
+            showEvaluation(pendingEvaluation);
+        }
+        if (pendingInspection != null) {
+            showInspection(pendingInspection);
+        }
+    }
+
+    /** The sample grid is drawn; it shows predictions after each evaluation. */
+    void setSamples(SampleGridView view) {
+        samples = view;
+    }
+
+    /** Asks for the activations of the image shown again: the network changed. */
+    void refresh() {
+        inspect(inspected);
+    }
+
+    void showEvaluation(Report.Evaluation report) {
+        if (samples != null) {
+            worker.send(Commands.classifyTraining(samples.indices()));
+        }
+        confusion.show(report.getConfusion().copyToJavaArray());
+        if (testImages == null) {
+            pendingEvaluation = report;
+            return;
+        }
+        pendingEvaluation = null;
+        mistakes.show(
+                testImages,
+                report.getMistakes().copyToJavaArray(),
+                report.getMistakeOutputs().copyToJavaArray(),
+                report.getClasses());
+    }
+
+    void showInspection(Report.Inspection report) {
+        if (testImages == null || report.getImage() >= testImages.count()) {
+            pendingInspection = report;
+            return;
+        }
+        pendingInspection = null;
+        activations.show(
+                testImages,
+                report.getImage(),
+                report.getLayerSizes().copyToJavaArray(),
+                report.getActivations().copyToJavaArray());
+    }
+
+    void showPredictions(Report.Predictions report) {
+        if (samples != null) {
+            samples.showPredictions(report.getPredicted().copyToJavaArray());
+        }
+    }
+
+    private void inspect(int index) {
+        inspected = index;
+        worker.send(Commands.inspect(index));
+    }
+}

@@ -1,0 +1,230 @@
+package digitlab.app.worker;
+
+import digitlab.app.browser.Clock;
+import digitlab.app.parallel.ReplicaPool;
+import digitlab.app.protocol.EnumWire;
+import digitlab.app.protocol.Report;
+import digitlab.app.protocol.Reports;
+import digitlab.core.nn.Evaluation;
+import digitlab.core.nn.Model;
+import digitlab.core.nn.Network;
+import digitlab.core.nn.Trainer;
+import digitlab.core.run.TrainingConfig;
+import digitlab.core.session.Pacing;
+import digitlab.core.session.RunPhase;
+import digitlab.core.session.RunStatus;
+import digitlab.core.session.Speedometer;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.typedarrays.ArrayBufferView;
+import org.teavm.jso.typedarrays.Float32Array;
+import org.teavm.jso.typedarrays.Int32Array;
+import org.teavm.jso.typedarrays.Int8Array;
+
+/**
+ * Packs the worker's state into {@link Report}s and posts them to the page. Each kind of report is built
+ * by one method here, which sets every field of its interface; typed arrays are copied from Java arrays in
+ * one go and moved to the page, not copied again.
+ */
+final class Reporter {
+    private final ShardData data;
+    private final CurrentRun run;
+    private final TestScore testScore;
+    private final Speedometer speed;
+    private final ReplicaPool replicas;
+    private final Pacing pacing;
+    /** The first layer's weights, reused from report to report while the network keeps its shape. */
+    private float[] weightBuffer;
+
+    Reporter(
+            ShardData data,
+            CurrentRun run,
+            TestScore testScore,
+            Speedometer speed,
+            ReplicaPool replicas,
+            Pacing pacing) {
+        this.data = data;
+        this.run = run;
+        this.testScore = testScore;
+        this.speed = speed;
+        this.replicas = replicas;
+        this.pacing = pacing;
+    }
+
+    void error(String message) {
+        post(Reports.error(message));
+    }
+
+    void data() {
+        Report.Data report = Reports.create(Report.DATA);
+        report.setLoaded(data.loaded());
+        report.setTotal(data.total());
+        report.setTrainCount(data.train() == null ? 0 : data.train().count());
+        report.setTestCount(data.test() == null ? 0 : data.test().count());
+        post(report);
+    }
+
+    /** The run's network was built, with fresh weights or the starting model's. */
+    void configured() {
+        TrainingConfig config = run.config();
+        Model model = run.startingModel();
+        Report.Configured report = Reports.create(Report.CONFIGURED);
+        report.setQuery(config.toQuery());
+        report.setParameters(config.architecture().parameterCount());
+        report.setLoadedFrom(model == null ? null : RunStatus.modelOrigin(model.metadata()));
+        report.setNote(model == null ? null : RunStatus.settingsNote(model));
+        post(report);
+    }
+
+    /** Where training stands; nothing before there is a network. {@code running}: the worker trains on. */
+    void progress(boolean running) {
+        pacing.progressSent(Clock.nowMillis());
+        Trainer trainer = run.trainer();
+        if (trainer == null) {
+            return; // the page shows "loading" until the network is built
+        }
+        Report.Progress report = Reports.create(Report.PROGRESS);
+        report.setPhase(EnumWire.name(RunPhase.of(trainer.status(), running, trainer.updates())));
+        report.setStatus(EnumWire.name(trainer.status()));
+        report.setDivergence(EnumWire.name(trainer.divergence()));
+        report.setEpoch(trainer.epoch());
+        report.setEpochProgress(trainer.trainCount() == 0 ? 0 : (double) trainer.position() / trainer.trainCount());
+        report.setSteps((int) trainer.updates());
+        report.setExamplesSeen(trainer.examplesSeen());
+        report.setLoss(trainer.lastLoss());
+        report.setBatchAccuracy(trainer.lastAccuracy());
+        report.setValidationAccuracy(trainer.validationAccuracy());
+        report.setValidationSeen(trainer.validationSeen());
+        report.setValidationImages(run.config().validationSize());
+        // The test accuracy is only measured on the whole test set (see TestScore).
+        report.setTestAccuracy(testScore.accuracy());
+        report.setTestSeen(testScore.seen());
+        report.setTestImages(data.test() == null ? 0 : data.test().count());
+        report.setExamplesPerSecond(speed.examplesPerSecond());
+        report.setLearningRate(trainer.learningRate());
+        report.setWorkers(1 + replicas.alive());
+        post(report);
+    }
+
+    /** The first layer's weights, for the weights picture; nothing before there is a network. */
+    void weights() {
+        Trainer trainer = run.trainer();
+        if (trainer == null) {
+            return;
+        }
+        pacing.weightsSent(Clock.nowMillis());
+        Network network = trainer.network();
+        int inputs = network.architecture().inputSize();
+        int units = network.architecture().size(1);
+        if (weightBuffer == null || weightBuffer.length != inputs * units) {
+            weightBuffer = new float[inputs * units];
+        }
+        network.copyFirstLayerWeights(weightBuffer);
+        // A fresh typed array each time: the page takes ownership of its buffer.
+        Float32Array weights = floats(weightBuffer);
+        Report.Weights report = Reports.create(Report.WEIGHTS);
+        report.setUnits(units);
+        report.setInputs(inputs);
+        report.setWeights(weights);
+        post(report, weights);
+    }
+
+    /** A test-set evaluation: the accuracy, the confusion matrix and the mistakes with their outputs. */
+    void evaluation(Evaluation evaluation) {
+        int[][] confusion = evaluation.confusion();
+        int classes = confusion.length;
+        int[] counts = new int[classes * classes];
+        for (int t = 0; t < classes; t++) {
+            System.arraycopy(confusion[t], 0, counts, t * classes, classes);
+        }
+        int[] wrong = evaluation.misclassified();
+        float[] outputs = new float[wrong.length * classes];
+        for (int w = 0; w < wrong.length; w++) {
+            System.arraycopy(evaluation.misclassifiedOutput(w), 0, outputs, w * classes, classes);
+        }
+        Int32Array confusionArray = ints(counts);
+        Int32Array mistakes = ints(wrong);
+        Float32Array mistakeOutputs = floats(outputs);
+        Report.Evaluation report = Reports.create(Report.EVALUATION);
+        report.setAccuracy(evaluation.accuracy());
+        report.setClasses(classes);
+        report.setConfusion(confusionArray);
+        report.setMistakes(mistakes);
+        report.setMistakeOutputs(mistakeOutputs);
+        post(report, confusionArray, mistakes, mistakeOutputs);
+    }
+
+    /** Every layer's activations (input first) for test image {@code image}. */
+    void inspection(int image, int label, int[] layerSizes, float[] activations) {
+        Int32Array sizes = ints(layerSizes);
+        Float32Array values = floats(activations);
+        Report.Inspection report = Reports.create(Report.INSPECTION);
+        report.setImage(image);
+        report.setLabel(label);
+        report.setLayerSizes(sizes);
+        report.setActivations(values);
+        post(report, sizes, values);
+    }
+
+    /** What the network makes of a drawing: every layer's activations, the output's probabilities last. */
+    void drawing(int[] layerSizes, float[] activations) {
+        Int32Array sizes = ints(layerSizes);
+        Float32Array values = floats(activations);
+        Report.Drawing report = Reports.create(Report.DRAWING);
+        report.setLayerSizes(sizes);
+        report.setActivations(values);
+        post(report, sizes, values);
+    }
+
+    /** The predicted digit of each training image the page asked about, in its order. */
+    void predictions(int[] predicted) {
+        Int32Array classes = ints(predicted);
+        Report.Predictions report = Reports.create(Report.PREDICTIONS);
+        report.setPredicted(classes);
+        post(report, classes);
+    }
+
+    void benchmark(
+            String query, double examplesPerSecond, double examplesSeen, double accuracy, double loss, int workers) {
+        Report.Benchmark report = Reports.create(Report.BENCHMARK);
+        report.setQuery(query);
+        report.setExamplesPerSecond(examplesPerSecond);
+        report.setExamplesSeen(examplesSeen);
+        report.setAccuracy(accuracy);
+        report.setLoss(loss);
+        report.setWorkers(workers);
+        post(report);
+    }
+
+    /** A model file, with the run settings and test accuracy (NaN if not measured) it was saved with. */
+    void model(byte[] file, String query, double accuracy) {
+        Int8Array bytes = new Int8Array(file.length);
+        bytes.set(file);
+        Report.ModelFile report = Reports.create(Report.MODEL);
+        report.setModelFile(bytes.getBuffer());
+        report.setQuery(query);
+        report.setAccuracy(accuracy);
+        post(report, bytes);
+    }
+
+    private static Int32Array ints(int[] values) {
+        Int32Array array = new Int32Array(values.length);
+        array.set(values);
+        return array;
+    }
+
+    private static Float32Array floats(float[] values) {
+        Float32Array array = new Float32Array(values.length);
+        array.set(values);
+        return array;
+    }
+
+    /** Posts {@code report}, moving the buffers of {@code transfer} to the page. */
+    private static void post(Report report, ArrayBufferView... transfer) {
+        JSArray<JSObject> buffers = new JSArray<>();
+        for (ArrayBufferView view : transfer) {
+            buffers.push(view.getBuffer());
+        }
+        WorkerPort.post(report, buffers);
+    }
+}

@@ -125,6 +125,57 @@ describe('drawing a digit', () => {
     await page.close();
   });
 
+  test('teaching keys, button texts, thumbnails and the clear confirmation', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,16,10`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    assert.equal(await page.$$eval('#draw-labels .label-choice input[type="radio"][name="draw-label"]', (inputs) =>
+      inputs.map((input) => input.value).join('')), '0123456789');
+    assert.equal(await page.textContent('#add-digit'), 'Add to my digits');
+    assert.equal(await page.isDisabled('#add-digit'), true, 'nothing drawn: nothing to add');
+    assert.equal(await page.isDisabled('#clear-my-digits'), true);
+    assert.equal(await page.isDisabled('#export-my-digits'), true);
+    assert.equal(await page.getAttribute('#my-digits-count', 'data-count'), '0');
+    assert.equal(await page.isHidden('#my-digits'), true);
+
+    await draw(page, [[[0.5, 0.15], [0.5, 0.85]]]);
+    assert.equal(await page.isDisabled('#add-digit'), false);
+    await page.focus('#draw-canvas');
+    await page.keyboard.press('Enter'); // no label picked yet
+    assert.match(await page.textContent('#my-digits-count'), /^Pick which digit you drew first\. None of your digits yet\.$/);
+    await page.focus('#draw-canvas');
+    await page.keyboard.press('7'); // a digit key picks the label
+    assert.equal(await page.isChecked('#draw-labels input[value="7"]'), true);
+    assert.equal(await page.textContent('#add-digit'), 'Add as 7');
+    await page.keyboard.press('Enter'); // adds, and clears the pad
+    await page.waitForSelector('#my-digits-count[data-count="1"]');
+    assert.equal(await page.textContent('#my-digits-count'), 'Added your 7 (1 of your 7s). 1 of your digits.');
+    assert.equal(await page.getAttribute('#draw-canvas', 'data-strokes'), '0');
+    assert.equal(await page.getAttribute('.draw-panel', 'data-state'), 'empty');
+    assert.equal(await page.isDisabled('#add-digit'), true, 'the pad was cleared');
+    assert.equal(await page.isHidden('#my-digits'), false);
+    assert.equal(await page.getAttribute('#my-digits', 'aria-label'), 'Your newest digits: 7');
+
+    await draw(page, [[[0.5, 0.15], [0.5, 0.85]]]);
+    await page.check('#draw-labels input[value="1"]');
+    await page.click('#add-digit');
+    await page.waitForSelector('#my-digits-count[data-count="2"]');
+    assert.equal(await page.getAttribute('#my-digits', 'aria-label'), 'Your newest digits: 1, 7');
+    assert.equal(await page.isDisabled('#export-my-digits'), false);
+
+    await page.click('#clear-my-digits');
+    assert.equal(await page.textContent('#clear-my-digits'), 'Click again to clear 2 digits');
+    assert.equal(await page.getAttribute('#clear-my-digits', 'class'), 'attention');
+    await page.click('#clear-my-digits');
+    await page.waitForSelector('#my-digits-count[data-count="0"]');
+    assert.equal(await page.textContent('#my-digits-count'), 'Cleared your digits. None of your digits yet.');
+    assert.equal(await page.textContent('#clear-my-digits'), 'Clear my digits');
+    assert.equal(await page.getAttribute('#clear-my-digits', 'class'), '');
+    assert.equal(await page.isHidden('#my-digits'), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a finger draws on the pad without scrolling the page', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.goto(`${fixture.server.url}?layers=784,16,10`);

@@ -11,19 +11,16 @@ import digitlab.core.draw.PreparedDigit;
 import digitlab.core.nn.Scores;
 import digitlab.core.view.DigitGrid;
 import digitlab.core.view.Format;
-import org.teavm.jso.browser.Window;
-import org.teavm.jso.dom.events.EventListener;
-import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
-import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * "Draw a digit": the drawing pad, what the network sees (the drawing made MNIST-like by
- * {@link MnistPreprocessor}, enlarged), the prediction with its probability bars and the hidden layers,
- * and "teach it your handwriting" (label, add to my digits, count, clear, export).
+ * {@link MnistPreprocessor}, enlarged), the prediction with its probability bars and the hidden layers.
+ * When the page has the teaching controls ({@code #draw-labels}), {@link TeachingControls} ("teach it your
+ * handwriting") sits beside it and hears about every change of the drawing.
  *
  * <p>It never runs the network. When the drawing changes (throttled while drawing) it calls the
  * {@link Predictor} with the 784 inputs; whoever runs the network answers later with
@@ -32,8 +29,7 @@ import org.teavm.jso.dom.html.HTMLInputElement;
  *
  * <p>Elements, by id (styled by web/css/draw.css, inside a {@code .draw-panel}): {@code draw-canvas},
  * {@code undo}, {@code clear}, {@code draw-preview}, {@code prediction}, {@code probabilities}; optional:
- * {@code draw-activations}, and the teaching controls {@code draw-labels}, {@code add-digit},
- * {@code my-digits-count}, {@code clear-my-digits}, {@code export-my-digits}, {@code my-digits}.
+ * {@code draw-activations}, and the teaching controls (see {@link TeachingControls}).
  * The panel's root gets {@code data-state} ("empty", "waiting" for an answer, "predicted").
  */
 public final class DrawPanel {
@@ -47,8 +43,6 @@ public final class DrawPanel {
     }
 
     private static final int PREVIEW_SCALE = 1;
-    private static final int THUMBNAILS = 10;
-    private static final int CONFIRM_MS = 4000;
 
     private final DrawPad pad;
     /** The enclosing {@code .draw-panel} (the canvas itself if there is none): carries data-state. */
@@ -64,21 +58,10 @@ public final class DrawPanel {
     private final DigitGrid previewGrid = new DigitGrid(1, 1, PreparedDigit.SIDE, PREVIEW_SCALE, 0);
     private final byte[] previewRgba = previewGrid.newBuffer();
     private final Predictor predictor;
-    private PreparedDigit current;
+    /** Null when the page has no teaching controls. */
+    private final TeachingControls teaching;
 
-    // Teaching: all null when the page has no #draw-labels.
-    private final PersonalDigits personal;
-    private final HTMLInputElement[] labelInputs = new HTMLInputElement[10];
-    private final HTMLButtonElement addButton;
-    private final HTMLButtonElement clearMineButton;
-    private final HTMLButtonElement exportButton;
-    private final HTMLElement countLine;
-    private final HTMLCanvasElement thumbnails;
-    private final DigitGrid thumbnailGrid = new DigitGrid(THUMBNAILS, 1, PreparedDigit.SIDE, 2, 2);
-    private byte[] thumbnailRgba;
-    private Runnable personalListener;
-    private int label = -1;
-    private int confirmTimer;
+    private PreparedDigit current;
 
     /**
      * @param predictor called with each changed drawing; may be null (no predictions)
@@ -97,25 +80,10 @@ public final class DrawPanel {
         HTMLElement activations = document.getElementById("draw-activations");
         hiddenLayers = activations == null ? null : new LayerStripsView(activations, "draw", 4);
 
-        HTMLElement labels = document.getElementById("draw-labels");
-        personal = labels == null ? null : new PersonalDigits();
-        addButton = labels == null ? null : (HTMLButtonElement) document.getElementById("add-digit");
-        clearMineButton = labels == null ? null : (HTMLButtonElement) document.getElementById("clear-my-digits");
-        exportButton = labels == null ? null : (HTMLButtonElement) document.getElementById("export-my-digits");
-        countLine = labels == null ? null : document.getElementById("my-digits-count");
-        thumbnails = labels == null ? null : (HTMLCanvasElement) document.getElementById("my-digits");
-
         pad.setListener(settled -> drawingChanged());
         undoButton.onClick(event -> pad.undo());
         clearButton.onClick(event -> pad.clear());
-        canvas.addEventListener("keydown", (EventListener<KeyboardEvent>) this::keyDown);
-        if (labels != null) {
-            buildLabels(labels);
-            addButton.onClick(event -> addCurrent());
-            clearMineButton.onClick(event -> clearMine());
-            exportButton.onClick(event -> personal.export());
-            showPersonal(personal.problem());
-        }
+        teaching = TeachingControls.find(document, canvas, pad::clear);
         showEmpty();
     }
 
@@ -129,12 +97,14 @@ public final class DrawPanel {
 
     /** Called after the user's digits changed (added, cleared): e.g. to send {@link #personalDigits()}. */
     public void setPersonalDigitsListener(Runnable listener) {
-        this.personalListener = listener;
+        if (teaching != null) {
+            teaching.setPersonalDigitsListener(listener);
+        }
     }
 
     /** The user's digits (no digits when the page has no teaching controls), oldest first. */
     public Digits personalDigits() {
-        return personal == null ? new Digits(0, Mnist.SIDE, Mnist.SIDE, new byte[0], new byte[0]) : personal.digits();
+        return teaching == null ? new Digits(0, Mnist.SIDE, Mnist.SIDE, new byte[0], new byte[0]) : teaching.digits();
     }
 
     /** Asks the predictor again about the current drawing, e.g. after the network changed. */
@@ -232,7 +202,9 @@ public final class DrawPanel {
                 predictor.predict(current.input().clone());
             }
         }
-        updateTeaching();
+        if (teaching != null) {
+            teaching.drawingChanged(current);
+        }
     }
 
     private void showPreview(PreparedDigit digit) {
@@ -249,141 +221,5 @@ public final class DrawPanel {
 
     private void setState(String state) {
         root.setAttribute("data-state", state);
-    }
-
-    private void keyDown(KeyboardEvent event) {
-        String key = event.getKey();
-        if (personal == null || event.isCtrlKey() || event.isMetaKey() || event.isAltKey()) {
-            return;
-        }
-        if (key.length() == 1 && key.charAt(0) >= '0' && key.charAt(0) <= '9') {
-            event.preventDefault();
-            selectLabel(key.charAt(0) - '0');
-        } else if ("Enter".equals(key)) {
-            event.preventDefault();
-            addCurrent();
-        }
-    }
-
-    // ---- Teaching ----
-
-    private void buildLabels(HTMLElement container) {
-        for (int d = 0; d < 10; d++) {
-            HTMLElement choice = Dom.create("label", "label-choice");
-            HTMLInputElement input = (HTMLInputElement) Dom.create("input", null);
-            input.setType("radio");
-            input.setName("draw-label");
-            input.setValue(String.valueOf(d));
-            int digit = d;
-            input.addEventListener("change", event -> {
-                if (input.isChecked()) {
-                    label = digit;
-                    updateTeaching();
-                }
-            });
-            HTMLElement text = Dom.create("span", null);
-            text.setTextContent(String.valueOf(d));
-            choice.appendChild(input);
-            choice.appendChild(text);
-            container.appendChild(choice);
-            labelInputs[d] = input;
-        }
-    }
-
-    private void selectLabel(int digit) {
-        label = digit;
-        labelInputs[digit].setChecked(true);
-        updateTeaching();
-    }
-
-    private void addCurrent() {
-        if (current == null || current.isEmpty()) {
-            showPersonal("Draw a digit first.");
-            return;
-        }
-        if (label < 0) {
-            showPersonal("Pick which digit you drew first.");
-            labelInputs[0].focus();
-            return;
-        }
-        if (!personal.add(current.pixels(), label)) {
-            showPersonal("You have " + personal.capacity() + " digits, the most this page keeps: export them, or"
-                    + " clear them to add more.");
-            return;
-        }
-        int added = label;
-        pad.clear();
-        showPersonal(
-                personal.problem() != null
-                        ? personal.problem()
-                        : "Added your " + added + " (" + personal.countOf(added) + " of your " + added + "s).");
-        if (personalListener != null) {
-            personalListener.run();
-        }
-    }
-
-    private void clearMine() {
-        if (personal.count() == 0) {
-            return;
-        }
-        if (confirmTimer == 0) {
-            clearMineButton.setTextContent("Click again to clear " + personal.count() + " digits");
-            clearMineButton.getClassList().add("attention");
-            confirmTimer = Window.setTimeout(this::resetClearMine, CONFIRM_MS);
-            return;
-        }
-        resetClearMine();
-        personal.clear();
-        showPersonal(personal.problem() != null ? personal.problem() : "Cleared your digits.");
-        if (personalListener != null) {
-            personalListener.run();
-        }
-    }
-
-    private void resetClearMine() {
-        if (confirmTimer != 0) {
-            Window.clearTimeout(confirmTimer);
-            confirmTimer = 0;
-        }
-        clearMineButton.setTextContent("Clear my digits");
-        clearMineButton.getClassList().remove("attention");
-    }
-
-    /** Updates the count line (with an optional message first), the thumbnails and the buttons. */
-    private void showPersonal(String message) {
-        int count = personal.count();
-        String summary =
-                count == 0 ? "None of your digits yet." : count == 1 ? "1 of your digits." : count + " of your digits.";
-        countLine.setTextContent(message == null ? summary : message + " " + summary);
-        countLine.setAttribute("data-count", String.valueOf(count));
-        if (thumbnails != null) {
-            thumbnails.setHidden(count == 0);
-            if (count > 0) {
-                Digits newest = personal.newest(THUMBNAILS);
-                if (thumbnailRgba == null) {
-                    thumbnailRgba = thumbnailGrid.newBuffer();
-                }
-                int[] indices = new int[newest.count()];
-                StringBuilder text = new StringBuilder("Your newest digits:");
-                for (int i = 0; i < indices.length; i++) {
-                    indices[i] = i;
-                    text.append(i == 0 ? " " : ", ").append(newest.label(i));
-                }
-                thumbnailGrid.paint(newest, indices, thumbnailRgba);
-                Canvases.putRgba(thumbnails, thumbnailRgba, thumbnailGrid.width(), thumbnailGrid.height());
-                thumbnails.setAttribute("aria-label", text.toString());
-            }
-        }
-        updateTeaching();
-    }
-
-    private void updateTeaching() {
-        if (personal == null) {
-            return;
-        }
-        addButton.setDisabled(current == null || current.isEmpty() || personal.isFull());
-        addButton.setTextContent(label < 0 ? "Add to my digits" : "Add as " + label);
-        exportButton.setDisabled(personal.count() == 0);
-        clearMineButton.setDisabled(personal.count() == 0);
     }
 }

@@ -3,9 +3,7 @@ package digitlab.app.views;
 import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
 import digitlab.app.browser.Theme;
-import digitlab.core.view.ChartDomain;
 import digitlab.core.view.Format;
-import digitlab.core.view.NiceScale;
 import digitlab.core.view.Series;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +31,14 @@ import org.teavm.jso.dom.html.HTMLElement;
  * series once (at most its capacity, e.g. 2,000 points) and allocates nothing large.
  */
 public final class LineChartView {
-    private final String gridColor = Theme.color(Theme.EDGE);
-    private final String axisColor = Theme.color(Theme.MUTED);
     private final String overlayColor = Theme.color(Theme.OVERLAY);
-    private static final String FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-    private static final double LEFT = 50;
-    private static final double RIGHT = 14;
-    private static final double TOP = 10;
-    private static final double BOTTOM = 38;
-    private static final int DOTS_UP_TO = 60;
-
     private final String title;
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D context;
+    private final ChartPainter painter;
     private final HTMLElement legend;
     private final HTMLElement readout;
-    private final List<Line> lines = new ArrayList<>();
+    private final List<ChartLine> lines = new ArrayList<>();
     private String xLabel = "examples seen";
     private boolean logY;
     private boolean percentY;
@@ -57,29 +47,6 @@ public final class LineChartView {
     private double hoverX = Double.NaN;
     private boolean framePending;
     private String lastReadout = "";
-    private NiceScale xScale;
-    private NiceScale yScale;
-    private double plotWidth;
-    private double plotHeight;
-
-    private static final class Line {
-        final String label;
-        final String colour;
-        final Series series;
-        final boolean overlay;
-        final int overlayNumber;
-        final HTMLElement key;
-        boolean hidden;
-
-        Line(String label, String colour, Series series, boolean overlay, int overlayNumber, HTMLElement key) {
-            this.label = label;
-            this.colour = colour;
-            this.series = series;
-            this.overlay = overlay;
-            this.overlayNumber = overlayNumber;
-            this.key = key;
-        }
-    }
 
     /**
      * @param container an empty element to build the chart in
@@ -98,6 +65,7 @@ public final class LineChartView {
         container.appendChild(legend);
         container.appendChild(readout);
         context = Canvases.context2d(canvas);
+        painter = new ChartPainter(context);
 
         canvas.onMouseMove(event -> hoverAtPixel(Dom.pointerX(event, canvas)));
         canvas.onMouseLeave(event -> clearHover());
@@ -125,7 +93,7 @@ public final class LineChartView {
 
     /** Removes every line and overlay, e.g. before showing a new run. */
     public void clearLines() {
-        for (Line line : lines) {
+        for (ChartLine line : lines) {
             legend.removeChild(line.key.getParentNode());
         }
         lines.clear();
@@ -165,51 +133,14 @@ public final class LineChartView {
             canvas.setHeight(backingHeight);
         }
         context.setTransform(ratio, 0, 0, ratio, 0, 0);
-        context.clearRect(0, 0, cssWidth, cssHeight);
-        context.setFont(FONT);
-        plotWidth = cssWidth - LEFT - RIGHT;
-        plotHeight = cssHeight - TOP - BOTTOM;
-
-        ChartDomain domain = new ChartDomain(logY);
-        for (Line line : lines) {
-            if (!line.hidden) {
-                domain.include(line.series);
-            }
-        }
-        boolean empty = domain.isEmpty();
-        xScale = domain.xScale(Math.max(2, (int) (plotWidth / 90)));
-        yScale = domain.yScale(Math.max(2, (int) (plotHeight / 38)));
-
-        drawAxes();
-        context.save();
-        context.beginPath();
-        context.rect(LEFT, TOP, plotWidth, plotHeight);
-        context.clip();
-        for (Line line : lines) {
-            if (line.overlay && !line.hidden) {
-                drawLine(line);
-            }
-        }
-        for (Line line : lines) {
-            if (!line.overlay && !line.hidden) {
-                drawLine(line);
-            }
-        }
-        context.restore();
-        if (empty) {
-            context.setFillStyle(axisColor);
-            context.setTextAlign("center");
-            context.setTextBaseline("middle");
-            context.fillText("no data yet", LEFT + plotWidth / 2, TOP + plotHeight / 2);
-        }
-        drawHover();
-        canvas.setAttribute("data-points", String.valueOf(domain.points()));
+        int points = painter.paint(cssWidth, cssHeight, lines, logY, percentY, xLabel, hoverX);
+        canvas.setAttribute("data-points", String.valueOf(points));
         updateReadout();
     }
 
     private int add(String label, String colour, Series series, boolean overlay) {
         int overlayNumber = 0;
-        for (Line line : lines) {
+        for (ChartLine line : lines) {
             if (line.overlay) {
                 overlayNumber++;
             }
@@ -226,7 +157,7 @@ public final class LineChartView {
         key.appendChild(Dom.text("span", "chart-key-label", label));
         item.appendChild(key);
         legend.appendChild(item);
-        Line line = new Line(label, colour, series, overlay, overlayNumber, key);
+        ChartLine line = new ChartLine(label, colour, series, overlay, overlayNumber, key);
         lines.add(line);
         key.onClick(event -> {
             line.hidden = !line.hidden;
@@ -234,130 +165,6 @@ public final class LineChartView {
             scheduleRedraw();
         });
         return lines.size() - 1;
-    }
-
-    private double px(double x) {
-        return LEFT + xScale.toUnit(x) * plotWidth;
-    }
-
-    private double py(double y) {
-        return TOP + (1 - yScale.toUnit(y)) * plotHeight;
-    }
-
-    private void drawAxes() {
-        context.setLineWidth(1);
-        context.setStrokeStyle(gridColor);
-        context.setFillStyle(axisColor);
-        context.setTextAlign("right");
-        context.setTextBaseline("middle");
-        context.beginPath();
-        for (int i = 0; i < yScale.tickCount(); i++) {
-            double y = Math.round(py(yScale.tick(i))) + 0.5;
-            context.moveTo(LEFT, y);
-            context.lineTo(LEFT + plotWidth, y);
-            context.fillText(yLabel(i), LEFT - 6, y);
-        }
-        context.setTextAlign("center");
-        context.setTextBaseline("top");
-        for (int i = 0; i < xScale.tickCount(); i++) {
-            double x = Math.round(px(xScale.tick(i))) + 0.5;
-            context.moveTo(x, TOP);
-            context.lineTo(x, TOP + plotHeight);
-            context.fillText(xScale.label(i), x, TOP + plotHeight + 4);
-        }
-        context.stroke();
-        context.setTextAlign("right");
-        context.setTextBaseline("bottom");
-        context.fillText(xLabel, LEFT + plotWidth, cssHeight - 1);
-    }
-
-    private String yLabel(int i) {
-        return percentY ? Format.trimmed(yScale.tick(i) * 100, 2) + "%" : yScale.label(i);
-    }
-
-    private void drawLine(Line line) {
-        Series s = line.series;
-        int n = s.size();
-        if (n == 0) {
-            return;
-        }
-        if (!line.overlay && s.perPoint() > 1) {
-            // Merged points: a faint band from each point's lowest to highest value.
-            context.setGlobalAlpha(0.22);
-            context.setStrokeStyle(line.colour);
-            context.setLineWidth(1);
-            context.beginPath();
-            for (int i = 0; i < n; i++) {
-                if (s.high(i) > s.low(i)) {
-                    double x = px(s.x(i));
-                    context.moveTo(x, py(s.low(i)));
-                    context.lineTo(x, py(s.high(i)));
-                }
-            }
-            context.stroke();
-            context.setGlobalAlpha(1);
-        }
-        context.setStrokeStyle(line.colour);
-        context.setLineWidth(line.overlay ? 1.5 : 2);
-        context.setLineJoin("round");
-        if (line.overlay) {
-            int pattern = line.overlayNumber % 3;
-            Dom.lineDash(context, pattern == 0 ? 6 : pattern == 1 ? 2 : 10, pattern == 0 ? 4 : 3);
-        }
-        context.beginPath();
-        boolean penDown = false;
-        for (int i = 0; i < n; i++) {
-            double y = py(s.y(i));
-            if (Double.isNaN(y)) {
-                penDown = false;
-                continue;
-            }
-            double x = px(s.x(i));
-            if (penDown) {
-                context.lineTo(x, y);
-            } else {
-                context.moveTo(x, y);
-                penDown = true;
-            }
-        }
-        context.stroke();
-        Dom.lineDash(context, 0, 0);
-        if (!line.overlay) {
-            context.setFillStyle(line.colour);
-            int from = n <= DOTS_UP_TO ? 0 : n - 1;
-            for (int i = from; i < n; i++) {
-                dot(px(s.x(i)), py(s.y(i)), 2.5);
-            }
-        }
-    }
-
-    private void dot(double x, double y, double radius) {
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return;
-        }
-        context.beginPath();
-        context.arc(x, y, radius, 0, 2 * Math.PI);
-        context.fill();
-    }
-
-    private void drawHover() {
-        if (Double.isNaN(hoverX) || xScale == null) {
-            return;
-        }
-        double x = px(hoverX);
-        context.setStrokeStyle(axisColor);
-        context.setLineWidth(1);
-        context.beginPath();
-        context.moveTo(Math.round(x) + 0.5, TOP);
-        context.lineTo(Math.round(x) + 0.5, TOP + plotHeight);
-        context.stroke();
-        for (Line line : lines) {
-            int i = line.hidden ? -1 : line.series.nearestIndex(hoverX);
-            if (i >= 0) {
-                context.setFillStyle(line.colour);
-                dot(px(line.series.x(i)), py(line.series.y(i)), 4);
-            }
-        }
     }
 
     private void updateReadout() {
@@ -373,8 +180,8 @@ public final class LineChartView {
             text.append("Latest: ");
         }
         int shown = 0;
-        double near = xScale == null ? 0 : (xScale.max() - xScale.min()) * 0.03;
-        for (Line line : lines) {
+        double near = painter.nearX();
+        for (ChartLine line : lines) {
             Series s = line.series;
             if (line.hidden || s.isEmpty()) {
                 continue;
@@ -416,11 +223,7 @@ public final class LineChartView {
     }
 
     private void hoverAtPixel(double pixelX) {
-        if (xScale == null || plotWidth <= 0) {
-            return;
-        }
-        double unit = (pixelX - LEFT) / plotWidth;
-        hoverX = unit < 0 || unit > 1 ? Double.NaN : xScale.fromUnit(unit);
+        hoverX = painter.xAt(pixelX);
         scheduleRedraw();
     }
 
@@ -443,7 +246,7 @@ public final class LineChartView {
             return;
         }
         Series guide = null;
-        for (Line line : lines) {
+        for (ChartLine line : lines) {
             if (!line.hidden && !line.series.isEmpty() && (guide == null || !line.overlay)) {
                 guide = line.series;
                 if (!line.overlay) {

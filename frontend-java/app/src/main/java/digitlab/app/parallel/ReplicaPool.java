@@ -124,13 +124,7 @@ public final class ReplicaPool {
 
     /** Replicas of the current run ready for a share. */
     public int ready() {
-        int ready = 0;
-        for (ReplicaHandle replica : replicas) {
-            if (replica.ready()) {
-                ready++;
-            }
-        }
-        return ready;
+        return Replica.countReady(replicas);
     }
 
     /** Replicas of the current run that have not failed (ready, busy or still joining). */

@@ -298,22 +298,8 @@ public interface Report extends JSObject {
         void setMistakeOutputs(Float32Array value);
     }
 
-    /** {@link #INSPECTION}: every layer's activations for one test image. */
-    interface Inspection extends Report {
-        /** Index of the test image. */
-        @JSProperty
-        int getImage();
-
-        @JSProperty
-        void setImage(int value);
-
-        /** Its true digit. */
-        @JSProperty
-        int getLabel();
-
-        @JSProperty
-        void setLabel(int value);
-
+    /** What the network computed for one image, layer by layer: the body of an inspection and a drawing. */
+    interface LayerActivations extends Report {
         /** Units per layer, the input first (transferred). */
         @JSProperty
         Int32Array getLayerSizes();
@@ -327,6 +313,23 @@ public interface Report extends JSObject {
 
         @JSProperty
         void setActivations(Float32Array value);
+    }
+
+    /** {@link #INSPECTION}: every layer's activations for one test image. */
+    interface Inspection extends LayerActivations {
+        /** Index of the test image. */
+        @JSProperty
+        int getImage();
+
+        @JSProperty
+        void setImage(int value);
+
+        /** Its true digit. */
+        @JSProperty
+        int getLabel();
+
+        @JSProperty
+        void setLabel(int value);
     }
 
     /** {@link #MODEL}: the network as a model file. */
@@ -407,21 +410,7 @@ public interface Report extends JSObject {
     }
 
     /** {@link #DRAWING}: what the network makes of a drawn digit. */
-    interface Drawing extends Report {
-        /** Units per layer, the input first (transferred). */
-        @JSProperty
-        Int32Array getLayerSizes();
-
-        @JSProperty
-        void setLayerSizes(Int32Array value);
-
-        /** Every layer's activations, the input first, probabilities last (transferred). */
-        @JSProperty
-        Float32Array getActivations();
-
-        @JSProperty
-        void setActivations(Float32Array value);
-    }
+    interface Drawing extends LayerActivations {}
 
     /** {@link #ERROR}: something failed; the worker boot scripts (web/js/worker-*.js) send these too. */
     interface Failure extends Report {

@@ -2,6 +2,7 @@ package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
 import digitlab.core.run.TrainingConfig;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,13 +80,7 @@ public final class DataParallelRounds {
     }
 
     private int readyReplicas() {
-        int ready = 0;
-        for (Replica r : replicas) {
-            if (r.ready()) {
-                ready++;
-            }
-        }
-        return ready;
+        return Replica.countReady(Arrays.asList(replicas));
     }
 
     /** One round from the current position (see the class comment); {@code here} trains this worker's batches. */

@@ -22,4 +22,15 @@ public interface Replica {
      *         the caller trains the share itself)
      */
     ShareResult finish(float[] parameters, float[] optimizerState);
+
+    /** How many of {@code replicas} are {@link #ready()}. */
+    static int countReady(Iterable<? extends Replica> replicas) {
+        int ready = 0;
+        for (Replica replica : replicas) {
+            if (replica.ready()) {
+                ready++;
+            }
+        }
+        return ready;
+    }
 }

@@ -1,9 +1,7 @@
 package digitlab.core.run;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import digitlab.core.text.Text;
-import java.io.ByteArrayOutputStream;
+import digitlab.core.text.Utf8;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,7 +72,7 @@ public final class QueryString {
     /** Percent-encodes every byte of UTF-8 but letters, digits and {@code -._~,}. */
     static String encode(String s) {
         StringBuilder sb = new StringBuilder();
-        byte[] bytes = s.getBytes(UTF_8);
+        byte[] bytes = Utf8.encode(s);
         for (byte b : bytes) {
             int c = b & 0xFF;
             if ((c >= 'a' && c <= 'z')
@@ -108,24 +106,29 @@ public final class QueryString {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        byte[] bytes = Utf8.encode(s); // escapes stand for bytes; the other characters for their own
+        byte[] decoded = new byte[bytes.length];
+        int n = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i];
             if (c == '+') {
-                bytes.write(' ');
+                decoded[n++] = ' ';
             } else if (c == '%') {
-                int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < s.length() ? Character.digit(s.charAt(i + 2), 16) : -1;
+                int hi = i + 2 < bytes.length ? Character.digit(bytes[i + 1], 16) : -1;
+                int lo = i + 2 < bytes.length ? Character.digit(bytes[i + 2], 16) : -1;
                 if (hi < 0 || lo < 0) {
                     throw new IllegalArgumentException("bad percent escape in '" + s + "'");
                 }
-                bytes.write(hi * 16 + lo);
+                decoded[n++] = (byte) (hi * 16 + lo);
                 i += 2;
             } else {
-                byte[] utf8 = String.valueOf(c).getBytes(UTF_8);
-                bytes.write(utf8, 0, utf8.length);
+                decoded[n++] = (byte) c;
             }
         }
-        return new String(bytes.toByteArray(), UTF_8);
+        try {
+            return Utf8.decode(decoded, n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad percent escape in '" + s + "': not UTF-8");
+        }
     }
 }

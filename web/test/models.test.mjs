@@ -12,7 +12,7 @@ import { repoDir, screenshotDir } from './support/server.mjs';
 // fell back to them would show. One worker: the same settings then train exactly the same run.
 const RUN = 'layers=784,32,10&act=relu&opt=momentum&lr=0.02&batch=64&epochs=1&seed=7&train=12000&workers=1';
 /** A model file written before files carried their run settings (format version 1; see ModelFormatTest). */
-const VERSION_ONE_FILE = path.join(repoDir, 'frontend-java/core/src/test/resources/digitlab/core/nn/model-v1.dlnn');
+const VERSION_ONE_FILE = path.join(repoDir, 'frontend-java/core/src/test/resources/digitlab/core/model/model-v1.dlnn');
 
 /** Trains one epoch and returns what the page shows about the network. */
 async function trainOneEpoch(page, url) {

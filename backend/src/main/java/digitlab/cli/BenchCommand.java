@@ -1,7 +1,7 @@
 package digitlab.cli;
 
+import digitlab.core.bench.Benchmark;
 import digitlab.core.data.Digits;
-import digitlab.core.nn.Benchmark;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;

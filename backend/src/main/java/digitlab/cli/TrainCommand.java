@@ -1,11 +1,11 @@
 package digitlab.cli;
 
 import digitlab.core.data.Digits;
-import digitlab.core.nn.HeldOut;
-import digitlab.core.nn.ThreadReplica;
-import digitlab.core.nn.Trainer;
-import digitlab.core.nn.TrainingStatus;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.HeldOut;
+import digitlab.core.train.Trainer;
+import digitlab.core.train.TrainingStatus;
+import digitlab.core.train.parallel.ThreadReplica;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package digitlab.server;
 
+import digitlab.core.model.Model;
+import digitlab.core.model.ModelFormatException;
+import digitlab.core.model.TrainingMetadata;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.ModelFormatException;
-import digitlab.core.nn.TrainingMetadata;
 import digitlab.server.models.ModelId;
 import digitlab.server.models.ModelStore;
 import digitlab.server.models.ModelStore.PutResult;

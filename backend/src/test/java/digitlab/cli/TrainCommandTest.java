@@ -3,7 +3,7 @@ package digitlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import digitlab.core.nn.Model;
+import digitlab.core.model.Model;
 import digitlab.core.run.TrainingConfig;
 import digitlab.server.data.SyntheticMnist;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Init;
 import digitlab.core.nn.Loss;
-import digitlab.core.nn.OptimizerKind;
+import digitlab.core.nn.optim.OptimizerKind;
 import digitlab.core.run.TrainingConfig;
 import org.junit.jupiter.api.Test;
 

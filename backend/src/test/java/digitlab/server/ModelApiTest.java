@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import digitlab.core.model.Model;
+import digitlab.core.model.TrainingMetadata;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Loss;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingMetadata;
 import digitlab.server.data.SyntheticMnist;
 import digitlab.server.models.DiskModelStore;
 import digitlab.server.models.ModelId;
@@ -307,7 +307,7 @@ class ModelApiTest {
     void versionOneFilesAreStillAcceptedAndServedAsTheyAre() throws Exception {
         // Written by the code before files carried run settings (the core module's fixture).
         byte[] v1 = Files.readAllBytes(
-                Path.of("../frontend-java/core/src/test/resources/digitlab/core/nn", "model-v1.dlnn"));
+                Path.of("../frontend-java/core/src/test/resources/digitlab/core/model", "model-v1.dlnn"));
         withServer(port -> {
             assertEquals(201, post(port, v1).statusCode());
             assertArrayEquals(v1, get(port, "/api/models/" + ModelId.of(v1)).body());

@@ -1,6 +1,6 @@
 package digitlab.server.models;
 
-import digitlab.core.nn.TrainingMetadata;
+import digitlab.core.model.TrainingMetadata;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package digitlab.server.models;
 
+import digitlab.core.model.Model;
+import digitlab.core.model.TrainingMetadata;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Loss;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingMetadata;
 import digitlab.core.run.TrainingConfig;
 import java.util.Random;
 

@@ -2,8 +2,8 @@ package digitlab.app.page;
 
 import digitlab.app.protocol.Report;
 import digitlab.core.data.Mnist;
-import digitlab.core.nn.DivergenceWatch;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.DivergenceWatch;
 import digitlab.core.view.Format;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;

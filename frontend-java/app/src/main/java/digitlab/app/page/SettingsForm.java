@@ -1,7 +1,7 @@
 package digitlab.app.page;
 
 import digitlab.core.data.Mnist;
-import digitlab.core.nn.OptimizerKind;
+import digitlab.core.nn.optim.OptimizerKind;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.Setting;
 import digitlab.core.run.TrainingConfig;

@@ -1,9 +1,9 @@
 package digitlab.app.parallel;
 
 import digitlab.app.browser.Clock;
-import digitlab.core.nn.Replica;
-import digitlab.core.nn.Share;
-import digitlab.core.nn.ShareResult;
+import digitlab.core.train.parallel.Replica;
+import digitlab.core.train.parallel.Share;
+import digitlab.core.train.parallel.ShareResult;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.workers.Worker;

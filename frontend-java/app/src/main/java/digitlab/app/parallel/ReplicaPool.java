@@ -1,11 +1,11 @@
 package digitlab.app.parallel;
 
-import digitlab.core.nn.DataParallelRounds;
-import digitlab.core.nn.Optimizers;
-import digitlab.core.nn.Replica;
-import digitlab.core.nn.Trainer;
+import digitlab.core.nn.optim.Optimizers;
 import digitlab.core.run.RunQuery;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.DataParallelRounds;
+import digitlab.core.train.Trainer;
+import digitlab.core.train.parallel.Replica;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.JSBody;

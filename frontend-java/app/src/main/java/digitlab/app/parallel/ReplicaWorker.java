@@ -2,11 +2,11 @@ package digitlab.app.parallel;
 
 import digitlab.app.worker.WorkerPort;
 import digitlab.core.data.Digits;
-import digitlab.core.nn.Optimizers;
-import digitlab.core.nn.ReplicaTrainer;
-import digitlab.core.nn.Share;
-import digitlab.core.nn.ShareResult;
+import digitlab.core.nn.optim.Optimizers;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.parallel.ReplicaTrainer;
+import digitlab.core.train.parallel.Share;
+import digitlab.core.train.parallel.ShareResult;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.SharedArrayBuffer;

@@ -1,8 +1,8 @@
 package digitlab.app.protocol;
 
-import digitlab.core.nn.Divergence;
-import digitlab.core.nn.TrainingStatus;
 import digitlab.core.session.RunPhase;
+import digitlab.core.train.Divergence;
+import digitlab.core.train.TrainingStatus;
 
 /**
  * How the core's enums travel between worker and page: by name. The worker writes them with

@@ -1,8 +1,8 @@
 package digitlab.app.protocol;
 
-import digitlab.core.nn.Divergence;
-import digitlab.core.nn.TrainingStatus;
 import digitlab.core.session.RunPhase;
+import digitlab.core.train.Divergence;
+import digitlab.core.train.TrainingStatus;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.ArrayBuffer;

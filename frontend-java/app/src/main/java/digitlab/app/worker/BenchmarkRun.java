@@ -2,9 +2,9 @@ package digitlab.app.worker;
 
 import digitlab.app.browser.Clock;
 import digitlab.app.parallel.ReplicaPool;
-import digitlab.core.nn.Trainer;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.Trainer;
 
 /**
  * The benchmark command (web/bench): once all data is in, one epoch of a separate network, timed without

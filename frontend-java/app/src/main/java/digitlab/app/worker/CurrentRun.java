@@ -2,10 +2,10 @@ package digitlab.app.worker;
 
 import digitlab.app.parallel.ReplicaPool;
 import digitlab.core.data.Digits;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.Trainer;
+import digitlab.core.model.Model;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.Trainer;
 
 /**
  * The run the worker trains: its settings, the model file it starts from, and its {@link Trainer}, built

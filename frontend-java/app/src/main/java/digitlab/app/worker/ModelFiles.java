@@ -1,15 +1,15 @@
 package digitlab.app.worker;
 
-import digitlab.core.nn.Model;
-import digitlab.core.nn.ModelFormatException;
-import digitlab.core.nn.Trainer;
+import digitlab.core.model.Model;
+import digitlab.core.model.ModelFormatException;
+import digitlab.core.train.Trainer;
 import org.teavm.jso.typedarrays.ArrayBuffer;
 import org.teavm.jso.typedarrays.Int8Array;
 
 /**
  * Model files in and out of the worker: reading one the page sent (validated in full first, so a bad file
  * changes nothing) and writing the current network for Download and Share. The format is the core's
- * {@link digitlab.core.nn.ModelFormat}, the same the JVM trainer saves.
+ * {@link digitlab.core.model.ModelFormat}, the same the JVM trainer saves.
  */
 final class ModelFiles {
     private ModelFiles() {}

@@ -2,7 +2,7 @@ package digitlab.app.worker;
 
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Network;
-import digitlab.core.nn.Trainer;
+import digitlab.core.train.Trainer;
 
 /**
  * Answers the page's questions about the current network: every layer's activations for a test image or

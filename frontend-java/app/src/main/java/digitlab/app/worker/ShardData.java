@@ -3,7 +3,7 @@ package digitlab.app.worker;
 import digitlab.app.data.ShardLoader;
 import digitlab.core.data.Digits;
 import digitlab.core.data.ShardOrder;
-import digitlab.core.nn.HeldOut;
+import digitlab.core.train.HeldOut;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.typedarrays.Int8Array;

@@ -1,7 +1,7 @@
 package digitlab.app.worker;
 
-import digitlab.core.nn.Evaluation;
-import digitlab.core.nn.Trainer;
+import digitlab.core.train.Evaluation;
+import digitlab.core.train.Trainer;
 
 /**
  * The run's test accuracy: measured on the whole test set, never on part of it. While test shards are

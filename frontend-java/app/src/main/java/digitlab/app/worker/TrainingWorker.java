@@ -4,13 +4,13 @@ import digitlab.app.browser.Clock;
 import digitlab.app.parallel.ReplicaPool;
 import digitlab.app.protocol.Command;
 import digitlab.core.data.Shard;
-import digitlab.core.nn.Evaluation;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.Trainer;
-import digitlab.core.nn.TrainingStatus;
+import digitlab.core.model.Model;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.Pacing;
 import digitlab.core.session.Speedometer;
+import digitlab.core.train.Evaluation;
+import digitlab.core.train.Trainer;
+import digitlab.core.train.TrainingStatus;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.typedarrays.Int8Array;
 

@@ -1,5 +1,8 @@
 package digitlab.core.nn;
 
+import digitlab.core.bench.Benchmark;
+import digitlab.core.bench.DenseBaseline;
+
 /**
  * One fully-connected layer's affine map {@code z = x W + b} on a mini-batch, and its backward pass.
  * The activation is applied by {@link Network}, which knows whether this is a hidden or the output layer.

@@ -17,7 +17,7 @@ public enum Loss {
     /** Softmax outputs (they sum to 1) with the cross-entropy cost {@code -log p[label]}. */
     SOFTMAX_CROSS_ENTROPY("softmax", "softmax + cross-entropy") {
         @Override
-        void outputs(float[] z, float[] a, int offset, int k) {
+        public void outputs(float[] z, float[] a, int offset, int k) {
             float max = z[offset];
             for (int j = 1; j < k; j++) {
                 max = Math.max(max, z[offset + j]);
@@ -36,7 +36,7 @@ public enum Loss {
         }
 
         @Override
-        double cost(float[] z, int offset, int k, int label) {
+        public double cost(float[] z, int offset, int k, int label) {
             double max = z[offset];
             for (int j = 1; j < k; j++) {
                 max = Math.max(max, z[offset + j]);
@@ -61,12 +61,12 @@ public enum Loss {
      */
     SIGMOID_CROSS_ENTROPY("logistic", "sigmoid + logistic (Ng's tutorial cost)") {
         @Override
-        void outputs(float[] z, float[] a, int offset, int k) {
+        public void outputs(float[] z, float[] a, int offset, int k) {
             sigmoids(z, a, offset, k);
         }
 
         @Override
-        double cost(float[] z, int offset, int k, int label) {
+        public double cost(float[] z, int offset, int k, int label) {
             // With h = sigmoid(z): -log(h) = softplus(-z) and -log(1-h) = softplus(z).
             double sum = 0;
             for (int j = 0; j < k; j++) {
@@ -87,12 +87,12 @@ public enum Loss {
      */
     QUADRATIC("quadratic", "sigmoid + quadratic (Nielsen's network.py)") {
         @Override
-        void outputs(float[] z, float[] a, int offset, int k) {
+        public void outputs(float[] z, float[] a, int offset, int k) {
             sigmoids(z, a, offset, k);
         }
 
         @Override
-        double cost(float[] z, int offset, int k, int label) {
+        public double cost(float[] z, int offset, int k, int label) {
             double sum = 0;
             for (int j = 0; j < k; j++) {
                 double diff = 1.0 / (1.0 + Math.exp(-z[offset + j])) - (j == label ? 1 : 0);
@@ -121,10 +121,10 @@ public enum Loss {
     }
 
     /** The output activation: {@code a[offset..offset+k) = out(z[offset..offset+k))}. */
-    abstract void outputs(float[] z, float[] a, int offset, int k);
+    public abstract void outputs(float[] z, float[] a, int offset, int k);
 
     /** The cost of one example whose correct class is {@code label}, from its output pre-activations. */
-    abstract double cost(float[] z, int offset, int k, int label);
+    public abstract double cost(float[] z, int offset, int k, int label);
 
     /**
      * dCost/dz for one example, scaled by {@code scale} (1/m to average over m examples), from the

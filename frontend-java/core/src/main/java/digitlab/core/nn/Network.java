@@ -2,6 +2,8 @@ package digitlab.core.nn;
 
 import digitlab.core.data.Digits;
 import digitlab.core.data.Pixels;
+import digitlab.core.model.Model;
+import digitlab.core.model.TrainingMetadata;
 import digitlab.core.run.TrainingConfig;
 import java.util.Arrays;
 
@@ -297,7 +299,7 @@ public final class Network {
      * Runs the forward pass on examples {@code from..from+n)} of {@code data} ({@code n <= maxBatch}) and
      * returns the output array: example {@code e}'s class scores start at {@code e * outputSize()}.
      */
-    float[] forwardExamples(Digits data, int from, int n) {
+    public float[] forwardExamples(Digits data, int from, int n) {
         checkData(data, n);
         load(data, null, from, n);
         forward(n);
@@ -305,7 +307,7 @@ public final class Network {
     }
 
     /** Per-example cost of row {@code e} of the last {@link #forwardExamples} call, with its true label. */
-    double exampleCost(int e) {
+    public double exampleCost(int e) {
         int last = layers.length - 1;
         int k = layers[last].outputs;
         return architecture.loss().cost(z[last], e * k, k, labels[e]);

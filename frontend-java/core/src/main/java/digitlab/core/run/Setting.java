@@ -1,6 +1,6 @@
 package digitlab.core.run;
 
-import digitlab.core.nn.OptimizerKind;
+import digitlab.core.nn.optim.OptimizerKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -8,8 +8,8 @@ import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Init;
 import digitlab.core.nn.Loss;
-import digitlab.core.nn.OptimizerKind;
-import digitlab.core.nn.Schedule;
+import digitlab.core.nn.optim.OptimizerKind;
+import digitlab.core.nn.optim.Schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

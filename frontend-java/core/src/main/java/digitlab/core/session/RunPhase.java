@@ -1,6 +1,6 @@
 package digitlab.core.session;
 
-import digitlab.core.nn.TrainingStatus;
+import digitlab.core.train.TrainingStatus;
 
 /**
  * Where the browser's training run stands, as the worker reports it and the page shows it. A stopped run's

@@ -1,10 +1,10 @@
 package digitlab.core.session;
 
-import digitlab.core.nn.Divergence;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingMetadata;
-import digitlab.core.nn.TrainingStatus;
+import digitlab.core.model.Model;
+import digitlab.core.model.TrainingMetadata;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.Divergence;
+import digitlab.core.train.TrainingStatus;
 
 /**
  * Where the run stands as the page knows it from the worker's reports, and the status line for that: one

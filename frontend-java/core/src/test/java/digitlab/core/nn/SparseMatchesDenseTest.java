@@ -2,7 +2,9 @@ package digitlab.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import digitlab.core.bench.DenseBaseline;
 import digitlab.core.data.Digits;
+import digitlab.core.nn.optim.Sgd;
 import org.junit.jupiter.api.Test;
 
 /**

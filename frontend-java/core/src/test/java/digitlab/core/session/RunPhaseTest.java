@@ -2,7 +2,7 @@ package digitlab.core.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import digitlab.core.nn.TrainingStatus;
+import digitlab.core.train.TrainingStatus;
 import org.junit.jupiter.api.Test;
 
 class RunPhaseTest {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import digitlab.core.nn.Divergence;
-import digitlab.core.nn.Model;
-import digitlab.core.nn.TrainingMetadata;
-import digitlab.core.nn.TrainingStatus;
+import digitlab.core.model.Model;
+import digitlab.core.model.TrainingMetadata;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.Divergence;
+import digitlab.core.train.TrainingStatus;
 import org.junit.jupiter.api.Test;
 
 /** The page's status line: its data-state hook (which the browser tests wait for) and its sentence. */

@@ -1,0 +1,58 @@
+package digitlab.core.train.parallel;
+
+import digitlab.core.nn.Network;
+import digitlab.core.nn.optim.Optimizer;
+import digitlab.core.nn.optim.Optimizers;
+import digitlab.core.run.TrainingConfig;
+
+/**
+ * The replica side of data-parallel training: a network and optimiser of the run's configuration that
+ * trains one {@link Share} at a time, each from the parameters and optimiser memory it is handed.
+ */
+public final class ReplicaTrainer {
+    private final TrainingConfig config;
+    private final Network network;
+    private final Optimizer optimizer;
+
+    /** @throws IllegalArgumentException for the full-batch methods, which train in one worker */
+    public ReplicaTrainer(TrainingConfig config) {
+        if (config.optimizer().fullBatch()) {
+            throw new IllegalArgumentException(config.optimizer().id() + " trains on the whole set in one worker");
+        }
+        this.config = config;
+        this.network = new Network(config.architecture(), config.batchSize());
+        this.optimizer = Optimizers.forConfig(config, config.architecture().parameterCount());
+    }
+
+    /** Trains {@code share} in mini-batches; the result is left in {@link #parameters()} and {@link #optimizerState()}. */
+    public ShareResult train(Share share) {
+        network.setParameters(share.parameters());
+        optimizer.restore(share.optimizerState(), share.optimizerSteps());
+        int batch = config.batchSize();
+        int end = share.from() + share.count();
+        double lossSum = 0;
+        int correct = 0;
+        for (int start = share.from(); start < end; start += batch) {
+            int n = Math.min(batch, end - start);
+            double loss = network.lossAndGradient(share.data(), share.indices(), start, n, config.lambda(), share.m());
+            lossSum += loss * n;
+            correct += network.lastCorrect();
+            optimizer.update(network.parameters(), network.gradient(), share.rate());
+        }
+        return new ShareResult(share.count(), lossSum, correct);
+    }
+
+    /** The parameters after the last share (live array). */
+    public float[] parameters() {
+        return network.parameters();
+    }
+
+    /** The optimiser's memory after the last share (live array). */
+    public float[] optimizerState() {
+        return optimizer.state();
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,209 @@
+package digitlab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import digitlab.core.data.Digits;
+import digitlab.core.nn.TestDigits;
+import digitlab.core.run.TrainingConfig;
+import digitlab.core.train.parallel.InlineReplica;
+import digitlab.core.train.parallel.Replica;
+import digitlab.core.train.parallel.ReplicaTrainer;
+import digitlab.core.train.parallel.Share;
+import digitlab.core.train.parallel.ShareResult;
+import digitlab.core.train.parallel.ThreadReplica;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DataParallelTest {
+    private static final TrainingConfig CONFIG = TrainingConfig.fromQuery(
+            "layers=64,16,10&act=relu&loss=softmax&opt=momentum&lr=0.05&batch=16&init=he&seed=3&epochs=2");
+    private static final Digits DATA = TestDigits.synthetic(3000, 8, 5);
+
+    @Test
+    void anEpochVisitsEveryExampleOnceAcrossWorkers() {
+        Set<Integer> seen = new HashSet<>();
+        Replica recording = new Replica() {
+            private final InlineReplica inner = new InlineReplica(CONFIG);
+
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void start(Share share) {
+                for (int i = share.from(); i < share.from() + share.count(); i++) {
+                    assertTrue(seen.add(share.indices()[i]), "example " + share.indices()[i] + " twice");
+                }
+                inner.start(share);
+            }
+
+            @Override
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                return inner.finish(parameters, optimizerState);
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(recording));
+        trainer.trainRound();
+        assertEquals(2, trainer.lastWorkers());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, trainer.position());
+        trainer.runEpoch();
+        assertEquals(1, trainer.epoch());
+        assertEquals(DATA.count(), trainer.examplesSeen());
+        // 3000 examples: two rounds of 2 x 512 for the pair, the last 952 here alone.
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, seen.size());
+    }
+
+    @Test
+    void aRoundCountsEveryWorkersBatchesAndASingleStepTrainsOneBatchHere() {
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(new InlineReplica(CONFIG)));
+        trainer.trainRound();
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES / CONFIG.batchSize(), trainer.updates());
+        trainer.trainOneUpdate();
+        assertEquals(1, trainer.lastWorkers());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES + CONFIG.batchSize(), trainer.examplesSeen());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES / CONFIG.batchSize() + 1, trainer.updates());
+        trainer.trainRound();
+        assertEquals(2, trainer.lastWorkers());
+    }
+
+    @Test
+    void threadsGiveExactlyTheResultOfTheSameRoundsInOneThread() {
+        Trainer inline = new Trainer(CONFIG, DATA, null);
+        inline.useReplicas(List.of(new InlineReplica(CONFIG), new InlineReplica(CONFIG)));
+        Trainer threaded = new Trainer(CONFIG, DATA, null);
+        try (ThreadReplica a = new ThreadReplica(CONFIG);
+                ThreadReplica b = new ThreadReplica(CONFIG)) {
+            threaded.useReplicas(List.of(a, b));
+            while (!threaded.status().stopped()) {
+                threaded.runEpoch();
+                inline.runEpoch();
+            }
+        }
+        assertArrayEquals(inline.network().parameters(), threaded.network().parameters());
+        assertEquals(inline.epochLoss(), threaded.epochLoss());
+    }
+
+    @Test
+    void twoWorkersTrainAsWellAsOne() {
+        Digits test = TestDigits.synthetic(1000, 8, 6);
+        Trainer single = new Trainer(CONFIG, DATA, null);
+        Trainer pair = new Trainer(CONFIG, DATA, null);
+        pair.useReplicas(List.of(new InlineReplica(CONFIG)));
+        while (!single.status().stopped() || !pair.status().stopped()) {
+            single.trainRound();
+            pair.trainRound();
+        }
+        double one = single.evaluate(test).accuracy();
+        double two = pair.evaluate(test).accuracy();
+        assertTrue(one > 0.9, "one worker " + one);
+        assertTrue(two > one - 0.02, "one worker " + one + ", two workers " + two);
+    }
+
+    @Test
+    void aFailedReplicasShareIsTrainedHereAndItIsNotAskedAgain() {
+        int[] starts = {0};
+        Replica failing = new Replica() {
+            private boolean failed;
+
+            @Override
+            public boolean ready() {
+                return !failed;
+            }
+
+            @Override
+            public void start(Share share) {
+                starts[0]++;
+            }
+
+            @Override
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                failed = true;
+                Arrays.fill(parameters, Float.NaN); // whatever it left must not be used
+                Arrays.fill(optimizerState, Float.NaN);
+                return null;
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(failing));
+        trainer.trainRound();
+        assertEquals(1, trainer.lastWorkers());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, trainer.examplesSeen());
+        trainer.runEpoch();
+        assertEquals(1, starts[0]);
+        assertEquals(DATA.count(), trainer.examplesSeen());
+        assertTrue(trainer.network().parametersFinite());
+        assertFalse(trainer.status().stopped());
+    }
+
+    @Test
+    void aReplicaThatDivergesStopsTheRun() {
+        Replica diverging = new Replica() {
+            @Override
+            public boolean ready() {
+                return true;
+            }
+
+            @Override
+            public void start(Share share) {}
+
+            @Override
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                Arrays.fill(parameters, Float.NaN);
+                return new ShareResult(DataParallelRounds.ROUND_EXAMPLES, Double.NaN, 0);
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.useReplicas(List.of(diverging));
+        assertEquals(TrainingStatus.DIVERGED, trainer.trainRound());
+    }
+
+    @Test
+    void aReplicaThatBecomesReadyMidStepJoinsOnlyIfTheEpochHasRoomForIt() {
+        Digits small = TestDigits.synthetic(1100, 8, 5); // room for one round of two shares, not three
+        int[] calls = {0};
+        int[] starts = {0};
+        Replica late = new Replica() {
+            private final InlineReplica inner = new InlineReplica(CONFIG);
+
+            @Override
+            public boolean ready() {
+                return calls[0]++ > 0; // not ready when the round is planned, ready when it starts
+            }
+
+            @Override
+            public void start(Share share) {
+                starts[0]++;
+                inner.start(share);
+            }
+
+            @Override
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                return inner.finish(parameters, optimizerState);
+            }
+        };
+        Trainer trainer = new Trainer(CONFIG, small, null);
+        trainer.useReplicas(List.of(new InlineReplica(CONFIG), late));
+        trainer.trainRound();
+        assertEquals(0, starts[0]);
+        assertEquals(2, trainer.lastWorkers());
+        assertEquals(2 * DataParallelRounds.ROUND_EXAMPLES, trainer.examplesSeen());
+    }
+
+    @Test
+    void fullBatchMethodsTrainInOneWorker() {
+        TrainingConfig lbfgs = TrainingConfig.fromQuery("layers=64,16,10&opt=lbfgs");
+        Trainer trainer = new Trainer(lbfgs, DATA, null);
+        assertThrows(IllegalArgumentException.class, () -> trainer.useReplicas(List.of(new InlineReplica(CONFIG))));
+        assertThrows(IllegalArgumentException.class, () -> new ReplicaTrainer(lbfgs));
+    }
+}

@@ -24,10 +24,15 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
 final class SettingsForm {
     private final List<HTMLElement> controls = new ArrayList<>();
     private final LayersEditor layers;
+    private final PresetButtons presets;
     private Map<String, String> current = new LinkedHashMap<>();
 
     SettingsForm(HTMLDocument document, Runnable onChange) {
         this.layers = new LayersEditor(document, onChange);
+        this.presets = new PresetButtons(document, preset -> {
+            show(preset);
+            onChange.run();
+        });
         HTMLElement form = document.getElementById("config-form");
         for (Setting<?> setting : RunSettings.ALL) {
             if (setting.formLabel() != null) {
@@ -75,6 +80,7 @@ final class SettingsForm {
             setValue(control, current.get(control.getAttribute("data-key")));
         }
         showApplicable(config.optimizer());
+        presets.show(config);
         int[] sizes = config.layers();
         String[] acts = Text.split(current.get(RunSettings.ACT.key()), ',');
         int hidden = sizes.length - 2;
@@ -88,7 +94,7 @@ final class SettingsForm {
     }
 
     /**
-     * The configuration the controls describe.
+     * The configuration the controls describe (and the preset buttons marked to match it).
      *
      * @throws IllegalArgumentException naming the first bad setting
      */
@@ -112,7 +118,9 @@ final class SettingsForm {
         }
         values.put(RunSettings.LAYERS.key(), RunSettings.LAYERS.write(sizes));
         values.put(RunSettings.ACT.key(), widths.length == 0 ? "relu" : activations.toString());
-        return TrainingConfig.fromMap(values);
+        TrainingConfig config = TrainingConfig.fromMap(values);
+        presets.show(config); // a change may make the run a preset, or no longer one
+        return config;
     }
 
     /** Shows only the controls whose setting has an effect with {@code optimizer} (e.g. no batch for L-BFGS). */

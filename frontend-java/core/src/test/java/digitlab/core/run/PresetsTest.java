@@ -1,0 +1,35 @@
+package digitlab.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import digitlab.core.nn.Loss;
+import digitlab.core.nn.optim.OptimizerKind;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PresetsTest {
+    @Test
+    void everyPresetIsAValidRunWithItsOwnIdAndAReason() {
+        Set<String> ids = new HashSet<>();
+        for (Preset preset : Presets.ALL) {
+            assertTrue(ids.add(preset.id()), preset.id());
+            assertTrue(preset.why().endsWith("."), preset.why());
+            TrainingConfig config = preset.config();
+            assertEquals(preset, Presets.matching(config), preset.id());
+            assertEquals(preset, Presets.byId(preset.id()));
+        }
+        assertNull(Presets.matching(TrainingConfig.defaults().with(RunSettings.SEED, 9)));
+    }
+
+    @Test
+    void theClassicTutorialIsNgsExercise() {
+        TrainingConfig classic = Presets.byId("classic").config();
+        assertEquals("784-25-10 sigmoid logistic", classic.architecture().toString());
+        assertEquals(Loss.SIGMOID_CROSS_ENTROPY, classic.loss());
+        assertEquals(OptimizerKind.LBFGS, classic.optimizer());
+        assertEquals(1f, classic.lambda());
+    }
+}

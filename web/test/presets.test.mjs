@@ -1,0 +1,41 @@
+// One-click starting points: a preset sets every setting it names, says why, and stays marked only while
+// the run is exactly that preset.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { openPage } from './support/browser.mjs';
+import { serverAndBrowser } from './support/fixture.mjs';
+
+describe('presets', () => {
+  const fixture = serverAndBrowser();
+
+  test('the classic tutorial preset sets up Ng\'s network and L-BFGS, and a change unmarks it', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?workers=1`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    // The default run is the fast MLP preset.
+    assert.equal(await page.getAttribute('[data-preset="relu-mlp"]', 'aria-pressed'), 'true');
+    await page.click('[data-preset="classic"]');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('opt') === 'lbfgs');
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    assert.equal(params.layers, '784,25,10');
+    assert.equal(params.act, 'sigmoid');
+    assert.equal(params.loss, 'logistic');
+    assert.equal(params.lambda, '1');
+    assert.equal(params.workers, '1', 'the page\'s own parameters stay');
+    assert.equal(await page.getAttribute('[data-preset="classic"]', 'aria-pressed'), 'true');
+    assert.equal(await page.getAttribute('[data-preset="relu-mlp"]', 'aria-pressed'), 'false');
+    assert.match(await page.textContent('#preset-why'), /Andrew Ng's exercise/);
+    assert.equal(await page.inputValue('#config-form [data-key="opt"]'), 'lbfgs');
+    assert.deepEqual(await page.$$eval('.layer-units', (inputs) => inputs.map((input) => input.value)), ['25']);
+    await page.waitForSelector('#status[data-state="ready"]', { timeout: 30_000 });
+    assert.match(await page.textContent('#status'), /784-25-10/);
+
+    await page.fill('#config-form [data-key="lambda"]', '0.5');
+    await page.dispatchEvent('#config-form [data-key="lambda"]', 'change');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('lambda') === '0.5');
+    assert.equal(await page.getAttribute('[data-preset="classic"]', 'aria-pressed'), 'false');
+    assert.equal(await page.textContent('#preset-why'), '');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

@@ -24,7 +24,7 @@ public final class Presets {
                     "relu-mlp",
                     "Fast and accurate MLP",
                     "128 ReLU units, softmax with cross-entropy and Adam: about 96% on the test set after one"
-                            + " seconds.",
+                            + " epoch, in seconds.",
                     "layers=784,128,10&act=relu&loss=softmax&opt=adam&lr=0.001&batch=32&epochs=10"));
 
     /** The preset with this id, or null. */

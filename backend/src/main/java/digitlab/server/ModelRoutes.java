@@ -97,11 +97,16 @@ final class ModelRoutes {
         if (body.length == 0) {
             throw new BadRequestResponse("empty body: send a model file");
         }
+        Model model;
         try {
-            Model.fromBytes(body);
+            model = Model.fromBytes(body);
         } catch (ModelFormatException e) {
             // The decoder's messages describe the uploaded bytes only (sizes, codes, offsets), never the server.
             throw new BadRequestResponse("invalid model: " + e.getMessage());
+        }
+        String mismatch = model.mnistMismatch();
+        if (mismatch != null) {
+            throw new BadRequestResponse("invalid model: " + mismatch);
         }
         PutResult stored = store.put(body);
         Map<String, Object> json = new LinkedHashMap<>();

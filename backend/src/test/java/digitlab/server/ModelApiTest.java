@@ -280,7 +280,7 @@ class ModelApiTest {
     @Test
     void metaWithUnknownAccuracyOrNoMetadataHasNulls() throws Exception {
         Architecture deep = new Architecture(
-                new int[] {8, 6, 5, 3},
+                new int[] {784, 6, 5, 10},
                 new Activation[] {Activation.TANH, Activation.SIGMOID},
                 Loss.SIGMOID_CROSS_ENTROPY);
         byte[] nanAccuracy = new Model(
@@ -350,8 +350,9 @@ class ModelApiTest {
 
     @Test
     void invalidModelsAre400WithTheReason() throws Exception {
-        byte[] model = TestModels.small(6); // 4-3-2: header 12, sizes 12, activations 4, metadata 16, settings, params
-        int firstParam = model.length - 4 * 23;
+        byte[] model =
+                TestModels.small(6); // 784-1-10: header 12, sizes 12, activations 4, metadata 16, settings, params
+        int firstParam = model.length - 4 * 805;
         int settingsLength = 12 + 12 + 4 + 16;
         byte[] wrongMagic = model.clone();
         wrongMagic[0] = 'X';
@@ -374,10 +375,15 @@ class ModelApiTest {
             {"trailing bytes", "expected"},
             {"header only", "truncated"},
             {"text", "bad magic"},
-            {"settings for another network", "the run settings describe 4-5-2 relu softmax but the weights are 4-3-2"},
+            {
+                "settings for another network",
+                "the run settings describe 784-5-10 relu softmax but the weights are 784-1-10"
+            },
             {"control character in the settings", "not printable ASCII"},
             {"settings longer than the file", "truncated"},
-            {"settings that are not key=value pairs", "bad run settings: 'layers#4,3,2' has no value"},
+            {"settings that are not key=value pairs", "bad run settings: 'layers#784,1,10' has no value"},
+            {"another data set's input", "it takes 4 inputs, but a digit is 28x28 = 784 pixels"},
+            {"another number of classes", "it has 2 outputs, but there are 10 digits"},
         };
         byte[][] bodies = {
             java.util.Arrays.copyOf(model, model.length - 3),
@@ -393,10 +399,12 @@ class ModelApiTest {
             longer,
             java.util.Arrays.copyOf(model, 12),
             "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8),
-            withSettings(model, "layers=4,3,2", "layers=4,5,2"),
+            withSettings(model, "layers=784,1,10", "layers=784,5,10"),
             withSettings(model, "seed=1", "seed=\n"),
             withInt(model, settingsLength, 4000),
             withSettings(model, "layers=", "layers#"),
+            TestModels.notMnist(1),
+            TestModels.model(new int[] {784, 3, 2}, 1, null).toBytes(),
         };
         withServer(port -> {
             for (int i = 0; i < cases.length; i++) {

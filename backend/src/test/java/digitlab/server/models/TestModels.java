@@ -26,10 +26,20 @@ public final class TestModels {
         return new Model(arch, params, metadata, TrainingConfig.defaults().withArchitecture(arch));
     }
 
-    /** A small valid model file (4-3-2, 23 parameters, with metadata); different seeds give different files. */
+    /** The layers of {@link #small}: the smallest network for MNIST. */
+    public static final int[] SMALL = {784, 1, 10};
+
+    /**
+     * A small valid model file (784-1-10, 805 parameters, with metadata): the smallest the server accepts;
+     * different seeds give different files.
+     */
     public static byte[] small(long seed) {
-        return model(new int[] {4, 3, 2}, seed, new TrainingMetadata(3, 180000, 0.97f))
-                .toBytes();
+        return model(SMALL, seed, new TrainingMetadata(3, 180000, 0.97f)).toBytes();
+    }
+
+    /** A valid model file of another shape than MNIST's (4-3-2), which the server refuses. */
+    public static byte[] notMnist(long seed) {
+        return model(new int[] {4, 3, 2}, seed, null).toBytes();
     }
 
     /** A 784-16-10 model file like the browser saves (about 51 kB). */

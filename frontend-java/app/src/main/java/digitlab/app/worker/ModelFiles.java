@@ -16,12 +16,19 @@ final class ModelFiles {
 
     /** The model in {@code file}; null, with an error report, if it is not a Digit Lab model. */
     static Model read(ArrayBuffer file, Reporter reports) {
+        Model model;
         try {
-            return Model.fromBytes(new Int8Array(file).copyToJavaArray());
+            model = Model.fromBytes(new Int8Array(file).copyToJavaArray());
         } catch (ModelFormatException e) {
             reports.error("That is not a Digit Lab model: " + e.getMessage());
             return null;
         }
+        String mismatch = model.mnistMismatch();
+        if (mismatch != null) {
+            reports.error("That model cannot read these digits: " + mismatch + ".");
+            return null;
+        }
+        return model;
     }
 
     /** Reports the run's network as a model file, with its test accuracy (NaN if not measured). */

@@ -1,5 +1,6 @@
 package digitlab.core.model;
 
+import digitlab.core.data.Mnist;
 import digitlab.core.nn.Architecture;
 import digitlab.core.run.TrainingConfig;
 
@@ -55,6 +56,22 @@ public final class Model {
 
     public Architecture architecture() {
         return architecture;
+    }
+
+    /**
+     * Why this model cannot classify MNIST digits here (its input is not a 28x28 image, or its output is
+     * not the 10 digits), as a sentence; null if it can. A valid file of another shape is still no use to
+     * this app: the server refuses to store one and the page refuses to load one.
+     */
+    public String mnistMismatch() {
+        if (architecture.inputSize() != Mnist.PIXELS) {
+            return "it takes " + architecture.inputSize() + " inputs, but a digit is " + Mnist.SIDE + "x" + Mnist.SIDE
+                    + " = " + Mnist.PIXELS + " pixels";
+        }
+        if (architecture.outputSize() != Mnist.CLASSES) {
+            return "it has " + architecture.outputSize() + " outputs, but there are " + Mnist.CLASSES + " digits";
+        }
+        return null;
     }
 
     /** A copy of the parameters. */

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { openPage } from './support/browser.mjs';
 import { serverAndBrowser } from './support/fixture.mjs';
 
-describe('presets', () => {
+describe('presets and links', () => {
   const fixture = serverAndBrowser();
 
   test('the classic tutorial preset sets up Ng\'s network and L-BFGS, and a change unmarks it', async () => {
@@ -35,6 +35,21 @@ describe('presets', () => {
     await page.waitForFunction(() => new URLSearchParams(location.search).get('lambda') === '0.5');
     assert.equal(await page.getAttribute('[data-preset="classic"]', 'aria-pressed'), 'false');
     assert.equal(await page.textContent('#preset-why'), '');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a link with a mistake keeps every other setting and says what it set aside', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,32,10&opt=sgd&lr=abc&seed=7&workers=1`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    assert.equal(await page.textContent('#status'),
+      "The address has a bad setting (lr must be a number, got 'abc'): it takes its default; the rest of the address applies.");
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    assert.equal(params.layers, '784,32,10');
+    assert.equal(params.opt, 'sgd');
+    assert.equal(params.lr, '0.1', 'sgd\'s default learning rate');
+    assert.equal(params.seed, '7');
     assert.deepEqual(problems, []);
     await page.close();
   });

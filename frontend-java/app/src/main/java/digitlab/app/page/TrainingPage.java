@@ -13,6 +13,8 @@ import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.RunStatus;
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -56,14 +58,11 @@ final class TrainingPage {
         this.curves = new Curves(document);
         this.weights = new WeightsView((HTMLCanvasElement) document.getElementById("weights"));
 
-        TrainingConfig fromUrl;
-        try {
-            fromUrl = query.config();
-        } catch (IllegalArgumentException e) {
-            status.error("The address has a bad setting (" + e.getMessage() + "): using the defaults.");
-            fromUrl = TrainingConfig.defaults();
+        List<String> problems = new ArrayList<>();
+        config = query.config(problems);
+        if (!problems.isEmpty()) {
+            status.error(RunStatus.badAddress(problems));
         }
-        config = fromUrl;
         settings.show(config);
 
         worker = new WorkerClient(target, this::onReport);

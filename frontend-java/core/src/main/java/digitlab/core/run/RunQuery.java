@@ -2,6 +2,7 @@ package digitlab.core.run;
 
 import digitlab.core.text.Text;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,14 @@ public final class RunQuery {
      */
     public TrainingConfig config() {
         return TrainingConfig.fromMap(config);
+    }
+
+    /**
+     * The configuration named in the query, keeping every setting that reads; what was set aside goes to
+     * {@code problems} (see {@link TrainingConfig#fromMapKeepingWhatReads}).
+     */
+    public TrainingConfig config(List<String> problems) {
+        return TrainingConfig.fromMapKeepingWhatReads(config, problems);
     }
 
     /** The query for {@code next}, keeping the page's own parameters. */

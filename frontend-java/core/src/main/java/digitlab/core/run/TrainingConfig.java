@@ -11,6 +11,7 @@ import digitlab.core.nn.Loss;
 import digitlab.core.nn.optim.OptimizerKind;
 import digitlab.core.nn.optim.Schedule;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -240,6 +241,57 @@ public final class TrainingConfig {
             values[setting.index()] = text == null ? setting.fallback(earlier) : setting.read(text);
         }
         return new TrainingConfig(values);
+    }
+
+    /**
+     * Like {@link #fromMap}, but keeps every setting that reads: an unknown key is left out, a bad value
+     * takes its default, and settings that do not fit together (a network the activations do not match,
+     * stop rules without validation images) fall back to their defaults as a group. What was set aside is
+     * added to {@code problems}, one sentence each; for a link that should lose no more than its mistakes.
+     */
+    public static TrainingConfig fromMapKeepingWhatReads(Map<String, String> texts, List<String> problems) {
+        Map<String, String> good = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            Setting<?> setting = RunSettings.byKey(e.getKey());
+            if (setting == null) {
+                problems.add("unknown setting '" + e.getKey() + "'");
+                continue;
+            }
+            try {
+                setting.read(e.getValue());
+                good.put(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException bad) {
+                problems.add(bad.getMessage());
+            }
+        }
+        // Each clash names its first key (see the constructor): drop the group of settings it belongs to.
+        List<List<Setting<?>>> groups = List.of(
+                List.of(LAYERS, ACT, LOSS), List.of(RunSettings.VALID, RunSettings.TARGETACC, RunSettings.PATIENCE));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return fromMap(good);
+            } catch (IllegalArgumentException clash) {
+                problems.add(clash.getMessage());
+                List<Setting<?>> group = groupNamedBy(clash.getMessage(), groups);
+                if (group == null || attempt == groups.size()) {
+                    return defaults();
+                }
+                for (Setting<?> setting : group) {
+                    good.remove(setting.key());
+                }
+            }
+        }
+    }
+
+    private static List<Setting<?>> groupNamedBy(String message, List<List<Setting<?>>> groups) {
+        for (List<Setting<?>> group : groups) {
+            for (Setting<?> setting : group) {
+                if (message.startsWith(setting.key())) {
+                    return group;
+                }
+            }
+        }
+        return null;
     }
 
     private static Architecture architectureOf(int[] layers, Activation[] activations, Loss loss) {

@@ -3,8 +3,10 @@ package digitlab.core.session;
 import digitlab.core.model.Model;
 import digitlab.core.model.TrainingMetadata;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.text.Text;
 import digitlab.core.train.Divergence;
 import digitlab.core.train.TrainingStatus;
+import java.util.List;
 
 /**
  * Where the run stands as the page knows it from the worker's reports, and the status line for that: one
@@ -154,11 +156,16 @@ public final class RunStatus {
 
     /** The network's layer sizes, e.g. {@code 784-128-10}. */
     public static String network(TrainingConfig config) {
-        StringBuilder s = new StringBuilder();
-        for (int size : config.layers()) {
-            s.append(s.length() == 0 ? "" : "-").append(size);
-        }
-        return s.toString();
+        return Text.join(config.layers(), '-');
+    }
+
+    /** What the page says about settings in its address that it set aside (never empty {@code problems}). */
+    public static String badAddress(List<String> problems) {
+        return problems.size() == 1
+                ? "The address has a bad setting (" + problems.get(0) + "): it takes its default; the rest of the"
+                        + " address applies."
+                : "The address has bad settings (" + String.join("; ", problems) + "): they take their defaults;"
+                        + " the rest of the address applies.";
     }
 
     /** How the page names a loaded model: "a model trained for 3 epochs on 180000 examples". */

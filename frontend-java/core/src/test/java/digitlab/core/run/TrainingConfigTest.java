@@ -12,6 +12,8 @@ import digitlab.core.nn.Loss;
 import digitlab.core.nn.optim.OptimizerKind;
 import digitlab.core.nn.optim.Schedule;
 import digitlab.core.text.PlainNumber;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainingConfigTest {
@@ -137,5 +139,34 @@ class TrainingConfigTest {
         assertEquals(OptimizerKind.SGD, next.optimizer());
         assertEquals(0.1f, next.learningRate());
         assertEquals(5, next.seed());
+    }
+
+    @Test
+    void aLinkWithMistakesKeepsEverySettingThatReads() {
+        List<String> problems = new ArrayList<>();
+        TrainingConfig c = TrainingConfig.fromMapKeepingWhatReads(
+                QueryString.parse("layers=784,32,10&lr=abc&opt=sgd&colour=red&seed=7"), problems);
+        assertEquals("784-32-10 relu softmax", c.architecture().toString());
+        assertEquals(OptimizerKind.SGD, c.optimizer());
+        assertEquals(0.1f, c.learningRate(), "the bad lr takes sgd's default");
+        assertEquals(7, c.seed());
+        assertEquals(List.of("lr must be a number, got 'abc'", "unknown setting 'colour'"), problems);
+
+        problems.clear();
+        TrainingConfig clash = TrainingConfig.fromMapKeepingWhatReads(
+                QueryString.parse("layers=784,32,16,10&act=relu,tanh,relu&valid=0&targetacc=0.9&seed=3"), problems);
+        assertEquals(TrainingConfig.defaults().architecture(), clash.architecture());
+        assertEquals(3, clash.seed());
+        assertEquals(RunSettings.DEFAULT_VALIDATION, clash.validationSize());
+        assertEquals(0f, clash.targetAccuracy());
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("layers/act:"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("valid must be above 0"), problems.get(1));
+
+        problems.clear();
+        assertEquals(
+                TrainingConfig.fromQuery("seed=2"),
+                TrainingConfig.fromMapKeepingWhatReads(QueryString.parse("seed=2"), problems));
+        assertEquals(List.of(), problems);
     }
 }

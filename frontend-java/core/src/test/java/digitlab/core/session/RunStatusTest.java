@@ -10,6 +10,7 @@ import digitlab.core.model.TrainingMetadata;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.Divergence;
 import digitlab.core.train.TrainingStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The page's status line: its data-state hook (which the browser tests wait for) and its sentence. */
@@ -152,5 +153,16 @@ class RunStatusTest {
                 "The file does not record its training settings: the settings other than the network's shape stay as"
                         + " they were.",
                 RunStatus.settingsNote(new Model(CONFIG.architecture(), parameters, null, null)));
+    }
+
+    @Test
+    void anAddressWithMistakesSaysWhatItSetAside() {
+        assertEquals(
+                "The address has a bad setting (lr must be a number, got 'abc'): it takes its default; the rest of"
+                        + " the address applies.",
+                RunStatus.badAddress(List.of("lr must be a number, got 'abc'")));
+        assertEquals(
+                "The address has bad settings (a; b): they take their defaults; the rest of the address applies.",
+                RunStatus.badAddress(List.of("a", "b")));
     }
 }

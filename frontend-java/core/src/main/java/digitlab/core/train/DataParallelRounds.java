@@ -3,6 +3,7 @@ package digitlab.core.train;
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Network;
 import digitlab.core.nn.optim.Optimizer;
+import digitlab.core.nn.optim.ShareOutcome;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.parallel.Replica;
 import digitlab.core.train.parallel.Share;
@@ -97,6 +98,9 @@ public final class DataParallelRounds {
         System.arraycopy(state, 0, roundBaseState, 0, state.length);
         long baseSteps = optimizer.steps();
         int stepsPerShare = shareSize / batchSize;
+        // Each replica's result is copied into the same two buffers, so one outcome serves the round.
+        ShareOutcome outcome =
+                new ShareOutcome(roundBase, roundBaseState, replicaParameters, replicaState, stepsPerShare);
         int next = position + shareSize;
         int workers = 1;
         int merged = 1; // shares in params: this worker's own, then each replica's
@@ -129,8 +133,7 @@ public final class DataParallelRounds {
                 workers--;
                 trainShareHere(here, train, shareStarts[k], rate);
             } else {
-                optimizer.mergeShare(
-                        params, roundBase, roundBaseState, replicaParameters, replicaState, stepsPerShare, merged++);
+                optimizer.mergeShare(params, outcome, merged++);
                 progress.addExamples(result.examples());
                 progress.addTrained(
                         result.lossSum(), result.correct(), (result.examples() + batchSize - 1) / batchSize);

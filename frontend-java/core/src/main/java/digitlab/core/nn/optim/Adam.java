@@ -85,20 +85,10 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void mergeShare(
-            float[] params,
-            float[] startParams,
-            float[] startState,
-            float[] shareParams,
-            float[] shareState,
-            int steps,
-            int merged) {
-        // A running mean: (merged * mean + share) / (merged + 1).
-        float keep = (float) merged / (merged + 1);
-        float take = 1f / (merged + 1);
-        for (int k = 0; k < moments.length; k++) {
-            moments[k] = keep * moments[k] + take * shareState[k];
-        }
+    public void mergeShare(float[] params, ShareOutcome share, int merged) {
+        Optimizer.foldIntoMean(moments, share.state(), merged);
+        float[] shareParams = share.params();
+        float[] startParams = share.startParams();
         for (int k = 0; k < size; k++) {
             params[k] += shareParams[k] - startParams[k];
         }

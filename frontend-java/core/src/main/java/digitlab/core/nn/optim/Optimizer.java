@@ -32,19 +32,17 @@ public interface Optimizer {
      * momentum averages instead (the measurements are in the README).
      *
      * @param params the round's result so far (updated in place); this optimiser's state likewise
-     * @param startParams the parameters every share started from
-     * @param startState the memory every share started from
-     * @param shareParams the parameters after the share
-     * @param shareState the memory after the share
-     * @param steps the updates the share made (mini-batches)
+     * @param share what the share did
      * @param merged shares already folded into {@code params} (1 after this optimiser's own share)
      */
-    void mergeShare(
-            float[] params,
-            float[] startParams,
-            float[] startState,
-            float[] shareParams,
-            float[] shareState,
-            int steps,
-            int merged);
+    void mergeShare(float[] params, ShareOutcome share, int merged);
+
+    /** Folds {@code next} into the running mean {@code mean} of {@code merged} arrays: (merged * mean + next) / (merged + 1). */
+    static void foldIntoMean(float[] mean, float[] next, int merged) {
+        float keep = (float) merged / (merged + 1);
+        float take = 1f / (merged + 1);
+        for (int k = 0; k < mean.length; k++) {
+            mean[k] = keep * mean[k] + take * next[k];
+        }
+    }
 }

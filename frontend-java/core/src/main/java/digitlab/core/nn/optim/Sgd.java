@@ -58,27 +58,17 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void mergeShare(
-            float[] params,
-            float[] startParams,
-            float[] startState,
-            float[] shareParams,
-            float[] shareState,
-            int steps,
-            int merged) {
+    public void mergeShare(float[] params, ShareOutcome share, int merged) {
         if (velocity == null) {
+            float[] shareParams = share.params();
+            float[] startParams = share.startParams();
             for (int k = 0; k < params.length; k++) {
                 params[k] += shareParams[k] - startParams[k];
             }
             return;
         }
-        // A running mean: (merged * mean + share) / (merged + 1).
-        float keep = (float) merged / (merged + 1);
-        float take = 1f / (merged + 1);
-        for (int k = 0; k < params.length; k++) {
-            params[k] = keep * params[k] + take * shareParams[k];
-            velocity[k] = keep * velocity[k] + take * shareState[k];
-        }
+        Optimizer.foldIntoMean(params, share.params(), merged);
+        Optimizer.foldIntoMean(velocity, share.state(), merged);
     }
 
     @Override

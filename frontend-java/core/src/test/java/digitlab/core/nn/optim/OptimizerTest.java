@@ -48,7 +48,7 @@ class OptimizerTest {
         Sgd sgd = new Sgd();
         float[] start = {1f, 2f};
         float[] params = {1.5f, 1f}; // after this worker's share
-        sgd.mergeShare(params, start, new float[0], new float[] {0.75f, 2.5f}, new float[0], 4, 1);
+        sgd.mergeShare(params, new ShareOutcome(start, new float[0], new float[] {0.75f, 2.5f}, new float[0], 4), 1);
         assertArrayEquals(new float[] {1.25f, 1.5f}, params, 1e-6f);
     }
 
@@ -60,10 +60,11 @@ class OptimizerTest {
             float[] startVelocity = {0.1f};
             sgd.restore(new float[] {0.4f}, 0); // this worker's velocity after its share
             float[] params = {2f};
-            sgd.mergeShare(params, start, startVelocity, new float[] {4f}, new float[] {0.1f}, 4, 1);
+            sgd.mergeShare(params, new ShareOutcome(start, startVelocity, new float[] {4f}, new float[] {0.1f}, 4), 1);
             assertEquals(3f, params[0], 1e-6);
             assertEquals(0.25f, sgd.state()[0], 1e-6);
-            sgd.mergeShare(params, start, startVelocity, new float[] {0f}, new float[] {-0.35f}, 4, 2);
+            sgd.mergeShare(
+                    params, new ShareOutcome(start, startVelocity, new float[] {0f}, new float[] {-0.35f}, 4), 2);
             assertEquals(2f, params[0], 1e-6); // (2 + 4 + 0) / 3
             assertEquals(0.05f, sgd.state()[0], 1e-6); // (0.4 + 0.1 - 0.35) / 3
         }
@@ -75,7 +76,10 @@ class OptimizerTest {
         adam.restore(new float[] {0.2f, 0.4f, 1f, 2f}, 7); // m then v, after this worker's share
         float[] start = {1f, 1f};
         float[] params = {0.5f, 1.5f};
-        adam.mergeShare(params, start, new float[4], new float[] {0.75f, 2f}, new float[] {0.4f, 0f, 3f, 2f}, 4, 1);
+        adam.mergeShare(
+                params,
+                new ShareOutcome(start, new float[4], new float[] {0.75f, 2f}, new float[] {0.4f, 0f, 3f, 2f}, 4),
+                1);
         assertArrayEquals(new float[] {0.25f, 2.5f}, params, 1e-6f);
         assertArrayEquals(new float[] {0.3f, 0.2f, 2f, 2f}, adam.state(), 1e-6f);
         assertEquals(7, adam.steps(), "the shares ran side by side: their steps count once");

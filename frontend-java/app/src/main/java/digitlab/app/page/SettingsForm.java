@@ -75,7 +75,7 @@ final class SettingsForm {
             setValue(control, current.get(control.getAttribute("data-key")));
         }
         showApplicable(config.optimizer());
-        int[] sizes = config.layers();
+        int[] sizes = config.layers().sizes();
         String[] acts = Text.split(current.get(RunSettings.ACT.key()), ',');
         int hidden = sizes.length - 2;
         int[] widths = new int[hidden];
@@ -110,7 +110,7 @@ final class SettingsForm {
             sizes[i + 1] = widths[i];
             activations.append(i == 0 ? "" : ",").append(acts[i]);
         }
-        values.put(RunSettings.LAYERS.key(), RunSettings.LAYERS.write(sizes));
+        values.put(RunSettings.LAYERS.key(), Text.join(sizes, ','));
         values.put(RunSettings.ACT.key(), widths.length == 0 ? "relu" : activations.toString());
         return TrainingConfig.fromMap(values);
     }

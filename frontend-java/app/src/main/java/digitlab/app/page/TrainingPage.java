@@ -59,6 +59,10 @@ final class TrainingPage {
         TrainingConfig fromUrl;
         try {
             fromUrl = query.config();
+            if (!fromUrl.architecture().isDense()) {
+                throw new IllegalArgumentException(
+                        "layers: this page builds dense networks only so far, not " + fromUrl.layers());
+            }
         } catch (IllegalArgumentException e) {
             status.error("The address has a bad setting (" + e.getMessage() + "): using the defaults.");
             fromUrl = TrainingConfig.defaults();

@@ -2,6 +2,7 @@ package digitlab.core.session;
 
 import digitlab.core.model.Model;
 import digitlab.core.model.TrainingMetadata;
+import digitlab.core.nn.LayerGrammar;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.Divergence;
 import digitlab.core.train.TrainingStatus;
@@ -152,13 +153,9 @@ public final class RunStatus {
         return epochs + unit + (epochs == 1 ? "" : "s");
     }
 
-    /** The network's layer sizes, e.g. {@code 784-128-10}. */
+    /** The network's layers, e.g. {@code 784-128-10} or {@code 784-c8k5-p2-10}. */
     public static String network(TrainingConfig config) {
-        StringBuilder s = new StringBuilder();
-        for (int size : config.layers()) {
-            s.append(s.length() == 0 ? "" : "-").append(size);
-        }
-        return s.toString();
+        return LayerGrammar.format(config.layers(), '-');
     }
 
     /** How the page names a loaded model: "a model trained for 3 epochs on 180000 examples". */

@@ -21,7 +21,7 @@ class TrainingConfigTest {
                 + "&opt=nesterov&lr=0.0001&momentum=0.95&sched=step&decay=0.3&every=2&batch=64&lambda=0.5"
                 + "&init=xavier&seed=-7&epochs=12&train=5000&targetacc=0.97&patience=3&memory=7");
         assertEquals(c, TrainingConfig.fromQuery(c.toQuery()));
-        assertArrayEquals(new int[] {784, 256, 128, 10}, c.layers());
+        assertArrayEquals(new int[] {784, 256, 128, 10}, c.layers().sizes());
         assertEquals(Activation.LEAKY_RELU, c.architecture().activation(2));
         assertEquals(Loss.SIGMOID_CROSS_ENTROPY, c.loss());
         assertEquals(OptimizerKind.NESTEROV, c.optimizer());
@@ -54,7 +54,7 @@ class TrainingConfigTest {
     @Test
     void defaultsAndOptimizerSpecificLearningRate() {
         TrainingConfig d = TrainingConfig.defaults();
-        assertArrayEquals(new int[] {784, 128, 10}, d.layers());
+        assertArrayEquals(new int[] {784, 128, 10}, d.layers().sizes());
         assertEquals(OptimizerKind.ADAM, d.optimizer());
         assertEquals(0.001f, d.learningRate());
         assertEquals(Init.HE, d.init());
@@ -68,7 +68,7 @@ class TrainingConfigTest {
     @Test
     void acceptsPercentEncodingAndLeadingMarks() {
         TrainingConfig c = TrainingConfig.fromQuery("#layers=784%2C32%2C10&act=relu");
-        assertArrayEquals(new int[] {784, 32, 10}, c.layers());
+        assertArrayEquals(new int[] {784, 32, 10}, c.layers().sizes());
         assertEquals(c, TrainingConfig.fromQuery("?layers=784,32,10&act=relu"));
     }
 

@@ -95,10 +95,10 @@ public final class LayerGrammar {
             int filters = s.number();
             s.expect('k');
             int kernel = s.number();
-            int stride = 0;
+            int stride = -1; // not given
             boolean valid = false;
             while (!s.done()) {
-                if (stride == 0 && s.take('s')) {
+                if (stride < 0 && s.take('s')) {
                     stride = s.number();
                 } else if (!valid && s.take('v')) {
                     valid = true;
@@ -107,10 +107,7 @@ public final class LayerGrammar {
                 }
             }
             return new ConvLayer.Spec(
-                    filters,
-                    kernel,
-                    stride == 0 ? 1 : stride,
-                    valid ? ConvLayer.Padding.VALID : ConvLayer.Padding.SAME);
+                    filters, kernel, stride < 0 ? 1 : stride, valid ? ConvLayer.Padding.VALID : ConvLayer.Padding.SAME);
         }
         if (s.take('p')) {
             int size = s.number();

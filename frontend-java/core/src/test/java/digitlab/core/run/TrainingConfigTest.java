@@ -138,4 +138,41 @@ class TrainingConfigTest {
         assertEquals(0.1f, next.learningRate());
         assertEquals(5, next.seed());
     }
+
+    @Test
+    void aConvolutionalNetworkTravelsInTheLayersSetting() {
+        TrainingConfig c = TrainingConfig.fromQuery("layers=784,c8k5,p2,c16k5,p3,10&act=relu&opt=sgd&lr=0.01");
+        assertTrue(c.toQuery().startsWith("layers=784,c8k5,p2,c16k5,p3,10&act=relu&"), c.toQuery());
+        assertEquals(c, TrainingConfig.fromQuery(c.toQuery()));
+        assertEquals(
+                "784-c8k5-p2-c16k5-p3-10 relu relu softmax", c.architecture().toString());
+        assertEquals(
+                c.architecture(),
+                TrainingConfig.defaults().withArchitecture(c.architecture()).architecture());
+        TrainingConfig perLayer = TrainingConfig.fromQuery("layers=784,c8k5,p2,c16k5,p3,10&act=relu,tanh");
+        assertEquals(Activation.TANH, perLayer.architecture().activation(3));
+        assertTrue(perLayer.toQuery().contains("&act=relu,tanh&"), perLayer.toQuery());
+    }
+
+    @Test
+    void badConvolutionalLayersAreRefusedNamingTheLayer() {
+        assertEquals(
+                "layers 'c0k5' (layer 1): a convolution needs 1 to 1024 filters, got 0",
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("layers=784,c0k5,10"))
+                        .getMessage());
+        assertEquals(
+                "layers 'c8k29' (layer 1) on 1x28x28: a 29x29 kernel is larger than its 28x28 input maps",
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("layers=784,c8k29,10"))
+                        .getMessage());
+        assertEquals(
+                "layers/act: 2 hidden layers with weights need 2 activations (or one for all), got 3",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TrainingConfig.fromQuery("layers=784,c8k5,p2,c16k5,p3,10&act=relu,relu,relu"))
+                        .getMessage());
+        assertEquals(
+                "layers/act: the output layer must be a dense layer of one unit per class, got 'p2' (layer 2)",
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("layers=784,c8k5,p2"))
+                        .getMessage());
+    }
 }

@@ -86,4 +86,55 @@ class TrainCommandTest {
                 TrainingConfig.fromQuery("layers=784,16,10&opt=momentum&lr=0.05&seed=7&batch=64&epochs=1&valid=200"),
                 saved.config());
     }
+
+    @Test
+    void trainsAConvolutionalNetworkOnTwoThreadsButWillNotSaveIt() throws Exception {
+        SyntheticMnist.write(tmp.resolve("mnist"), 1000, 100);
+        String mnist = tmp.resolve("mnist").toString();
+        assertEquals(
+                0,
+                console.run(
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        mnist,
+                        "--layers",
+                        "784,c4k5,p4,10",
+                        "--optimizer",
+                        "sgd",
+                        "--lr",
+                        "0.05",
+                        "--epochs",
+                        "1",
+                        "--valid",
+                        "200",
+                        "--workers",
+                        "2"),
+                console.err());
+        assertTrue(
+                console.out().contains("training 784-c4k5-p4-10 relu softmax on 800 examples with 2 threads"),
+                console.out());
+        assertTrue(console.out().contains("layers=784,c4k5,p4,10&"), console.out());
+
+        Path file = tmp.resolve("cnn.dlnn");
+        assertEquals(
+                2,
+                console.run(
+                        Map.of(), "train", "--mnist", mnist, "--layers", "784,c4k5,p4,10", "--out", file.toString()));
+        assertTrue(
+                console.err()
+                        .contains("--out: model files store dense networks only so far, and 784,c4k5,p4,10 has"
+                                + " convolution or pooling layers; train without --out"),
+                console.err());
+        assertTrue(Files.notExists(file));
+    }
+
+    @Test
+    void aLayerThatDoesNotFitIsABadOption() {
+        assertEquals(2, console.run(Map.of(), "train", "--layers", "784,c8k5,p2,c8k15,10"));
+        assertTrue(
+                console.err()
+                        .contains("'c8k15' (layer 3) on 8x14x14: a 15x15 kernel is larger than its 14x14 input maps"),
+                console.err());
+    }
 }

@@ -40,7 +40,7 @@ class TrainingOptionsTest {
                 "--out",
                 "m.bin");
         TrainingConfig c = TrainingOptions.config(o);
-        assertArrayEquals(new int[] {784, 25, 10}, c.layers());
+        assertArrayEquals(new int[] {784, 25, 10}, c.layers().sizes());
         assertEquals(Activation.SIGMOID, c.activations()[0]);
         assertEquals(Loss.SIGMOID_CROSS_ENTROPY, c.loss());
         assertEquals(OptimizerKind.LBFGS, c.optimizer());

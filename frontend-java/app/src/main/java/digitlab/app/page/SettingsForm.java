@@ -81,7 +81,7 @@ final class SettingsForm {
         }
         showApplicable(config.optimizer());
         presets.show(config);
-        int[] sizes = config.layers();
+        int[] sizes = config.layers().sizes();
         String[] acts = Text.split(current.get(RunSettings.ACT.key()), ',');
         int hidden = sizes.length - 2;
         int[] widths = new int[hidden];
@@ -116,7 +116,7 @@ final class SettingsForm {
             sizes[i + 1] = widths[i];
             activations.append(i == 0 ? "" : ",").append(acts[i]);
         }
-        values.put(RunSettings.LAYERS.key(), RunSettings.LAYERS.write(sizes));
+        values.put(RunSettings.LAYERS.key(), Text.join(sizes, ','));
         values.put(RunSettings.ACT.key(), widths.length == 0 ? "relu" : activations.toString());
         TrainingConfig config = TrainingConfig.fromMap(values);
         presets.show(config); // a change may make the run a preset, or no longer one

@@ -76,9 +76,28 @@ public final class ModelFormat {
 
     private ModelFormat() {}
 
-    /** The model as a model file. */
+    /**
+     * Why this format cannot store {@code architecture}, or null if it can: versions 1 and 2 store the
+     * widths of dense layers only, so a network with convolutions or pools has no file yet.
+     */
+    public static String cannotStore(Architecture architecture) {
+        return architecture.isDense()
+                ? null
+                : "model files store dense networks only so far, and " + architecture.layers()
+                        + " has convolution or pooling layers";
+    }
+
+    /**
+     * The model as a model file.
+     *
+     * @throws IllegalArgumentException if the format cannot store the model's network ({@link #cannotStore})
+     */
     public static byte[] encode(Model model) {
         Architecture arch = model.architecture();
+        String refusal = cannotStore(arch);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         TrainingMetadata meta = model.metadata();
         String settings = model.config() != null ? model.config().toQuery() : null;
         float[] params = model.parametersView();

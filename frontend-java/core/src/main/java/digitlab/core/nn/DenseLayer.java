@@ -6,6 +6,8 @@ import digitlab.core.bench.DenseBaseline;
 /**
  * One fully-connected layer's affine map {@code z = x W + b} on a mini-batch, and its backward pass.
  * The activation is applied by {@link Network}, which knows whether this is a hidden or the output layer.
+ * It takes any input shape as its flat array of {@code inputs} values (the implicit flattening after a
+ * convolution or pool) and gives {@code outputs x 1 x 1}.
  *
  * <p>Matrices are flat, row-major float arrays: a batch of {@code count} inputs is {@code count} rows of
  * {@code inputs} floats. The weights live in the network's parameter array, input-major
@@ -17,7 +19,47 @@ import digitlab.core.bench.DenseBaseline;
  * dense loops, so results are the same; on 784-128-10 a training step is about 4x faster on the JVM
  * ({@link Benchmark} measures it against {@link DenseBaseline}).
  */
-final class DenseLayer {
+public final class DenseLayer extends Layer {
+    /**
+     * A dense layer of {@code units} outputs; written as the plain number {@code units} in the layer grammar.
+     *
+     * @param units outputs, 1 to {@link Architecture#MAX_WIDTH}
+     */
+    public record Spec(int units) implements LayerSpec {
+        public Spec {
+            if (units < 1 || units > Architecture.MAX_WIDTH) {
+                throw new IllegalArgumentException(
+                        "a dense layer needs 1 to " + Architecture.MAX_WIDTH + " units, got " + units);
+            }
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            return new Shape(units, 1, 1);
+        }
+
+        @Override
+        public long parameterCount(Shape input) {
+            return (long) input.size() * units + units;
+        }
+
+        @Override
+        public boolean hasWeights() {
+            return true;
+        }
+
+        @Override
+        public Layer create(Shape input, int offset, int maxBatch) {
+            return new DenseLayer(input, units, offset, maxBatch);
+        }
+
+        /** E.g. {@code dense 128}. */
+        @Override
+        public String toString() {
+            return "dense " + units;
+        }
+    }
+
     final int inputs;
     final int outputs;
     /** Where {@code W} starts in the parameter (and gradient) array. */
@@ -29,7 +71,9 @@ final class DenseLayer {
     /** Per example: how many inputs are non-zero. */
     private final int[] nonZeroCount;
 
-    DenseLayer(int inputs, int outputs, int weightOffset, int maxBatch) {
+    DenseLayer(Shape input, int outputs, int weightOffset, int maxBatch) {
+        super(input, new Shape(outputs, 1, 1), weightOffset, input.size() * outputs + outputs);
+        int inputs = input.size();
         this.inputs = inputs;
         this.outputs = outputs;
         this.weightOffset = weightOffset;
@@ -38,7 +82,7 @@ final class DenseLayer {
         this.nonZeroCount = new int[maxBatch];
     }
 
-    /** Initial weights, then biases, from {@code init}, in parameter order (so a seed fixes them). */
+    @Override
     void initialise(float[] params, Init init, Rng rng) {
         for (int k = weightOffset; k < biasOffset; k++) {
             params[k] = init.weight(rng, inputs, outputs);
@@ -55,6 +99,7 @@ final class DenseLayer {
      * @param x {@code count x inputs}
      * @param z {@code count x outputs}, overwritten
      */
+    @Override
     void forward(float[] params, float[] x, float[] z, int count) {
         for (int e = 0; e < count; e++) {
             int xRow = e * inputs;
@@ -88,6 +133,7 @@ final class DenseLayer {
      * @param delta {@code count x outputs}
      * @param inputDelta {@code count x inputs}, overwritten, or null
      */
+    @Override
     void backward(float[] params, float[] x, float[] delta, float[] grads, float[] inputDelta, int count) {
         for (int e = 0; e < count; e++) {
             int dRow = e * outputs;
@@ -116,11 +162,7 @@ final class DenseLayer {
         }
     }
 
-    /**
-     * Adds {@code rate * W} to the weights' gradient (the biases are not regularised).
-     *
-     * @return the sum of the squared weights
-     */
+    @Override
     float addWeightDecay(float[] params, float[] grads, float rate) {
         float sum = 0f;
         for (int w = weightOffset; w < biasOffset; w++) {
@@ -131,10 +173,21 @@ final class DenseLayer {
         return sum;
     }
 
+    @Override
+    int weightsPerUnit() {
+        return inputs;
+    }
+
+    @Override
+    int units() {
+        return outputs;
+    }
+
     /**
      * Copies {@code W} into {@code out} output-major, unit by unit: unit {@code j}'s {@code inputs}
      * incoming weights start at {@code j * inputs} (for the first layer, a picture per hidden unit).
      */
+    @Override
     void copyWeightsByUnit(float[] params, float[] out) {
         for (int i = 0; i < inputs; i++) {
             int row = weightOffset + i * outputs;

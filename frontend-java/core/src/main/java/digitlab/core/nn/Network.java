@@ -8,12 +8,14 @@ import digitlab.core.run.TrainingConfig;
 import java.util.Arrays;
 
 /**
- * A fully-connected network: a list of {@link DenseLayer}s over one flat parameter array, with the
- * forward pass, the backward pass (backpropagation) and the cost in this one class.
+ * A network: a list of {@link Layer}s (dense, convolution, max-pool) over one flat parameter array, with
+ * the forward pass, the backward pass (backpropagation) and the cost in this one class. The maths of each
+ * layer type, and its weights' layout, are in its own class; this class runs the chain, applies the
+ * activations between layers and the loss on top.
  *
  * <p>All work memory (inputs, pre-activations, activations, deltas for up to {@link #maxBatch()}
- * examples) is allocated once here, so training allocates nothing per step. Larger requests are
- * processed in chunks of {@code maxBatch}. Not thread-safe: one network per worker.
+ * examples) is allocated once here and in the layers, so training allocates nothing per step. Larger
+ * requests are processed in chunks of {@code maxBatch}. Not thread-safe: one network per worker.
  *
  * <p>Optimisers see only {@link #parameters()} and {@link #gradient()}, two arrays of the same length.
  *
@@ -21,19 +23,25 @@ import java.util.Arrays;
  * one work memory, and every method runs a pass or reads what it left: the training cost and gradient,
  * the health check of the last pass ({@link #silentLayer()}), and the read-outs for evaluation and the
  * UI ({@link #predict}, {@link #allActivations}). Splitting the read-outs off would hand the work memory
- * to a second class. The layer maths and the weights' layout are in {@link DenseLayer}.
+ * to a second class.
  */
 public final class Network {
     /** Pixel bytes become inputs by table look-up ({@link Pixels}). */
     private static final float[] PIXEL = Pixels.inputTable();
 
     private final Architecture architecture;
-    private final DenseLayer[] layers; // layers[l] maps layer l-1 to layer l; layers[0] unused
+    private final Layer[] layers; // layers[l] maps layer l-1 to layer l; layers[0] unused
+    /** activations[l]: applied to layer l's z; null for a max-pool (z is its output) and the output layer. */
+    private final Activation[] activations;
+    /** needsInputDelta[l]: some layer below l has parameters, so the gradient must go on down through l. */
+    private final boolean[] needsInputDelta;
+
     private final float[] params;
     private final float[] grads;
     private final int maxBatch;
 
-    // Work memory, maxBatch rows each. a[0] is the input batch.
+    // Work memory, maxBatch rows each. a[0] is the input batch; for a layer without an activation z[l] and
+    // a[l] are the same array.
     private final float[][] z;
     private final float[][] a;
     private final float[][] delta;
@@ -54,17 +62,25 @@ public final class Network {
         this.architecture = architecture;
         this.maxBatch = maxBatch;
         int count = architecture.layerCount();
-        layers = new DenseLayer[count];
+        int last = count - 1;
+        layers = new Layer[count];
+        activations = new Activation[count];
+        needsInputDelta = new boolean[count];
         z = new float[count][];
         a = new float[count][];
         delta = new float[count][];
         a[0] = new float[maxBatch * architecture.inputSize()];
+        LayerStack stack = architecture.layers();
+        boolean weightsBelow = false;
         for (int l = 1; l < count; l++) {
-            layers[l] = new DenseLayer(
-                    architecture.size(l - 1), architecture.size(l), architecture.weightOffset(l), maxBatch);
-            z[l] = new float[maxBatch * architecture.size(l)];
-            a[l] = new float[maxBatch * architecture.size(l)];
-            delta[l] = new float[maxBatch * architecture.size(l)];
+            layers[l] = stack.spec(l).create(stack.shape(l - 1), architecture.weightOffset(l), maxBatch);
+            activations[l] = l < last ? architecture.activation(l) : null;
+            needsInputDelta[l] = weightsBelow;
+            weightsBelow |= layers[l].parameterCount > 0;
+            int size = maxBatch * architecture.size(l);
+            z[l] = new float[size];
+            a[l] = activations[l] != null || l == last ? new float[size] : z[l];
+            delta[l] = new float[size];
         }
         params = new float[architecture.parameterCount()];
         grads = new float[params.length];
@@ -167,7 +183,7 @@ public final class Network {
     public int silentLayer() {
         for (int l = 1; l < layers.length - 1; l++) {
             float[] out = a[l];
-            int length = forwardCount * layers[l].outputs;
+            int length = forwardCount * architecture.size(l);
             int i = 0;
             while (i < length && out[i] == 0f) {
                 i++;
@@ -192,10 +208,10 @@ public final class Network {
         int last = layers.length - 1;
         for (int l = 1; l <= last; l++) {
             layers[l].forward(params, a[l - 1], z[l], n);
-            if (l < last) {
-                architecture.activation(l).apply(z[l], a[l], n * layers[l].outputs);
-            } else {
-                int k = layers[l].outputs;
+            if (activations[l] != null) {
+                activations[l].apply(z[l], a[l], n * architecture.size(l));
+            } else if (l == last) {
+                int k = architecture.size(l);
                 for (int e = 0; e < n; e++) {
                     architecture.loss().outputs(z[l], a[l], e * k, k);
                 }
@@ -206,7 +222,7 @@ public final class Network {
     /** Sum of the per-example costs of the last forward pass (no regularisation). */
     private double costSum(int n) {
         int last = layers.length - 1;
-        int k = layers[last].outputs;
+        int k = architecture.size(last);
         double sum = 0;
         for (int e = 0; e < n; e++) {
             sum += architecture.loss().cost(z[last], e * k, k, labels[e]);
@@ -234,17 +250,15 @@ public final class Network {
      */
     private void backward(int n, float scale) {
         int last = layers.length - 1;
-        int k = layers[last].outputs;
+        int k = architecture.size(last);
         for (int e = 0; e < n; e++) {
             architecture.loss().outputDelta(a[last], delta[last], e * k, k, labels[e], scale);
         }
         for (int l = last; l >= 1; l--) {
-            float[] inputDelta = l > 1 ? delta[l - 1] : null;
+            float[] inputDelta = needsInputDelta[l] ? delta[l - 1] : null;
             layers[l].backward(params, a[l - 1], delta[l], grads, inputDelta, n);
-            if (l > 1) {
-                architecture
-                        .activation(l - 1)
-                        .multiplyByDerivative(z[l - 1], a[l - 1], delta[l - 1], n * layers[l - 1].outputs);
+            if (inputDelta != null && activations[l - 1] != null) {
+                activations[l - 1].multiplyByDerivative(z[l - 1], a[l - 1], delta[l - 1], n * architecture.size(l - 1));
             }
         }
     }
@@ -309,7 +323,7 @@ public final class Network {
     /** Per-example cost of row {@code e} of the last {@link #forwardExamples} call, with its true label. */
     public double exampleCost(int e) {
         int last = layers.length - 1;
-        int k = layers[last].outputs;
+        int k = architecture.size(last);
         return architecture.loss().cost(z[last], e * k, k, labels[e]);
     }
 
@@ -376,14 +390,36 @@ public final class Network {
     }
 
     /**
-     * Copies the first layer's weights into {@code out} unit by unit: hidden unit {@code j}'s
-     * {@code inputSize()} incoming weights (for MNIST, a 28x28 image) start at {@code j * inputSize()}.
-     * {@code out} needs {@code inputSize() * size(1)} floats.
+     * Copies the first layer's weights into {@code out} unit by unit: unit {@code j}'s
+     * {@link #firstLayerWeightsPerUnit()} incoming weights start at {@code j * firstLayerWeightsPerUnit()}.
+     * For a dense first layer a unit's weights are a picture of the input (for MNIST, a 28x28 image); for
+     * a convolution, a unit is a filter, its weights one {@code kernel x kernel} picture per input channel.
+     * {@code out} needs {@code firstLayerWeightsPerUnit() * firstLayerUnits()} floats.
+     *
+     * @throws IllegalStateException if the first layer has no weights (a max-pool on the input)
      */
     public void copyFirstLayerWeights(float[] out) {
-        DenseLayer first = layers[1];
-        checkLength(out, first.inputs * first.outputs, "weight");
+        Layer first = layers[1];
+        if (first.units() == 0) {
+            throw new IllegalStateException("the first layer has no weights");
+        }
+        checkLength(out, first.units() * first.weightsPerUnit(), "weight");
         first.copyWeightsByUnit(params, out);
+    }
+
+    /** Layer {@code l} (1 = first above the input), for the tests that look inside one. */
+    Layer layer(int l) {
+        return layers[l];
+    }
+
+    /** Units of the first layer: hidden units of a dense layer, filters of a convolution (0 for a pool). */
+    public int firstLayerUnits() {
+        return layers[1].units();
+    }
+
+    /** Incoming weights per unit of the first layer: the input size of a dense layer. */
+    public int firstLayerWeightsPerUnit() {
+        return layers[1].weightsPerUnit();
     }
 
     /** True if no parameter is NaN or infinite: the check behind divergence detection. */

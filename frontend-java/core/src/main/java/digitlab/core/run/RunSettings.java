@@ -9,6 +9,8 @@ import static digitlab.core.run.NumberRange.openClosed;
 import digitlab.core.data.Mnist;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Init;
+import digitlab.core.nn.LayerGrammar;
+import digitlab.core.nn.LayerStack;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.optim.Lbfgs;
 import digitlab.core.nn.optim.OptimizerKind;
@@ -46,16 +48,19 @@ public final class RunSettings {
 
     private static final int MAX_PASSES = 1_000_000;
 
-    public static final Setting<int[]> LAYERS = define("layers", RunSettings::readSizes, RunSettings::writeSizes)
-            .byDefault(new int[] {Mnist.PIXELS, 128, Mnist.CLASSES})
-            .help("layer sizes, input to output");
+    public static final Setting<LayerStack> LAYERS = define("layers", LayerGrammar::parse, RunSettings::writeLayers)
+            .byDefault(LayerStack.dense(new int[] {Mnist.PIXELS, 128, Mnist.CLASSES}))
+            .help("layers, input to output: the input size (784 = 28x28), then per layer a number of units for a"
+                    + " dense layer, c8k5 for a convolution of 8 filters of 5x5 (add s2 for stride 2, v for valid"
+                    + " padding), p2 for a 2x2 max-pool (add s1 for stride 1); e.g. 784,c8k5,p2,c16k5,p3,10");
 
     public static final Setting<Activation[]> ACT = define(
                     "act", RunSettings::readActivations, RunSettings::writeActivations)
             .byDefault(new Activation[] {Activation.RELU})
             .options(options(Activation.values(), Activation::id, Activation::label))
             .cliAlias("activation")
-            .help("hidden activation, one for every hidden layer or one per hidden layer (comma-separated)");
+            .help("hidden activation, one for every hidden layer with weights (dense or convolution) or one per such"
+                    + " layer (comma-separated)");
 
     public static final Setting<Loss> LOSS = choice("loss", Loss.values(), Loss::id, Loss::label)
             .byDefault(Loss.SOFTMAX_CROSS_ENTROPY)
@@ -270,21 +275,8 @@ public final class RunSettings {
 
     // ---------------------------------------------------------------- the two lists and the derived defaults
 
-    private static int[] readSizes(String text) {
-        String[] parts = Text.split(text, ',');
-        int[] sizes = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                sizes[i] = Integer.parseInt(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("must be whole numbers separated by commas, got '" + text + "'");
-            }
-        }
-        return sizes;
-    }
-
-    private static String writeSizes(int[] sizes) {
-        return Text.join(sizes, ',');
+    private static String writeLayers(LayerStack layers) {
+        return LayerGrammar.format(layers, ',');
     }
 
     private static Activation[] readActivations(String text) {

@@ -7,6 +7,7 @@ import static digitlab.core.run.RunSettings.LOSS;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
 import digitlab.core.nn.Init;
+import digitlab.core.nn.LayerStack;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.optim.OptimizerKind;
 import digitlab.core.nn.optim.Schedule;
@@ -74,7 +75,7 @@ public final class TrainingConfig {
      */
     public TrainingConfig withArchitecture(Architecture architecture) {
         Map<String, String> map = toMap(); // all three at once: each alone may not fit the others
-        map.put(LAYERS.key(), LAYERS.write(architecture.sizes()));
+        map.put(LAYERS.key(), LAYERS.write(architecture.layers()));
         map.put(ACT.key(), ACT.write(architecture.hiddenActivations()));
         map.put(LOSS.key(), LOSS.write(architecture.loss()));
         return fromMap(map);
@@ -87,11 +88,12 @@ public final class TrainingConfig {
 
     // ---------------------------------------------------------------- typed reads of the common settings
 
-    public int[] layers() {
+    /** The input shape and the layers above it, e.g. {@code 784,c8k5,p2,10}. */
+    public LayerStack layers() {
         return get(LAYERS);
     }
 
-    /** Hidden activations as given: one for all hidden layers, or one per layer. */
+    /** Hidden activations as given: one for all hidden layers with weights, or one per such layer. */
     public Activation[] activations() {
         return get(ACT);
     }
@@ -294,7 +296,7 @@ public final class TrainingConfig {
         return null;
     }
 
-    private static Architecture architectureOf(int[] layers, Activation[] activations, Loss loss) {
+    private static Architecture architectureOf(LayerStack layers, Activation[] activations, Loss loss) {
         try {
             return new Architecture(layers, activations, loss);
         } catch (IllegalArgumentException e) {

@@ -2,8 +2,8 @@ package digitlab.core.session;
 
 import digitlab.core.model.Model;
 import digitlab.core.model.TrainingMetadata;
+import digitlab.core.nn.LayerGrammar;
 import digitlab.core.run.TrainingConfig;
-import digitlab.core.text.Text;
 import digitlab.core.train.Divergence;
 import digitlab.core.train.TrainingStatus;
 import java.util.List;
@@ -154,9 +154,9 @@ public final class RunStatus {
         return epochs + unit + (epochs == 1 ? "" : "s");
     }
 
-    /** The network's layer sizes, e.g. {@code 784-128-10}. */
+    /** The network's layers, e.g. {@code 784-128-10} or {@code 784-c8k5-p2-10}. */
     public static String network(TrainingConfig config) {
-        return Text.join(config.layers(), '-');
+        return LayerGrammar.format(config.layers(), '-');
     }
 
     /** What the page says about settings in its address that it set aside (never empty {@code problems}). */

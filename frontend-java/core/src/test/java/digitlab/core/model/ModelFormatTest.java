@@ -316,4 +316,20 @@ class ModelFormatTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> Model.fromBytes(bytes));
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should mention " + expected);
     }
+
+    @Test
+    void refusesToWriteANetworkWithConvolutionsRatherThanWriteABrokenFile() {
+        Architecture cnn = new Architecture(
+                digitlab.core.nn.LayerGrammar.parse("784,c8k5,p2,10"),
+                new Activation[] {Activation.RELU},
+                Loss.SOFTMAX_CROSS_ENTROPY);
+        Model model = new Model(cnn, new float[cnn.parameterCount()], null, null);
+        assertNull(ModelFormat.cannotStore(ARCH));
+        String why = "model files store dense networks only so far, and 784,c8k5,p2,10 has convolution or pooling"
+                + " layers";
+        assertEquals(why, ModelFormat.cannotStore(cnn));
+        assertEquals(
+                why,
+                assertThrows(IllegalArgumentException.class, model::toBytes).getMessage());
+    }
 }

@@ -53,6 +53,41 @@ public final class TestDigits {
         return new Digits(count, rows, cols, labels, pixels);
     }
 
+    /** Random images with every pixel non-zero (dense inputs), labels below {@code classes}. */
+    public static Digits noisy(int count, int rows, int cols, int classes, int seed) {
+        Rng rng = new Rng(seed);
+        byte[] labels = new byte[count];
+        byte[] pixels = new byte[count * rows * cols];
+        for (int e = 0; e < count; e++) {
+            labels[e] = (byte) rng.nextInt(classes);
+        }
+        for (int p = 0; p < pixels.length; p++) {
+            pixels[p] = (byte) (1 + rng.nextInt(255));
+        }
+        return new Digits(count, rows, cols, labels, pixels);
+    }
+
+    /**
+     * {@code side x side} images that are 0 but for one random 2x2 patch: large zero regions, where every
+     * window of a convolution sees only zeros and gives its bias, so max-pools over them meet exact ties.
+     */
+    public static Digits patches(int count, int side, int classes, int seed) {
+        Rng rng = new Rng(seed);
+        byte[] labels = new byte[count];
+        byte[] pixels = new byte[count * side * side];
+        for (int e = 0; e < count; e++) {
+            labels[e] = (byte) rng.nextInt(classes);
+            int y = rng.nextInt(side - 1);
+            int x = rng.nextInt(side - 1);
+            for (int dy = 0; dy < 2; dy++) {
+                for (int dx = 0; dx < 2; dx++) {
+                    pixels[e * side * side + (y + dy) * side + x + dx] = (byte) (1 + rng.nextInt(255));
+                }
+            }
+        }
+        return new Digits(count, side, side, labels, pixels);
+    }
+
     public static synchronized Digits mnistTrain() {
         if (mnistTrain == null) {
             mnistTrain = loadMnist("train");

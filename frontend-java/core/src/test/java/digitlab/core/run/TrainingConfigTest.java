@@ -23,7 +23,7 @@ class TrainingConfigTest {
                 + "&opt=nesterov&lr=0.0001&momentum=0.95&sched=step&decay=0.3&every=2&batch=64&lambda=0.5"
                 + "&init=xavier&seed=-7&epochs=12&train=5000&targetacc=0.97&patience=3&memory=7");
         assertEquals(c, TrainingConfig.fromQuery(c.toQuery()));
-        assertArrayEquals(new int[] {784, 256, 128, 10}, c.layers());
+        assertArrayEquals(new int[] {784, 256, 128, 10}, c.layers().sizes());
         assertEquals(Activation.LEAKY_RELU, c.architecture().activation(2));
         assertEquals(Loss.SIGMOID_CROSS_ENTROPY, c.loss());
         assertEquals(OptimizerKind.NESTEROV, c.optimizer());
@@ -56,7 +56,7 @@ class TrainingConfigTest {
     @Test
     void defaultsAndOptimizerSpecificLearningRate() {
         TrainingConfig d = TrainingConfig.defaults();
-        assertArrayEquals(new int[] {784, 128, 10}, d.layers());
+        assertArrayEquals(new int[] {784, 128, 10}, d.layers().sizes());
         assertEquals(OptimizerKind.ADAM, d.optimizer());
         assertEquals(0.001f, d.learningRate());
         assertEquals(Init.HE, d.init());
@@ -70,7 +70,7 @@ class TrainingConfigTest {
     @Test
     void acceptsPercentEncodingAndLeadingMarks() {
         TrainingConfig c = TrainingConfig.fromQuery("#layers=784%2C32%2C10&act=relu");
-        assertArrayEquals(new int[] {784, 32, 10}, c.layers());
+        assertArrayEquals(new int[] {784, 32, 10}, c.layers().sizes());
         assertEquals(c, TrainingConfig.fromQuery("?layers=784,32,10&act=relu"));
     }
 
@@ -168,5 +168,42 @@ class TrainingConfigTest {
                 TrainingConfig.fromQuery("seed=2"),
                 TrainingConfig.fromMapKeepingWhatReads(QueryString.parse("seed=2"), problems));
         assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aConvolutionalNetworkTravelsInTheLayersSetting() {
+        TrainingConfig c = TrainingConfig.fromQuery("layers=784,c8k5,p2,c16k5,p3,10&act=relu&opt=sgd&lr=0.01");
+        assertTrue(c.toQuery().startsWith("layers=784,c8k5,p2,c16k5,p3,10&act=relu&"), c.toQuery());
+        assertEquals(c, TrainingConfig.fromQuery(c.toQuery()));
+        assertEquals(
+                "784-c8k5-p2-c16k5-p3-10 relu relu softmax", c.architecture().toString());
+        assertEquals(
+                c.architecture(),
+                TrainingConfig.defaults().withArchitecture(c.architecture()).architecture());
+        TrainingConfig perLayer = TrainingConfig.fromQuery("layers=784,c8k5,p2,c16k5,p3,10&act=relu,tanh");
+        assertEquals(Activation.TANH, perLayer.architecture().activation(3));
+        assertTrue(perLayer.toQuery().contains("&act=relu,tanh&"), perLayer.toQuery());
+    }
+
+    @Test
+    void badConvolutionalLayersAreRefusedNamingTheLayer() {
+        assertEquals(
+                "layers 'c0k5' (layer 1): a convolution needs 1 to 1024 filters, got 0",
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("layers=784,c0k5,10"))
+                        .getMessage());
+        assertEquals(
+                "layers 'c8k29' (layer 1) on 1x28x28: a 29x29 kernel is larger than its 28x28 input maps",
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("layers=784,c8k29,10"))
+                        .getMessage());
+        assertEquals(
+                "layers/act: 2 hidden layers with weights need 2 activations (or one for all), got 3",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> TrainingConfig.fromQuery("layers=784,c8k5,p2,c16k5,p3,10&act=relu,relu,relu"))
+                        .getMessage());
+        assertEquals(
+                "layers/act: the output layer must be a dense layer of one unit per class, got 'p2' (layer 2)",
+                assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromQuery("layers=784,c8k5,p2"))
+                        .getMessage());
     }
 }

@@ -266,5 +266,5 @@ self.BenchMlp = (() => {
     return max + Math.log(sum) - z[label];
   }
 
-  return { Mlp };
+  return { Mlp, Rng, shuffledOrder, softmax, crossEntropy };
 })();

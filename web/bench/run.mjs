@@ -9,14 +9,21 @@
 // then the test accuracy on 10,000 images. Variants, in rounds so that a busy moment hits all alike:
 //   teavm-js / teavm-wasm   the app's own worker (js/worker-js.js, js/worker-wasm.js), TeaVM builds
 //   teavm-js-2 / -wasm-2    the same with a second (replica) worker: data-parallel over a SharedArrayBuffer
-//   baseline                bench/mlp.js: a textbook dense JavaScript MLP on Float32Array
+//   baseline                bench/mlp.js: a textbook dense JavaScript MLP on Float32Array (CNNs: bench/cnn.js)
+//   convnetjs               ConvNetJS (npm convnetjs), the library of the ConvNetJS MNIST demo (CNN models)
 //   tfjs-cpu / tfjs-wasm    TensorFlow.js layers + model.fit (wasm: the single-threaded SIMD build)
+//   tfjs-webgl / -webgpu    (CNN models) webgl runs on SwiftShader here (--disable-gpu); webgpu has no adapter
 // Then the real app page (/) cold: navigation to the first training step and bytes downloaded.
 // Round r trains with seed=r in every variant, so the accuracy column is a median over seeds.
-// Options: --runs N (3), --models a,b, --variants id,... (tfjs-wasm-mt is extra), --no-app,
-// --jvm (also `java -jar digit-lab.jar bench`), --quick (= --runs 1 --models a without TF.js cpu: ~2 min).
-// TF.js cpu trains ~1,000 examples/s, so the full default takes ~20 minutes on 2 busy cores.
-// Exits non-zero on any error. Not part of `npm test`.
+// Options: --runs N (3), --models a,b (also cnn-convnetjs, cnn-tfjs), --variants id,... (tfjs-wasm-mt is
+// extra), --time-box S (CNN models: a run other than TeaVM's stops after S seconds of training, 30 by
+// default; 0 = full epochs), --no-app, --jvm (also `java -jar digit-lab.jar bench`), --quick (= --runs 1
+// --models a without TF.js cpu: ~2 min). TF.js cpu trains ~1,000 examples/s, so the full default takes
+// ~20 minutes on 2 busy cores; `--models cnn-convnetjs,cnn-tfjs --runs 1 --no-app` about 10.
+// A variant that cannot train a model here is skipped with the reason, not an error: the TeaVM workers when
+// the app answers a CNN's `layers=` with an error (the app has no conv layers yet), a TF.js backend that
+// cannot start in this headless Chromium (webgpu) or lacks a kernel the network needs (wasm has no
+// Conv2DBackpropFilter). Exits non-zero on any other error. Not part of `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -41,6 +48,15 @@ const MODELS = {
     query: 'layers=784,128,10&act=sigmoid&loss=softmax&opt=sgd&lr=0.1&batch=32&init=uniform&seed=1' },
   b: { name: '784-256-128-10, ReLU hidden, softmax CE, SGD lr 0.05, batch 64, He init',
     query: 'layers=784,256,128,10&act=relu&loss=softmax&opt=sgd&lr=0.05&batch=64&init=he&seed=1' },
+  // Issue 13's CNNs, in the app's layer grammar (c<filters>k<size>[v]: conv, "same" padding unless v; p<size>).
+  'cnn-convnetjs': { cnn: true,
+    name: 'CNN, the ConvNetJS MNIST demo network on 28x28: conv 8@5x5 pad 2, max-pool 2, conv 16@5x5 pad 2, '
+      + 'max-pool 3, softmax 10; ReLU, SGD lr 0.1, batch 32, He init',
+    query: 'layers=784,c8k5,p2,c16k5,p3,10&act=relu&loss=softmax&opt=sgd&lr=0.1&batch=32&init=he&seed=1' },
+  'cnn-tfjs': { cnn: true,
+    name: 'CNN, the TensorFlow.js MNIST example network: conv 16@3x3, max-pool 2, conv 32@3x3, max-pool 2, '
+      + 'conv 32@3x3 (valid padding), dense 64, softmax 10; ReLU, SGD lr 0.1, batch 32, He init',
+    query: 'layers=784,c16k3v,p2,c32k3v,p2,c32k3v,64,10&act=relu&loss=softmax&opt=sgd&lr=0.1&batch=32&init=he&seed=1' },
 };
 
 const VARIANTS = [
@@ -54,9 +70,19 @@ const VARIANTS = [
   // Off by default: inside a worker TF.js 4.22's threaded build still runs 1 thread (getThreadsCount() = 1
   // after setThreadsCount(2); tensorflow/tfjs#6081) and measured slower than the single-threaded build.
   { id: 'tfjs-wasm-mt', label: '(d) TF.js wasm, threaded build', tfjs: true, optional: true },
+  // CNN models only by default. webgl: with --disable-gpu, Chromium's WebGL2 is SwiftShader, a GPU emulated
+  // on the CPU, and TF.js takes it (the row's engine says so); webgpu: navigator.gpu gives no adapter here,
+  // and the row says so (the worker checks; it does not load @tensorflow/tfjs-backend-webgpu).
+  { id: 'tfjs-webgl', label: '(d) TF.js webgl', tfjs: true, cnnOnly: true },
+  { id: 'tfjs-webgpu', label: '(d) TF.js webgpu', tfjs: true, cnnOnly: true },
+  { id: 'convnetjs', label: '(e) ConvNetJS', convnetjs: true, cnnOnly: true },
 ];
-const DEFAULT_VARIANTS = VARIANTS.filter((v) => !v.optional).map((v) => v.id).join(',');
+const DEFAULT_VARIANTS = VARIANTS.filter((v) => !v.optional && !v.cnnOnly).map((v) => v.id).join(',');
 const QUICK_VARIANTS = 'teavm-js,teavm-wasm,teavm-js-2,teavm-wasm-2,baseline,tfjs-wasm';
+const CNN_VARIANTS = 'teavm-js,teavm-wasm,teavm-js-2,teavm-wasm-2,baseline,convnetjs,tfjs-cpu,tfjs-wasm,tfjs-webgl,'
+  + 'tfjs-webgpu';
+/** Training seconds after which a CNN run other than TeaVM's stops and reports its examples/s (--time-box). */
+const CNN_TIME_BOX = 30;
 
 const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.map': 'application/json' };
@@ -72,9 +98,10 @@ const BENCH_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-/** The local file behind a /bench/ URL: this folder's files, or a TF.js package's dist/ file; else null. */
+/** The local file behind a /bench/ URL: this folder's files, a TF.js dist/ or ConvNetJS build/ file; else null. */
 function benchFile(pathname) {
-  const vendor = pathname.match(/^\/bench\/node_modules\/(@tensorflow\/[a-z0-9-]+\/dist\/[A-Za-z0-9._-]+)$/);
+  const vendor = pathname.match(
+    /^\/bench\/node_modules\/((?:@tensorflow\/[a-z0-9-]+\/dist|convnetjs\/build)\/[A-Za-z0-9._-]+)$/);
   if (vendor) return path.join(modulesDir, vendor[1]);
   const own = pathname.match(/^\/bench\/([A-Za-z0-9_-]+\.(?:html|js))$/);
   return own ? path.join(benchDir, own[1]) : null;
@@ -160,25 +187,51 @@ async function newContext(browser) {
   return { context, page, problems };
 }
 
-/** One variant, one epoch, in a fresh context; resolves to the worker's answer plus sizes and memory. */
-async function runOnce(browser, cdp, server, variant, query) {
+/**
+ * Whether `error`, the answer of `variant`'s worker to `model`, says the variant cannot train that model
+ * (rather than that something broke): the app's worker rejecting a CNN's layer spec, which it does while
+ * the app has no conv/pool layers (TrainingConfig.fromQuery: "layers must be whole numbers ..."). Returns the
+ * reason or null. Dense models never qualify: an error there is an error.
+ */
+function notAvailable(variant, model, error) {
+  if (variant.teavm && model.cnn && /^layers\b/.test(error)) {
+    return `the app's worker rejects this layer spec: ${error}`;
+  }
+  return null;
+}
+
+/**
+ * One variant, one epoch, in a fresh context; resolves to the worker's answer plus sizes and memory, or to
+ * {unavailable: reason} when the variant cannot train this model in this browser. `maxSeconds` > 0 time-boxes
+ * the baselines' training (the TeaVM workers ignore it).
+ */
+async function runOnce(browser, cdp, server, variant, model, query, maxSeconds = 0) {
   const { context, page, problems } = await newContext(browser);
   try {
     const before = await rendererCpu(cdp);
-    const url = `${server.url}bench/index.html?variant=${variant.id}&query=${encodeURIComponent(query)}`;
+    const url = `${server.url}bench/index.html?variant=${variant.id}&query=${encodeURIComponent(query)}`
+      + (maxSeconds > 0 ? `&maxSeconds=${maxSeconds}` : '');
     await page.goto(url);
-    await page.waitForFunction(() => window.benchResult || window.benchError, null,
+    await page.waitForFunction(() => window.benchResult || window.benchError || window.benchUnavailable, null,
       { timeout: 15 * 60_000, polling: 250 });
-    const { result, error } = await page.evaluate(() => ({ result: window.benchResult, error: window.benchError }));
+    const { result, error, unavailable } = await page.evaluate(() => ({ result: window.benchResult,
+      error: window.benchError, unavailable: window.benchUnavailable }));
+    if (unavailable) return { unavailable };
+    if (error && notAvailable(variant, model, error)) return { unavailable: notAvailable(variant, model, error) };
     if (error) throw new Error(`${variant.id}: ${error}`);
     if (problems.length) throw new Error(`${variant.id}: ${problems.join('; ')}`);
     if (!result.crossOriginIsolated) throw new Error('the bench page is not cross-origin isolated');
-    if (!(result.examplesSeen >= 60_000)) throw new Error(`${variant.id}: ${result.examplesSeen} examples`);
+    if (!(result.examplesSeen >= 60_000 || (result.timeBox && result.examplesSeen > 0))) {
+      throw new Error(`${variant.id}: ${result.examplesSeen} examples`);
+    }
     if ((variant.workers ?? 1) !== result.workers) {
       throw new Error(`${variant.id}: trained on ${result.workers} workers, not ${variant.workers ?? 1}`);
     }
-    if (!(result.accuracy > 0.8)) {
-      throw new Error(`${variant.id}: test accuracy ${result.accuracy} after one epoch: something is wrong`);
+    // A time-boxed run may have trained a few hundred examples only: 50% from 5,000 examples on, else no bar.
+    const least = result.examplesSeen >= 60_000 ? 0.8 : result.examplesSeen >= 5_000 ? 0.5 : 0;
+    if (!(result.accuracy > least)) {
+      throw new Error(`${variant.id}: test accuracy ${result.accuracy} after ${result.examplesSeen} examples: `
+        + 'something is wrong');
     }
     const renderer = busiestRenderer(before, await rendererCpu(cdp));
     return { ...result, sizes: sizes(await resources(page)), peakRss: renderer ? peakRss(renderer.pid) : null };
@@ -269,7 +322,96 @@ function summarise(variant, runs) {
     accuracy: median(runs.map((r) => r.accuracy)), accMin: Math.min(...runs.map((r) => r.accuracy)),
     accMax: Math.max(...runs.map((r) => r.accuracy)), loss: median(runs.map((r) => r.loss)),
     peakRss: median(runs.map((r) => r.peakRss ?? NaN)), sizes: runs[0].sizes, engine: runs[0].engine,
+    examples: median(runs.map((r) => r.examplesSeen)), boxed: runs.some((r) => r.examplesSeen < 60_000),
+    timeBox: runs[0].timeBox, testImages: Math.min(...runs.map((r) => r.testImages ?? 10_000)),
   };
+}
+
+/** The variants that did not run on a model, with the reason: printed under its table. */
+function printNotRun(unavailable) {
+  if (!unavailable.size) return;
+  console.log('\nnot run here:');
+  for (const [variant, reason] of unavailable) console.log(`  ${variant.label} (${variant.id}): ${reason}`);
+}
+
+/**
+ * A CNN model's table: as the dense models', plus the examples each row trained (slow baselines are
+ * time-boxed: their examples/s is measured on part of the epoch and the epoch time extrapolated), the speed
+ * against ConvNetJS, and issue 13's targets once TeaVM rows exist.
+ */
+function printCnnTable(model, summaries, idlePeak, unavailable) {
+  const baseline = summaries.find((s) => s.variant.baseline);
+  const convnetjs = summaries.find((s) => s.variant.convnetjs);
+  const tfjs = summaries.filter((s) => s.variant.tfjs);
+  const bestTf = tfjs.length ? tfjs.reduce((a, b) => (b.speed > a.speed ? b : a)) : null;
+  const runs = Math.max(...summaries.map((s) => s.runs.length), 0);
+  console.log(`\n## ${model.name}\nquery: ${model.query.replace(/seed=\d+/, `seed=1..${runs}`)}\n`);
+  if (summaries.length) {
+    const ratio = (s, of) => (of ? fmt(s.speed / of.speed, 2) : 'n/a');
+    console.log(table(
+      ['variant', `examples/s (median of ${runs})`, 'min-max', 'epoch s', 'examples trained', 'test acc %',
+        'acc min-max', 'loss', 'x (c)', 'x ConvNetJS', 'x best TF.js', 'peak renderer RSS', 'worker code: wire / raw'],
+      summaries.map((s) => [s.variant.label, `${fmt(s.speed)}${s.boxed ? ' *' : ''}`, `${fmt(s.min)}-${fmt(s.max)}`,
+        `${s.boxed ? '~' : ''}${fmt(60_000 / s.speed, 1)}`,
+        s.boxed ? `${fmt(s.examples)} (${s.timeBox} s box)` : fmt(s.examples),
+        `${fmt(s.accuracy * 100, 2)}${s.testImages < 10_000 ? ' *' : ''}`,
+        `${fmt(s.accMin * 100, 2)}-${fmt(s.accMax * 100, 2)}`, fmt(s.loss, 3),
+        ratio(s, baseline), ratio(s, convnetjs), ratio(s, bestTf), mb(s.peakRss),
+        `${kb(s.sizes.codeWire)} / ${kb(s.sizes.codeDecoded)}`]),
+    ));
+    console.log(`\nbest TF.js backend: ${bestTf ? bestTf.variant.label : 'n/a'}; engines: `
+      + summaries.filter((s) => s.engine).map((s) => `${s.variant.id} = ${s.engine}`).join('; '));
+    const boxed = summaries.filter((s) => s.boxed);
+    if (boxed.length) {
+      console.log(`* time-boxed (--time-box ${boxed[0].timeBox}): the run stopped after the first batch that ended `
+        + `more than ${boxed[0].timeBox} s into training; its examples/s is that of the batches after the first (which `
+        + 'pays for JIT, shader compilation, allocation once), epoch s = 60,000 / that (~: extrapolated); its test '
+        + `accuracy is on the first ${fmt(Math.min(...boxed.map((s) => s.testImages)))} test images and, like its `
+        + 'loss, after the examples trained only: not an epoch\'s.');
+    }
+    if (summaries.some((s) => /SwiftShader/.test(s.engine ?? ''))) {
+      console.log('TF.js webgl runs on SwiftShader: with --disable-gpu, Chromium\'s WebGL2 is a GPU emulated on '
+        + 'the CPU.');
+    }
+    console.log(`peak renderer RSS = VmHWM of the renderer process hosting the bench page and its worker (idle bench `
+      + `page: ${mb(idlePeak)}; a time-boxed run's peak is that of its part of the epoch). Worker code = scripts and `
+      + `wasm the worker loads (gzip on the wire; our route's files: their gzip size) / decoded. Every worker also `
+      + `loads the shards: ${kb(summaries[0].sizes.dataWire)} gzip on the wire, `
+      + `${kb(summaries[0].sizes.dataDecoded)} decoded.`);
+  }
+  printNotRun(unavailable);
+
+  const verdict = (ok) => (ok ? 'MET' : 'NOT MET');
+  const teavm = summaries.filter((s) => s.variant.teavm && !s.variant.single);
+  if (!teavm.length) {
+    console.log('\ntargets (issue 13: the faster TeaVM build in 1 worker >= 10x ConvNetJS and >= 5x the fastest TF.js '
+      + 'backend; 2 workers faster still): no TeaVM row yet, checked once the app trains this network.');
+    return;
+  }
+  const fastest = teavm.reduce((a, b) => (b.speed > a.speed ? b : a));
+  console.log('\ntargets (issue 13):');
+  if (convnetjs) {
+    console.log(`  faster TeaVM build (${fastest.variant.label}) >= 10x ConvNetJS: `
+      + `${fmt(fastest.speed / convnetjs.speed, 2)}x -> ${verdict(fastest.speed >= 10 * convnetjs.speed)}`);
+  }
+  if (bestTf) {
+    console.log(`  faster TeaVM build (${fastest.variant.label}) >= 5x fastest TF.js (${bestTf.variant.label}): `
+      + `${fmt(fastest.speed / bestTf.speed, 2)}x -> ${verdict(fastest.speed >= 5 * bestTf.speed)}`);
+  }
+  for (const p of summaries.filter((s) => s.variant.single)) {
+    const single = summaries.find((o) => o.variant.id === p.variant.single);
+    if (!single) continue;
+    const points = (p.accuracy - single.accuracy) * 100;
+    console.log(`  ${p.variant.label} faster than 1 worker: ${fmt(p.speed / single.speed, 2)}x -> `
+      + `${verdict(p.speed > single.speed)} (test accuracy ${points >= 0 ? '+' : ''}${fmt(points, 2)} points)`);
+  }
+  if (baseline) {
+    for (const t of teavm) {
+      const points = (t.accuracy - baseline.accuracy) * 100;
+      console.log(`  ${t.variant.label} test accuracy against (c)${baseline.boxed ? ' (time-boxed)' : ''}: `
+        + `${points >= 0 ? '+' : ''}${fmt(points, 2)} points (not a target: different initial weights)`);
+    }
+  }
 }
 
 function printModelTable(model, summaries, idlePeak) {
@@ -354,19 +496,27 @@ async function main() {
   const { values } = parseArgs({ options: {
     runs: { type: 'string', default: '3' }, models: { type: 'string', default: 'a,b' },
     variants: { type: 'string' }, quick: { type: 'boolean', default: false },
+    'time-box': { type: 'string', default: String(CNN_TIME_BOX) },
     'no-app': { type: 'boolean', default: false }, jvm: { type: 'boolean', default: false },
   } });
   if (values.quick) {
     values.runs = '1';
     values.models = 'a';
   }
-  values.variants ??= values.quick ? QUICK_VARIANTS : DEFAULT_VARIANTS;
   const runs = Number(values.runs);
   if (!(runs >= 1)) throw new Error('--runs must be a positive number');
-  const models = values.models.split(',').map((key) => MODELS[key] ?? fail(`unknown model '${key}' (a, b)`));
-  const variants = values.variants.split(',').map((id) => VARIANTS.find((v) => v.id === id)
+  const timeBox = Number(values['time-box']);
+  if (!(timeBox >= 0)) throw new Error('--time-box must be a number of seconds (0: full epochs)');
+  const models = values.models.split(',').map((key) => MODELS[key]
+    ?? fail(`unknown model '${key}' (${Object.keys(MODELS).join(', ')})`));
+  const variantList = (ids) => ids.split(',').map((id) => VARIANTS.find((v) => v.id === id)
     ?? fail(`unknown variant '${id}' (${VARIANTS.map((v) => v.id).join(', ')})`));
+  // --variants applies to every model; else dense models get the MLP rows, CNN models the CNN rows.
+  const variantsOf = (model) => variantList(values.variants
+    ?? (values.quick ? QUICK_VARIANTS : model.cnn ? CNN_VARIANTS : DEFAULT_VARIANTS));
+  models.forEach(variantsOf);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
+  if (models.some((m) => m.cnn)) cnnGradientCheck();
 
   const started = Date.now();
   const server = await startServer();
@@ -380,20 +530,41 @@ async function main() {
       + `load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; node ${process.version}`);
     console.log(`each run: fresh browser context, one worker, one epoch of 60,000 images; ${runs} runs per variant, `
       + 'interleaved in rounds; round r uses seed=r (accuracy and loss: medians over those seeds)');
+    if (models.some((m) => m.cnn)) {
+      console.log(`CNN baselines: ConvNetJS ${packageVersion('convnetjs')} (npm convnetjs), TF.js `
+        + `${packageVersion('@tensorflow/tfjs')}; CNN runs other than TeaVM's are time-boxed to `
+        + `${timeBox ? `${timeBox} s of training` : 'none (full epochs)'} (--time-box)`);
+    }
     const idlePeak = await idleRendererPeak(browser, cdp, server);
 
     for (const model of models) {
+      const variants = variantsOf(model);
       const results = new Map(variants.map((v) => [v.id, []]));
+      const unavailable = new Map(); // variant -> why it cannot train this model here
+      const maxSeconds = (variant) => (model.cnn && !variant.teavm ? timeBox : 0);
       for (let round = 1; round <= runs; round++) {
-        for (const variant of variants) {
+        for (const variant of variants.filter((v) => !unavailable.has(v))) {
           const query = model.query.replace(/seed=\d+/, `seed=${round}`);
-          const result = await runOnce(browser, cdp, server, variant, query);
+          const result = await runOnce(browser, cdp, server, variant, model, query, maxSeconds(variant));
+          const tag = `  [${model.query.split('&')[0]}] round ${round}/${runs} ${variant.id}`;
+          if (result.unavailable) {
+            unavailable.set(variant, result.unavailable);
+            process.stderr.write(`${tag}: not run: ${result.unavailable}\n`);
+            continue;
+          }
           results.get(variant.id).push(result);
-          process.stderr.write(`  [${model.query.split('&')[0]}] round ${round}/${runs} ${variant.id}: `
-            + `${fmt(result.examplesPerSecond)} examples/s, test ${fmt(result.accuracy * 100, 2)}%\n`);
+          process.stderr.write(`${tag}: ${fmt(result.examplesPerSecond)} examples/s, test `
+            + `${fmt(result.accuracy * 100, 2)}%${result.examplesSeen < 60_000 ? ` after ${fmt(result.examplesSeen)} `
+              + `examples (${result.timeBox} s time box)` : ''}\n`);
         }
       }
-      printModelTable(model, variants.map((v) => summarise(v, results.get(v.id))), idlePeak);
+      const summaries = variants.filter((v) => results.get(v.id).length).map((v) => summarise(v, results.get(v.id)));
+      if (model.cnn) {
+        printCnnTable(model, summaries, idlePeak, unavailable);
+      } else {
+        if (summaries.length) printModelTable(model, summaries, idlePeak);
+        printNotRun(unavailable);
+      }
       console.log(`load average now: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     }
 
@@ -415,6 +586,18 @@ async function main() {
 
 function fail(message) {
   throw new Error(message);
+}
+
+/** The installed version of an npm package of web/. */
+function packageVersion(name) {
+  return JSON.parse(readFileSync(path.join(modulesDir, name, 'package.json'), 'utf8')).version;
+}
+
+/** bench/cnn.test.mjs (the hand-written CNN's numerical gradient check) before any CNN row. */
+function cnnGradientCheck() {
+  const check = spawnSync(process.execPath, ['--test', '--test-reporter=dot', path.join(benchDir, 'cnn.test.mjs')],
+    { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`bench/cnn.test.mjs failed:\n${check.stdout}${check.stderr}`);
 }
 
 main().catch((error) => {

@@ -61,8 +61,15 @@ self.BenchShards = (() => {
   /** The benchmark's run configuration from a Digit Lab query (the subset the benchmark uses). */
   function parseQuery(query) {
     const params = new URLSearchParams(query);
+    const layerText = params.get('layers') ?? '784,128,10';
+    // Dense networks: `layers` = the sizes. Anything else (conv/pool layers, issue 13's grammar): `net` = the
+    // layers parsed by cnn-common.js, which only the CNN runs load (so the MLP runs load what they always did).
+    const convolutional = !/^\s*\d+(\s*,\s*\d+)*\s*$/.test(layerText);
+    if (convolutional && !self.BenchLayers) importScripts('cnn-common.js');
     const config = {
-      layers: (params.get('layers') ?? '784,128,10').split(',').map(Number),
+      layers: convolutional ? null : layerText.split(',').map(Number),
+      net: convolutional ? BenchLayers.parse(layerText) : null,
+      convolutional,
       activation: params.get('act') ?? 'sigmoid',
       loss: params.get('loss') ?? 'softmax',
       optimizer: params.get('opt') ?? 'sgd',

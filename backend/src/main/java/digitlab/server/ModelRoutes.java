@@ -97,11 +97,17 @@ final class ModelRoutes {
         if (body.length == 0) {
             throw new BadRequestResponse("empty body: send a model file");
         }
+        Model model;
         try {
-            Model.fromBytes(body);
+            model = Model.fromBytes(body);
         } catch (ModelFormatException e) {
             // The decoder's messages describe the uploaded bytes only (sizes, codes, offsets), never the server.
             throw new BadRequestResponse("invalid model: " + e.getMessage());
+        }
+        if (!model.architecture().isDense()) {
+            // Version 3 files (convolutions, pools) decode, but the page cannot show such a network yet.
+            throw new BadRequestResponse("invalid model: this server stores dense networks only so far, and "
+                    + model.architecture().layers() + " has convolution or pooling layers");
         }
         PutResult stored = store.put(body);
         Map<String, Object> json = new LinkedHashMap<>();

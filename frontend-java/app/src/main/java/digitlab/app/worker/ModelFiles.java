@@ -16,12 +16,20 @@ final class ModelFiles {
 
     /** The model in {@code file}; null, with an error report, if it is not a Digit Lab model. */
     static Model read(ArrayBuffer file, Reporter reports) {
+        Model model;
         try {
-            return Model.fromBytes(new Int8Array(file).copyToJavaArray());
+            model = Model.fromBytes(new Int8Array(file).copyToJavaArray());
         } catch (ModelFormatException e) {
             reports.error("That is not a Digit Lab model: " + e.getMessage());
             return null;
         }
+        if (!model.architecture().isDense()) {
+            // The JVM trainer writes such files (format version 3); the page's views are dense-only so far.
+            reports.error("This page shows dense networks only so far, and the model "
+                    + model.architecture().layers() + " has convolution or pooling layers.");
+            return null;
+        }
+        return model;
     }
 
     /** Reports the run's network as a model file, with its test accuracy (NaN if not measured). */

@@ -1,7 +1,6 @@
 package digitlab.cli;
 
 import digitlab.core.data.Digits;
-import digitlab.core.model.ModelFormat;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.HeldOut;
 import digitlab.core.train.Trainer;
@@ -56,11 +55,6 @@ final class TrainCommand implements Command {
         if (workers > 1 && config.optimizer().fullBatch()) {
             throw new UsageException("--workers applies to the mini-batch optimizers; "
                     + config.optimizer().id() + " trains in one worker");
-        }
-        String refusal = ModelFormat.cannotStore(config.architecture());
-        if (options.get("out", null) != null && refusal != null) {
-            // Refused before training, not after it: the file could not be written then either.
-            throw new UsageException("--out: " + refusal + "; train without --out");
         }
         MnistFiles.TrainAndTest mnist = MnistFiles.load(options.get("mnist", null));
         Digits train = mnist.train();

@@ -108,6 +108,11 @@ final class ModelRoutes {
         if (mismatch != null) {
             throw new BadRequestResponse("invalid model: " + mismatch);
         }
+        if (!model.architecture().isDense()) {
+            // Version 3 files (convolutions, pools) decode, but the page cannot show such a network yet.
+            throw new BadRequestResponse("invalid model: this server stores dense networks only so far, and "
+                    + model.architecture().layers() + " has convolution or pooling layers");
+        }
         PutResult stored = store.put(body);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", stored.id());

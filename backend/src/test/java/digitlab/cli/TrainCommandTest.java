@@ -88,7 +88,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void trainsAConvolutionalNetworkOnTwoThreadsButWillNotSaveIt() throws Exception {
+    void trainsAConvolutionalNetworkOnTwoThreadsAndSavesIt() throws Exception {
         SyntheticMnist.write(tmp.resolve("mnist"), 1000, 100);
         String mnist = tmp.resolve("mnist").toString();
         assertEquals(
@@ -118,15 +118,25 @@ class TrainCommandTest {
 
         Path file = tmp.resolve("cnn.dlnn");
         assertEquals(
-                2,
+                0,
                 console.run(
-                        Map.of(), "train", "--mnist", mnist, "--layers", "784,c4k5,p4,10", "--out", file.toString()));
-        assertTrue(
-                console.err()
-                        .contains("--out: model files store dense networks only so far, and 784,c4k5,p4,10 has"
-                                + " convolution or pooling layers; train without --out"),
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        mnist,
+                        "--layers",
+                        "784,c4k5,p4,10",
+                        "--epochs",
+                        "1",
+                        "--valid",
+                        "200",
+                        "--out",
+                        file.toString()),
                 console.err());
-        assertTrue(Files.notExists(file));
+        Model saved = Model.fromBytes(Files.readAllBytes(file));
+        assertEquals("784-c4k5-p4-10 relu softmax", saved.architecture().toString());
+        assertEquals(3, Files.readAllBytes(file)[4], "a network with convolutions is a version 3 file");
+        assertEquals(TrainingConfig.fromQuery("layers=784,c4k5,p4,10&epochs=1&valid=200"), saved.config());
     }
 
     @Test

@@ -357,14 +357,14 @@ class ModelApiTest {
         byte[] wrongMagic = model.clone();
         wrongMagic[0] = 'X';
         byte[] wrongVersion = model.clone();
-        wrongVersion[4] = 3;
+        wrongVersion[4] = 4;
         byte[] tooManyLayers = model.clone();
         tooManyLayers[8] = (byte) 200;
         byte[] longer = java.util.Arrays.copyOf(model, model.length + 4);
         String[][] cases = {
             {"truncated", "truncated"},
             {"wrong magic", "bad magic"},
-            {"wrong version", "version 3 is not supported"},
+            {"wrong version", "version 4 is not supported"},
             {"absurd width", "outside 1..65536"},
             {"negative width", "outside 1..65536"},
             {"huge but in range", "expected"},
@@ -415,6 +415,21 @@ class ModelApiTest {
             assertError(post(port, new byte[0]), 400, "empty body");
             assertEquals(0, store.puts, "nothing invalid was stored");
             assertTrue(isEmpty(config.modelsDir()));
+        });
+    }
+
+    @Test
+    void aConvolutionalNetworkIs400UntilThePageCanShowIt() throws Exception {
+        digitlab.core.nn.Architecture cnn = digitlab.core.run.TrainingConfig.fromQuery("layers=784,c4k5,p4,10")
+                .architecture();
+        byte[] model = new Model(cnn, new float[cnn.parameterCount()], null, null).toBytes();
+        withServer(port -> {
+            assertError(
+                    post(port, model),
+                    400,
+                    "invalid model: this server stores dense networks only so far, and 784,c4k5,p4,10 has convolution"
+                            + " or pooling layers");
+            assertEquals(0, store.puts);
         });
     }
 

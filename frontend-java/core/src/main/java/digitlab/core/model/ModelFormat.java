@@ -22,9 +22,10 @@ import java.util.Map;
  * <pre>
  * offset   size     field
  *  0       4        magic "DLNN"
- *  4       2        version: 2 is written; 1 (files from before the run settings) is read too
- *  6       1        flags: bit 0 = training metadata present; bit 1 = run settings present (version 2
- *                   only); other bits 0
+ *  4       2        version: 2 is written for dense networks, 3 for networks with convolutions or
+ *                   pools (below); 1 (files from before the run settings) is read too
+ *  6       1        flags: bit 0 = training metadata present; bit 1 = run settings present (versions 2
+ *                   and 3); other bits 0
  *  7       1        loss: 0 softmax cross-entropy, 1 logistic (sigmoid cross-entropy), 2 quadratic
  *  8       2        L = number of layer sizes, input and output included (2..32)
  * 10       2        reserved (0)
@@ -37,6 +38,11 @@ import java.util.Map;
  *                   multiple of 4 bytes
  *  ..      4*P      the P parameters as float32, in the layout of {@link Architecture}
  * </pre>
+ *
+ * <p>Version 3 stores any stack of layers: bytes 8-9 hold L = the number of layers above the input
+ * (1..31), and the sizes and activations are replaced by the input shape and one record per layer
+ * ({@link LayerRecords}); the rest (metadata, settings, parameters) is as in version 2. Dense networks
+ * are still written as version 2, so their files stay as they were and older readers keep reading them.
  *
  * <p>The file must be exactly this long. {@link #decode} checks every field, and checks the sizes against
  * the byte length before allocating anything, so a hostile upload cannot make it allocate much.
@@ -55,7 +61,10 @@ import java.util.Map;
  * </ul>
  */
 public final class ModelFormat {
+    /** The version written for dense networks. */
     public static final int VERSION = 2;
+    /** The version written for networks with convolutions or pools: a record per layer. */
+    public static final int VERSION_LAYERS = 3;
     /** The version before files carried run settings: same layout, flag bit 1 not allowed. */
     private static final int VERSION_WITHOUT_SETTINGS = 1;
 
@@ -76,53 +85,41 @@ public final class ModelFormat {
 
     private ModelFormat() {}
 
-    /**
-     * Why this format cannot store {@code architecture}, or null if it can: versions 1 and 2 store the
-     * widths of dense layers only, so a network with convolutions or pools has no file yet.
-     */
-    public static String cannotStore(Architecture architecture) {
-        return architecture.isDense()
-                ? null
-                : "model files store dense networks only so far, and " + architecture.layers()
-                        + " has convolution or pooling layers";
-    }
-
-    /**
-     * The model as a model file.
-     *
-     * @throws IllegalArgumentException if the format cannot store the model's network ({@link #cannotStore})
-     */
+    /** The model as a model file: version 2 for a dense network, version 3 for any other. */
     public static byte[] encode(Model model) {
         Architecture arch = model.architecture();
-        String refusal = cannotStore(arch);
-        if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
-        }
+        boolean dense = arch.isDense();
         TrainingMetadata meta = model.metadata();
         String settings = model.config() != null ? model.config().toQuery() : null;
         float[] params = model.parametersView();
         int layerCount = arch.layerCount();
+        int network = dense ? 4 * layerCount + padded(layerCount - 2) : LayerRecords.size(arch);
         int size = FIXED_HEADER
-                + 4 * layerCount
-                + padded(layerCount - 2)
+                + network
                 + (meta != null ? METADATA_SIZE : 0)
                 + (settings != null ? 4 + padded(settings.length()) : 0)
                 + 4 * params.length;
         byte[] out = new byte[size];
         System.arraycopy(MAGIC, 0, out, 0, 4);
-        putShort(out, 4, VERSION);
+        putShort(out, 4, dense ? VERSION : VERSION_LAYERS);
         out[6] = (byte) ((meta != null ? FLAG_METADATA : 0) | (settings != null ? FLAG_SETTINGS : 0));
         out[7] = (byte) code(LOSS_CODES, arch.loss());
-        putShort(out, 8, layerCount);
         int at = FIXED_HEADER;
-        for (int l = 0; l < layerCount; l++) {
-            putInt(out, at, arch.size(l));
-            at += 4;
+        if (dense) {
+            putShort(out, 8, layerCount);
+            for (int l = 0; l < layerCount; l++) {
+                putInt(out, at, arch.size(l));
+                at += 4;
+            }
+            for (int l = 1; l < layerCount - 1; l++) {
+                out[at + l - 1] = (byte) code(ACTIVATION_CODES, arch.activation(l));
+            }
+            at += padded(layerCount - 2);
+        } else {
+            putShort(out, 8, layerCount - 1);
+            LayerRecords.write(arch, out, at, ACTIVATION_CODES);
+            at += network;
         }
-        for (int l = 1; l < layerCount - 1; l++) {
-            out[at + l - 1] = (byte) code(ACTIVATION_CODES, arch.activation(l));
-        }
-        at += padded(layerCount - 2);
         if (meta != null) {
             putInt(out, at, meta.epochs());
             putInt(out, at + 4, (int) meta.examplesSeen());
@@ -160,12 +157,12 @@ public final class ModelFormat {
             }
         }
         int version = getShort(bytes, 4);
-        if (version != VERSION && version != VERSION_WITHOUT_SETTINGS) {
+        if (version != VERSION && version != VERSION_WITHOUT_SETTINGS && version != VERSION_LAYERS) {
             throw new ModelFormatException("model format version " + version + " is not supported (expected "
-                    + VERSION_WITHOUT_SETTINGS + " or " + VERSION + ")");
+                    + VERSION_WITHOUT_SETTINGS + ", " + VERSION + " or " + VERSION_LAYERS + ")");
         }
         int flags = bytes[6] & 0xFF;
-        int knownFlags = version == VERSION ? FLAG_METADATA | FLAG_SETTINGS : FLAG_METADATA;
+        int knownFlags = version == VERSION_WITHOUT_SETTINGS ? FLAG_METADATA : FLAG_METADATA | FLAG_SETTINGS;
         if ((flags & ~knownFlags) != 0) {
             throw new ModelFormatException("unknown flags " + flags + " in the model header");
         }
@@ -173,39 +170,28 @@ public final class ModelFormat {
         if (lossCode >= LOSS_CODES.length) {
             throw new ModelFormatException("unknown loss code " + lossCode);
         }
-        int layerCount = getShort(bytes, 8);
-        if (layerCount < 2 || layerCount > Architecture.MAX_LAYERS) {
-            throw new ModelFormatException("layer count " + layerCount + " is outside 2.." + Architecture.MAX_LAYERS);
-        }
         if (getShort(bytes, 10) != 0) {
             throw new ModelFormatException("reserved header bytes are not 0");
         }
-        require(bytes, FIXED_HEADER + 4 * layerCount, "the layer sizes");
-        int[] sizes = new int[layerCount];
+        Architecture architecture = null;
+        int[] sizes = null;
+        Activation[] hidden = null;
         int at = FIXED_HEADER;
-        for (int l = 0; l < layerCount; l++) {
-            sizes[l] = getInt(bytes, at);
-            at += 4;
-            if (sizes[l] < 1 || sizes[l] > Architecture.MAX_WIDTH) {
+        if (version == VERSION_LAYERS) {
+            int count = getShort(bytes, 8);
+            if (count < 1 || count > Architecture.MAX_LAYERS - 1) {
                 throw new ModelFormatException(
-                        "layer " + l + " size " + sizes[l] + " is outside 1.." + Architecture.MAX_WIDTH);
+                        "layer count " + count + " is outside 1.." + (Architecture.MAX_LAYERS - 1));
             }
+            require(bytes, at + LayerRecords.INPUT + LayerRecords.RECORD * count, "the layer records");
+            architecture = LayerRecords.read(bytes, at, count, LOSS_CODES[lossCode], ACTIVATION_CODES);
+            at += LayerRecords.INPUT + LayerRecords.RECORD * count;
+        } else {
+            sizes = readSizes(bytes);
+            hidden = readActivations(bytes, sizes.length);
+            at += 4 * sizes.length + padded(hidden.length);
         }
-        require(bytes, at + padded(layerCount - 2), "the activations");
-        Activation[] hidden = new Activation[layerCount - 2];
-        for (int l = 0; l < hidden.length; l++) {
-            int c = bytes[at + l] & 0xFF;
-            if (c >= ACTIVATION_CODES.length) {
-                throw new ModelFormatException("unknown activation code " + c + " for hidden layer " + (l + 1));
-            }
-            hidden[l] = ACTIVATION_CODES[c];
-        }
-        for (int p = hidden.length; p < padded(hidden.length); p++) {
-            if (bytes[at + p] != 0) {
-                throw new ModelFormatException("activation padding bytes are not 0");
-            }
-        }
-        at += padded(hidden.length);
+
         boolean hasMetadata = (flags & FLAG_METADATA) != 0;
         int metadataAt = at;
         at += hasMetadata ? METADATA_SIZE : 0;
@@ -221,7 +207,8 @@ public final class ModelFormat {
         }
         int settingsAt = at;
         at += padded(settingsLength);
-        long parameterCount = Architecture.countParameters(sizes);
+        long parameterCount =
+                architecture != null ? architecture.parameterCount() : Architecture.countParameters(sizes);
         long expected = at + 4 * parameterCount;
         // The byte length bounds the parameter count before anything big is allocated.
         if (bytes.length != expected) {
@@ -232,11 +219,12 @@ public final class ModelFormat {
             throw new ModelFormatException(
                     "model has " + parameterCount + " parameters, more than the limit " + Architecture.MAX_PARAMETERS);
         }
-        Architecture architecture;
-        try {
-            architecture = new Architecture(sizes, hidden, LOSS_CODES[lossCode]);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException("bad architecture: " + e.getMessage());
+        if (architecture == null) {
+            try {
+                architecture = new Architecture(sizes, hidden, LOSS_CODES[lossCode]);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException("bad architecture: " + e.getMessage());
+            }
         }
         TrainingMetadata metadata = null;
         if (hasMetadata) {
@@ -262,6 +250,44 @@ public final class ModelFormat {
                 ? readSettings(bytes, settingsAt, settingsLength, architecture)
                 : new Settings(null, null);
         return new Model(architecture, params, metadata, settings.config, settings.issue);
+    }
+
+    /** The layer sizes of a version 1 or 2 file. */
+    private static int[] readSizes(byte[] bytes) {
+        int layerCount = getShort(bytes, 8);
+        if (layerCount < 2 || layerCount > Architecture.MAX_LAYERS) {
+            throw new ModelFormatException("layer count " + layerCount + " is outside 2.." + Architecture.MAX_LAYERS);
+        }
+        require(bytes, FIXED_HEADER + 4 * layerCount, "the layer sizes");
+        int[] sizes = new int[layerCount];
+        for (int l = 0; l < layerCount; l++) {
+            sizes[l] = getInt(bytes, FIXED_HEADER + 4 * l);
+            if (sizes[l] < 1 || sizes[l] > Architecture.MAX_WIDTH) {
+                throw new ModelFormatException(
+                        "layer " + l + " size " + sizes[l] + " is outside 1.." + Architecture.MAX_WIDTH);
+            }
+        }
+        return sizes;
+    }
+
+    /** The hidden activations of a version 1 or 2 file of {@code layerCount} sizes, and their padding. */
+    private static Activation[] readActivations(byte[] bytes, int layerCount) {
+        int at = FIXED_HEADER + 4 * layerCount;
+        require(bytes, at + padded(layerCount - 2), "the activations");
+        Activation[] hidden = new Activation[layerCount - 2];
+        for (int l = 0; l < hidden.length; l++) {
+            int c = bytes[at + l] & 0xFF;
+            if (c >= ACTIVATION_CODES.length) {
+                throw new ModelFormatException("unknown activation code " + c + " for hidden layer " + (l + 1));
+            }
+            hidden[l] = ACTIVATION_CODES[c];
+        }
+        for (int p = hidden.length; p < padded(hidden.length); p++) {
+            if (bytes[at + p] != 0) {
+                throw new ModelFormatException("activation padding bytes are not 0");
+            }
+        }
+        return hidden;
     }
 
     /** The run settings as this version reads them, as in {@link Model#config()} and {@link Model#settingsIssue()}. */
@@ -322,7 +348,7 @@ public final class ModelFormat {
         return (n + 3) & ~3;
     }
 
-    private static <T> int code(T[] codes, T value) {
+    static <T> int code(T[] codes, T value) {
         for (int c = 0; c < codes.length; c++) {
             if (codes[c] == value) {
                 return c;

@@ -19,12 +19,12 @@ import java.util.Arrays;
  * <p>Why two ways forward and two ways back, chosen per example by counting zeros: ~81% of MNIST
  * pixels, and many ReLU outputs, are exactly 0, and after a max-pool most of the gradient is 0 too (a
  * 2x2 pool passes gradient to one input in four, a 3x3 pool to one in nine). Measured on the JVM on the
- * ConvNetJS MNIST network's two convolutions (see {@code docs/conv-speed.md}):
+ * ConvNetJS MNIST network's two convolutions (the README's table under "Layers" has every variant):
  * <ul>
  * <li>forward, sparse input (the pixels): scattering each non-zero input into the outputs it touches
  *     beats copying the windows out (im2col) and multiplying, ~35 vs ~70 us per example;
  * <li>forward, dense input (pooled ReLU maps, ~15% zero): im2col into a reused buffer, then each
- *     filter's outputs as a sum of long contiguous row updates, beats scattering, ~240 vs ~500 us;
+ *     filter's outputs as a sum of long contiguous row updates, beats scattering, ~200 vs ~470 us;
  * <li>backward: walking the non-zero output gradients gives the weight gradient and the input gradient
  *     in one pass (~135 us on the second convolution, against ~1600 us dense); when no input gradient is
  *     needed (the first layer) and the input is sparser than the gradient, walking the non-zero inputs

@@ -87,6 +87,23 @@ public final class Network {
         labels = new int[maxBatch];
     }
 
+    /** Most floats of work memory a network sizes for its batch: 128 MB. */
+    private static final long MAX_WORK_FLOATS = 1L << 25;
+
+    /**
+     * The largest batch up to {@code wanted} whose work memory fits in 128 MB: {@code wanted} itself for
+     * any dense network of the sizes the page offers, fewer for a big batch of a convolutional network
+     * (28x28 maps in 8 channels are ~20,000 floats per example per work array). A larger batch is then
+     * processed in chunks, with the same gradient.
+     */
+    public static int batchFitting(Architecture architecture, int wanted) {
+        long perExample = architecture.inputSize();
+        for (int l = 1; l < architecture.layerCount(); l++) {
+            perExample += 3L * architecture.size(l); // z, a and delta
+        }
+        return (int) Math.max(1, Math.min(wanted, MAX_WORK_FLOATS / perExample));
+    }
+
     /** A network holding a copy of the model's weights. */
     public static Network fromModel(Model model, int maxBatch) {
         Network network = new Network(model.architecture(), maxBatch);

@@ -92,7 +92,10 @@ public final class Trainer {
         this.config = config;
         this.train = arrived;
         this.validation = validation;
-        this.network = new Network(arch, config.optimizer().fullBatch() ? CHUNK : Math.max(config.batchSize(), CHUNK));
+        this.network = new Network(
+                arch,
+                Network.batchFitting(
+                        arch, config.optimizer().fullBatch() ? CHUNK : Math.max(config.batchSize(), CHUNK)));
         this.rng = new Rng(config.seed());
         network.initialise(config.init(), rng);
         this.order = new EpochOrder(partSizes, limit(), rng);

@@ -9,15 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import digitlab.core.data.LittleEndian;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
+import digitlab.core.nn.ConvLayer;
+import digitlab.core.nn.DenseLayer;
+import digitlab.core.nn.LayerStack;
 import digitlab.core.nn.Loss;
+import digitlab.core.nn.MaxPoolLayer;
 import digitlab.core.nn.Network;
 import digitlab.core.nn.Rng;
+import digitlab.core.nn.Shape;
 import digitlab.core.nn.TestDigits;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.Evaluation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelFormatTest {
@@ -196,8 +202,8 @@ class ModelFormatTest {
     @Test
     void wrongVersionIsRejected() {
         byte[] bytes = model(null).toBytes();
-        bytes[4] = 3;
-        assertMessage(bytes, "version 3 is not supported (expected 1 or 2)");
+        bytes[4] = 4;
+        assertMessage(bytes, "version 4 is not supported (expected 1, 2 or 3)");
     }
 
     @Test
@@ -317,19 +323,126 @@ class ModelFormatTest {
         assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should mention " + expected);
     }
 
+    /** Convolutions with both paddings and a stride, pools with and without their own stride, dense layers. */
+    private static final TrainingConfig CNN_CONFIG = TrainingConfig.fromQuery(
+            "layers=784,c8k5,p2,c16k5s2v,p3s2,32,10&act=relu,tanh,sigmoid&loss=logistic&opt=sgd&lr=0.01&seed=3");
+
+    private static Model cnnModel(TrainingConfig config) {
+        Architecture arch = CNN_CONFIG.architecture();
+        float[] params = new float[arch.parameterCount()];
+        Rng rng = new Rng(9);
+        for (int k = 0; k < params.length; k++) {
+            params[k] = rng.nextFloat() - 0.5f;
+        }
+        return new Model(arch, params, new TrainingMetadata(2, 120_000, 0.98f), config);
+    }
+
     @Test
-    void refusesToWriteANetworkWithConvolutionsRatherThanWriteABrokenFile() {
-        Architecture cnn = new Architecture(
-                digitlab.core.nn.LayerGrammar.parse("784,c8k5,p2,10"),
-                new Activation[] {Activation.RELU},
-                Loss.SOFTMAX_CROSS_ENTROPY);
-        Model model = new Model(cnn, new float[cnn.parameterCount()], null, null);
-        assertNull(ModelFormat.cannotStore(ARCH));
-        String why = "model files store dense networks only so far, and 784,c8k5,p2,10 has convolution or pooling"
-                + " layers";
-        assertEquals(why, ModelFormat.cannotStore(cnn));
+    void aConvolutionalNetworkIsWrittenAsVersion3WithARecordPerLayerAndReadBackBitForBit() {
+        Model original = cnnModel(CNN_CONFIG);
+        byte[] bytes = original.toBytes();
+        assertEquals(ModelFormat.VERSION_LAYERS, bytes[4]);
+        assertEquals(6, LittleEndian.getShort(bytes, 8), "layers above the input");
+        int settings = CNN_CONFIG.toQuery().length();
+        int expected = 12
+                + 12
+                + 16 * 6
+                + 16
+                + 4
+                + ((settings + 3) & ~3)
+                + 4 * original.architecture().parameterCount();
+        assertEquals(expected, bytes.length);
+        Model back = Model.fromBytes(bytes);
+        assertEquals(original.architecture(), back.architecture());
         assertEquals(
-                why,
-                assertThrows(IllegalArgumentException.class, model::toBytes).getMessage());
+                "784-c8k5-p2-c16k5s2v-p3s2-32-10 relu tanh sigmoid logistic",
+                back.architecture().toString());
+        assertEquals(CNN_CONFIG, back.config());
+        assertEquals(original.metadata(), back.metadata());
+        assertArrayEquals(original.parameters(), back.parameters());
+        assertArrayEquals(bytes, back.toBytes());
+
+        // The loaded network computes what the saved one did.
+        float[] input = new float[784];
+        for (int p = 100; p < 700; p += 7) {
+            input[p] = 1f;
+        }
+        float[] before = new float[10];
+        float[] after = new float[10];
+        Network.fromModel(original, 1).predict(input, before);
+        Network.fromModel(back, 1).predict(input, after);
+        assertArrayEquals(before, after, 0f);
+    }
+
+    @Test
+    void aStackWithAnyInputShapeRoundTripsWithoutSettings() {
+        Architecture arch = new Architecture(
+                new LayerStack(
+                        new Shape(2, 5, 7),
+                        List.of(
+                                new ConvLayer.Spec(3, 3, 1, ConvLayer.Padding.VALID),
+                                new MaxPoolLayer.Spec(2, 1),
+                                new DenseLayer.Spec(4))),
+                new Activation[] {Activation.LEAKY_RELU},
+                Loss.QUADRATIC);
+        Model model = new Model(arch, new float[arch.parameterCount()], null, null);
+        Model back = Model.fromBytes(model.toBytes());
+        assertEquals(arch, back.architecture());
+        assertNull(back.config());
+        assertNull(back.metadata());
+    }
+
+    @Test
+    void denseNetworksAreStillWrittenAsVersion2() {
+        assertEquals(ModelFormat.VERSION, model(null).toBytes()[4]);
+        assertEquals(2, ModelFormat.VERSION);
+    }
+
+    /** The first layer record of {@link #cnnModel} without settings or metadata starts here. */
+    private static final int RECORD = 12 + 12;
+
+    private static byte[] cnnBytes() {
+        return new Model(cnnModel(null).architecture(), cnnModel(null).parameters(), null, null).toBytes();
+    }
+
+    @Test
+    void damagedLayerRecordsAreRejectedSayingWhich() {
+        byte[] kind = cnnBytes();
+        kind[RECORD] = 7;
+        assertMessage(kind, "layer 1 record: unknown kind 7");
+        byte[] poolActivation = cnnBytes();
+        poolActivation[RECORD + 16 + 1] = 2;
+        assertMessage(poolActivation, "layer 2 record: activation code 2 on a layer without one");
+        byte[] convWithout = cnnBytes();
+        convWithout[RECORD + 1] = (byte) 255;
+        assertMessage(convWithout, "layer 1 record: a hidden layer with weights needs an activation");
+        byte[] unknown = cnnBytes();
+        unknown[RECORD + 1] = 9;
+        assertMessage(unknown, "layer 1 record: unknown activation code 9");
+        byte[] reserved = cnnBytes();
+        reserved[RECORD + 3] = 1;
+        assertMessage(reserved, "layer 1 record: reserved bytes are not 0");
+        byte[] padding = cnnBytes();
+        padding[RECORD + 2] = 2;
+        assertMessage(padding, "layer 1 record: unknown kind 1 or fields that kind does not have (padding 2");
+        byte[] zeroFilters = cnnBytes();
+        LittleEndian.putInt(zeroFilters, RECORD + 4, 0);
+        assertMessage(zeroFilters, "layer 1 record: a convolution needs 1 to 1024 filters, got 0");
+        byte[] bigKernel = cnnBytes();
+        LittleEndian.putInt(bigKernel, RECORD + 8, 29);
+        assertMessage(
+                bigKernel,
+                "bad architecture: 'c8k29' (layer 1) on 1x28x28: a 29x29 kernel is larger than its 28x28 input maps");
+        byte[] shape = cnnBytes();
+        LittleEndian.putInt(shape, 12, 0);
+        assertMessage(shape, "bad input shape: a shape needs at least 1 channel, row and column, got 0x28x28");
+        byte[] count = cnnBytes();
+        LittleEndian.putShort(count, 8, 0);
+        assertMessage(count, "layer count 0 is outside 1..31");
+        byte[] longer = cnnBytes();
+        LittleEndian.putShort(longer, 8, 7);
+        assertMessage(longer, "layer 6 record: a hidden layer with weights needs an activation");
+        byte[] truncated = Arrays.copyOf(cnnBytes(), RECORD + 20);
+        assertMessage(truncated, "truncated");
     }
 }

@@ -20,7 +20,8 @@ public final class ReplicaTrainer {
             throw new IllegalArgumentException(config.optimizer().id() + " trains on the whole set in one worker");
         }
         this.config = config;
-        this.network = new Network(config.architecture(), config.batchSize());
+        this.network =
+                new Network(config.architecture(), Network.batchFitting(config.architecture(), config.batchSize()));
         this.optimizer = Optimizers.forConfig(config, config.architecture().parameterCount());
     }
 

@@ -15,7 +15,8 @@ async function result(page) {
   await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-model')]);
   const model = createHash('sha256').update(readFileSync(await download.path())).digest('hex');
-  return { accuracy: await page.textContent('#test-accuracy'), model };
+  // The workers that trained it: a worker left out would make it another run (the status says so).
+  return { accuracy: await page.textContent('#test-accuracy'), model, workers: await page.textContent('#workers') };
 }
 
 describe('reproducible runs', () => {
@@ -58,9 +59,11 @@ describe('reproducible runs', () => {
 
       console.log(`# ${workers} worker(s): fresh ${fresh.accuracy}, reset ${reset.accuracy}, `
         + `all data first ${allData.accuracy}`);
+      for (const run of [fresh, reset, allData]) {
+        assert.equal(run.workers, String(workers), 'every run trained in the workers asked for');
+      }
       assert.deepEqual(reset, fresh, 'Reset repeats the fresh run');
       assert.deepEqual(allData, fresh, 'a page that waited for all data trains the same network');
-      assert.equal(await other.textContent('#workers'), String(workers));
       assert.deepEqual([...problems, ...otherProblems], []);
       await page.close();
       await other.close();

@@ -16,9 +16,9 @@ import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +51,8 @@ final class ModelRoutes {
     static final String META_CACHE = "public, max-age=86400";
 
     static final String NO_SUCH_MODEL = "no such model";
+    /** How long the rest of an over-limit upload is read and dropped before the connection is closed. */
+    static final long DRAIN_MILLIS = 1_000;
 
     private final ModelStore store;
     private final ModelOptions options;
@@ -107,11 +109,6 @@ final class ModelRoutes {
         String mismatch = model.mnistMismatch();
         if (mismatch != null) {
             throw new BadRequestResponse("invalid model: " + mismatch);
-        }
-        if (!model.architecture().isDense()) {
-            // Version 3 files (convolutions, pools) decode, but the page cannot show such a network yet.
-            throw new BadRequestResponse("invalid model: this server stores dense networks only so far, and "
-                    + model.architecture().layers() + " has convolution or pooling layers");
         }
         PutResult stored = store.put(body);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -210,10 +207,11 @@ final class ModelRoutes {
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 1 << 20));
         byte[] buf = new byte[64 * 1024];
         long total = 0;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try (ServletInputStream in = ctx.req().getInputStream()) {
             for (int n; (n = in.read(buf)) != -1; ) {
                 total += n;
                 if (total > limit) {
+                    discardRest(in, buf, limit);
                     return null;
                 }
                 out.write(buf, 0, n);
@@ -223,6 +221,34 @@ final class ModelRoutes {
             throw new BadRequestResponse("the request body could not be read");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Reads and drops what a client is still sending after its body went over the limit, up to another
+     * {@code limit} bytes and for at most {@link #DRAIN_MILLIS}, never waiting on a stalled client: a client
+     * that writes its whole body before it reads (java.net.http, a browser's fetch) would otherwise have the
+     * connection reset under it and never see the 413. A longer or slower body is cut off.
+     */
+    private static void discardRest(ServletInputStream in, byte[] buf, long limit) throws IOException {
+        long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+        long discarded = 0;
+        while (discarded <= limit && !in.isFinished() && System.nanoTime() < deadline) {
+            int available = in.available();
+            if (available > 0) {
+                int n = in.read(buf, 0, Math.min(available, buf.length));
+                if (n < 0) {
+                    return;
+                }
+                discarded += n;
+            } else {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void tooLarge(Context ctx, long limit) {

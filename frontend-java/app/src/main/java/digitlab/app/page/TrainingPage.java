@@ -60,10 +60,6 @@ final class TrainingPage {
 
         List<String> problems = new ArrayList<>();
         config = query.config(problems);
-        if (!config.architecture().isDense()) {
-            problems.add("layers: this page builds dense networks only so far, not " + config.layers());
-            config = config.withArchitecture(TrainingConfig.defaults().architecture());
-        }
         if (!problems.isEmpty()) {
             status.error(RunStatus.badAddress(problems));
         }

@@ -109,17 +109,22 @@ public final class ReplicaPool {
     /**
      * Gives up on replicas that are still starting (their worker did not come up in time): they are
      * stopped, and no replica workers are started again in this worker's life.
+     *
+     * @return how many were left out
      */
-    public void giveUpStarting() {
+    public int giveUpStarting() {
+        int left = 0;
         for (ReplicaHandle replica : replicas) {
             if (replica.joining()) {
                 replica.stop();
                 unavailable = true;
+                left++;
             }
         }
         if (unavailable) {
             wanted = 0;
         }
+        return left;
     }
 
     /** Replicas of the current run ready for a share. */

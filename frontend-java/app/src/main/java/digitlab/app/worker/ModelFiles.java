@@ -26,11 +26,6 @@ final class ModelFiles {
         String mismatch = model.mnistMismatch();
         if (mismatch != null) {
             reports.error("That model cannot read these digits: " + mismatch + ".");
-        }
-        if (!model.architecture().isDense()) {
-            // The JVM trainer writes such files (format version 3); the page's views are dense-only so far.
-            reports.error("This page shows dense networks only so far, and the model "
-                    + model.architecture().layers() + " has convolution or pooling layers.");
             return null;
         }
         return model;

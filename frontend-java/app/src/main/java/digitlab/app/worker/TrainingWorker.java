@@ -7,6 +7,7 @@ import digitlab.core.data.Shard;
 import digitlab.core.model.Model;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.Pacing;
+import digitlab.core.session.RunStatus;
 import digitlab.core.session.Speedometer;
 import digitlab.core.train.Evaluation;
 import digitlab.core.train.Trainer;
@@ -29,8 +30,13 @@ import org.teavm.jso.typedarrays.Int8Array;
 final class TrainingWorker {
     /** Milliseconds of training between looks at the inbox. */
     private static final double CHUNK_MS = 40;
-    /** How long a press of Train waits for replica workers that are still starting, and in what slices. */
-    private static final double JOIN_TIMEOUT_MS = 5_000;
+    /**
+     * How long a press of Train waits for replica workers that are still starting, and in what slices. A
+     * worker starts in well under a second on an idle machine but took over 5 s on a loaded 2-core one; a
+     * run without it would train a different network than its seed and worker count promise, so the wait
+     * is long and leaving a worker out is said on the page.
+     */
+    private static final double JOIN_TIMEOUT_MS = 60_000;
 
     static final int JOIN_SLICE_MS = 50;
 
@@ -87,7 +93,8 @@ final class TrainingWorker {
                     if (Clock.nowMillis() < joinDeadline) {
                         continue;
                     }
-                    replicas.giveUpStarting();
+                    int left = replicas.giveUpStarting();
+                    reports.error(RunStatus.workersLeftOut(left, JOIN_TIMEOUT_MS / 1000));
                 }
                 trainChunk();
                 WorkerPort.yieldToEventLoop();

@@ -4,6 +4,7 @@ import digitlab.core.model.Model;
 import digitlab.core.model.TrainingMetadata;
 import digitlab.core.nn.LayerGrammar;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.text.PlainNumber;
 import digitlab.core.train.Divergence;
 import digitlab.core.train.TrainingStatus;
 import java.util.List;
@@ -166,6 +167,13 @@ public final class RunStatus {
                         + " address applies."
                 : "The address has bad settings (" + String.join("; ", problems) + "): they take their defaults;"
                         + " the rest of the address applies.";
+    }
+
+    /** Why a run trains in fewer workers than asked: {@code left} replica workers did not start in time. */
+    public static String workersLeftOut(int left, double seconds) {
+        return (left == 1 ? "A training worker" : left + " training workers") + " did not start within "
+                + PlainNumber.of((float) seconds) + " s: this run trains without "
+                + (left == 1 ? "it" : "them") + ", so it is not the run its seed and worker count give.";
     }
 
     /** How the page names a loaded model: "a model trained for 3 epochs on 180000 examples". */

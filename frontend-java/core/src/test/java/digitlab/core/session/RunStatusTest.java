@@ -165,4 +165,16 @@ class RunStatusTest {
                 "The address has bad settings (a; b): they take their defaults; the rest of the address applies.",
                 RunStatus.badAddress(List.of("a", "b")));
     }
+
+    @Test
+    void workersLeftOutSaysTheRunIsNotTheSeedsRun() {
+        assertEquals(
+                "A training worker did not start within 60 s: this run trains without it, so it is not the run"
+                        + " its seed and worker count give.",
+                RunStatus.workersLeftOut(1, 60));
+        assertEquals(
+                "3 training workers did not start within 7.5 s: this run trains without them, so it is not the"
+                        + " run its seed and worker count give.",
+                RunStatus.workersLeftOut(3, 7.5));
+    }
 }

@@ -5,6 +5,7 @@ import digitlab.core.model.ModelFormatException;
 import digitlab.core.model.TrainingMetadata;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Architecture;
+import digitlab.core.nn.LayerGrammar;
 import digitlab.server.models.ModelId;
 import digitlab.server.models.ModelStore;
 import digitlab.server.models.ModelStore.PutResult;
@@ -154,7 +155,14 @@ final class ModelRoutes {
         TrainingMetadata training = model.metadata();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
+        // Values per layer, input first (for a dense net its widths); spec and shapes say what the layers are.
         json.put("layers", arch.sizes());
+        json.put("spec", LayerGrammar.format(arch.layers(), ','));
+        List<String> shapes = new ArrayList<>();
+        for (int l = 0; l < arch.layerCount(); l++) {
+            shapes.add(arch.shape(l).toString());
+        }
+        json.put("shapes", shapes);
         json.put("activations", activations);
         json.put("loss", arch.loss().id());
         json.put("parameters", arch.parameterCount());

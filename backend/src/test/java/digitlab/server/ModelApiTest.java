@@ -260,6 +260,7 @@ class ModelApiTest {
             JsonNode meta = json(r);
             assertEquals(id, meta.get("id").asText());
             assertEquals("[784,16,10]", meta.get("layers").toString());
+            assertEquals("784,16,10", meta.get("spec").asText());
             assertEquals("[\"relu\"]", meta.get("activations").toString());
             assertEquals("softmax", meta.get("loss").asText());
             assertEquals(784 * 16 + 16 + 16 * 10 + 10, meta.get("parameters").asInt());
@@ -271,7 +272,7 @@ class ModelApiTest {
             assertEquals(model.length, meta.get("bytes").asInt());
             Instant created = Instant.parse(meta.get("created").asText());
             assertTrue(created.isAfter(before) && created.isBefore(Instant.now().plusSeconds(2)), created.toString());
-            assertEquals(12, meta.size(), meta.toString());
+            assertEquals(14, meta.size(), meta.toString());
             assertEquals("public, max-age=86400", header(r, "Cache-Control"));
             assertSecurityHeaders(r);
         });
@@ -437,6 +438,12 @@ class ModelApiTest {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, back.statusCode());
             assertArrayEquals(model, back.body());
+            JsonNode meta = json(get(port, "/api/models/" + id + "/meta"));
+            assertEquals("784,c4k5,p4,10", meta.get("spec").asText());
+            assertEquals(
+                    "[\"1x28x28\",\"4x28x28\",\"4x7x7\",\"10x1x1\"]",
+                    meta.get("shapes").toString());
+            assertEquals(4 * 25 + 4 + 196 * 10 + 10, meta.get("parameters").asInt());
         });
     }
 

@@ -2,6 +2,7 @@ package digitlab.core.model;
 
 import digitlab.core.data.Mnist;
 import digitlab.core.nn.Architecture;
+import digitlab.core.nn.Shape;
 import digitlab.core.run.TrainingConfig;
 
 /**
@@ -67,6 +68,12 @@ public final class Model {
         if (architecture.inputSize() != Mnist.PIXELS) {
             return "it takes " + architecture.inputSize() + " inputs, but a digit is " + Mnist.SIDE + "x" + Mnist.SIDE
                     + " = " + Mnist.PIXELS + " pixels";
+        }
+        Shape input = architecture.shape(0);
+        if (!architecture.isDense() && !input.equals(new Shape(1, Mnist.SIDE, Mnist.SIDE))) {
+            // A convolution slides over the maps it was trained on: 784 values in other maps are another picture.
+            return "it reads its input as " + input + " maps, but a digit is one " + Mnist.SIDE + "x" + Mnist.SIDE
+                    + " map";
         }
         if (architecture.outputSize() != Mnist.CLASSES) {
             return "it has " + architecture.outputSize() + " outputs, but there are " + Mnist.CLASSES + " digits";

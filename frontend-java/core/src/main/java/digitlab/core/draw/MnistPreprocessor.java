@@ -149,8 +149,8 @@ public final class MnistPreprocessor {
         // The shorter side starts on a whole pixel, as the longer one does: its far edge alone is grey.
         // (Which sub-pixel phase is arbitrary; this one turns a digit drawn on a whole-pixel grid back
         // into the same pixels. Centring happens below anyway.)
-        double fitX = Math.floor((BOX - boxWidth * scale) / 2);
-        double fitY = Math.floor((BOX - boxHeight * scale) / 2);
+        double fitX = fitStart(boxWidth, scale);
+        double fitY = fitStart(boxHeight, scale);
         Arrays.fill(fitted, 0);
         for (int y = top; y <= bottom; y++) {
             Arrays.fill(rowSums, 0);
@@ -209,6 +209,15 @@ public final class MnistPreprocessor {
             }
         }
         return new PreparedDigit(pixels, false, boxWidth, boxHeight, scale, offsetX, offsetY);
+    }
+
+    /**
+     * Where a side of {@code length} source pixels starts in the box: 0 for the longer side, the whole pixel
+     * that centres the shorter one. Never below 0: {@code length * scale} for the longer side can be a hair
+     * over {@link #BOX} in doubles (147 * (20.0 / 147) is), and flooring half of that minus 20 gave -1.
+     */
+    private static double fitStart(int length, double scale) {
+        return Math.max(0, Math.floor((BOX - length * scale) / 2));
     }
 
     /**

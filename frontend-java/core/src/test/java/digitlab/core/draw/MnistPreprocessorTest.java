@@ -391,4 +391,40 @@ class MnistPreprocessorTest {
         assertNotNull(digits);
         return digits;
     }
+
+    /**
+     * For some box sizes {@code n * (20.0 / n)} is a hair over 20 in doubles (147, 281, 294, ...), which once
+     * placed the longer side at -1 and read before the box's first cell: an index error in the Wasm build, a
+     * silent wrong read in the JavaScript one. Every size up to 4,000 pixels, both orientations: the ink fills
+     * the box's 20 pixels from its first cell.
+     */
+    @Test
+    void everyBoxSizeFitsTheLongerSideFromItsFirstCell() {
+        MnistPreprocessor pre = new MnistPreprocessor();
+        for (int n = 1; n <= 4000; n++) {
+            float[] wide = new float[n * 2];
+            java.util.Arrays.fill(wide, 0, n, 1f); // one full row: the box is n x 1
+            assertLongerSideFills(pre.fromInk(wide, n, 2), n, true);
+            float[] tall = new float[2 * n];
+            for (int y = 0; y < n; y++) {
+                tall[y * 2] = 1f; // one full column: the box is 1 x n
+            }
+            assertLongerSideFills(pre.fromInk(tall, 2, n), n, false);
+        }
+    }
+
+    private static void assertLongerSideFills(PreparedDigit digit, int n, boolean wide) {
+        byte[] pixels = digit.pixels();
+        int longest = 0;
+        for (int line = 0; line < 28; line++) {
+            int inked = 0;
+            for (int i = 0; i < 28; i++) {
+                if (pixels[wide ? line * 28 + i : i * 28 + line] != 0) {
+                    inked++;
+                }
+            }
+            longest = Math.max(longest, inked);
+        }
+        assertEquals(20, longest, "box of " + n + (wide ? " columns" : " rows"));
+    }
 }

@@ -91,8 +91,19 @@ public final class ReplicaHandle implements Replica {
 
     /** True while the replica worker is still starting or reading its configuration. */
     public boolean joining() {
+        if (!failed && notStarted()) {
+            stop();
+        }
         return !failed && shared.state() == ShareBuffer.JOINING;
     }
+
+    /** True if the browser would not start the replica's worker (see {@code ReplicaPool.spawn}). */
+    boolean notStarted() {
+        return didNotStart(worker);
+    }
+
+    @JSBody(params = "replicaWorker", script = "return replicaWorker.digitLabNotStarted === true;")
+    private static native boolean didNotStart(Worker replicaWorker);
 
     /** Blocks at most {@code timeoutMs} while the replica is still joining. */
     void awaitJoin(int timeoutMs) {

@@ -98,12 +98,17 @@ public final class ReplicaPool {
                 replica.awaitJoin(timeoutMs);
             }
         }
+        boolean joined = true;
         for (ReplicaHandle replica : replicas) {
             if (replica.joining()) {
-                return false;
+                joined = false;
+            } else if (replica.notStarted()) {
+                // The browser refuses this worker workers of their own: one worker trains from now on.
+                unavailable = true;
+                wanted = 0;
             }
         }
-        return true;
+        return joined;
     }
 
     /**
@@ -143,7 +148,17 @@ public final class ReplicaPool {
         return alive;
     }
 
-    @JSBody(params = "replicaName", script = "return new Worker(self.location.href, { name: replicaName });")
+    /**
+     * A new replica worker. A worker the browser will not start (a CSP without {@code worker-src} for it,
+     * say) throws nothing here but fires {@code error}: the flag lets {@link ReplicaHandle} see that at once
+     * instead of waiting out the join timeout.
+     */
+    @JSBody(
+            params = "replicaName",
+            script = ""
+                    + "var replica = new Worker(self.location.href, { name: replicaName });"
+                    + "replica.addEventListener('error', function() { replica.digitLabNotStarted = true; });"
+                    + "return replica;")
     private static native Worker spawnNamed(String replicaName);
 
     private static Worker spawn() {

@@ -91,6 +91,7 @@ final class TrainingWorker {
                 // worker count. One that is not up in time is left out.
                 if (!replicas.awaitJoined(JOIN_SLICE_MS)) {
                     if (Clock.nowMillis() < joinDeadline) {
+                        WorkerPort.yieldToEventLoop(); // so a replica's start-up error event arrives
                         continue;
                     }
                     int left = replicas.giveUpStarting();

@@ -26,6 +26,7 @@ public final class MapGrid {
     private final int rows;
     private final int scale;
     private final int gap;
+    private final int rowGap;
     private double lastScale;
 
     /**
@@ -37,7 +38,15 @@ public final class MapGrid {
      * @param gap screen pixels between maps and around the border
      */
     public MapGrid(int maps, int mapHeight, int mapWidth, int columns, int scale, int gap) {
-        if (maps < 1 || mapHeight < 1 || mapWidth < 1 || columns < 1 || scale < 1 || gap < 0) {
+        this(maps, mapHeight, mapWidth, columns, scale, gap, gap);
+    }
+
+    /**
+     * As {@link #MapGrid(int, int, int, int, int, int)}, with {@code rowGap} screen pixels between rows
+     * and above and below them (wider than {@code gap} to set a filter's row of channels apart).
+     */
+    public MapGrid(int maps, int mapHeight, int mapWidth, int columns, int scale, int gap, int rowGap) {
+        if (maps < 1 || mapHeight < 1 || mapWidth < 1 || columns < 1 || scale < 1 || gap < 0 || rowGap < 0) {
             throw new IllegalArgumentException("bad map grid: " + maps + " maps of " + mapHeight + "x" + mapWidth + ", "
                     + columns + " columns, scale " + scale + ", gap " + gap);
         }
@@ -48,6 +57,7 @@ public final class MapGrid {
         this.rows = (maps + this.columns - 1) / this.columns;
         this.scale = scale;
         this.gap = gap;
+        this.rowGap = rowGap;
     }
 
     /**
@@ -65,7 +75,8 @@ public final class MapGrid {
      * The filters of a convolution, {@code filters x channels} maps of {@code kernel x kernel}, at most
      * {@code maxMaps} of them (the first filters, whole). With one input channel the filters form a
      * near-square grid; with several, each filter is a row of its channels (wrapped after
-     * {@code maxColumns}). The scale is the largest (1 to {@code maxScale}) that fits {@code maxWidth}.
+     * {@code maxColumns}), the rows three gaps apart. The scale is the largest (1 to {@code maxScale}) that
+     * fits {@code maxWidth}.
      */
     public static MapGrid filters(
             int filters, int channels, int kernel, int maxMaps, int maxColumns, int maxWidth, int maxScale, int gap) {
@@ -74,7 +85,7 @@ public final class MapGrid {
         int columns = channels == 1 ? WeightMosaic.columnsFor(maps) : channels;
         columns = Math.max(1, Math.min(columns, Math.min(maps, maxColumns)));
         int scale = Math.max(1, Math.min(maxScale, ((maxWidth - gap) / columns - gap) / kernel));
-        return new MapGrid(maps, kernel, kernel, columns, scale, gap);
+        return new MapGrid(maps, kernel, kernel, columns, scale, gap, channels == 1 ? gap : 3 * gap);
     }
 
     /** Maps painted. */
@@ -108,7 +119,7 @@ public final class MapGrid {
     }
 
     public int height() {
-        return rows * (mapHeight * scale + gap) + gap;
+        return rows * (mapHeight * scale + rowGap) + rowGap;
     }
 
     /** Left edge of map {@code map}. */
@@ -118,18 +129,21 @@ public final class MapGrid {
 
     /** Top edge of map {@code map}. */
     public int mapY(int map) {
-        return gap + map / columns * (mapHeight * scale + gap);
+        return rowGap + map / columns * (mapHeight * scale + rowGap);
     }
 
     /** The map under picture pixel ({@code x}, {@code y}), or -1 for a gap or outside. */
     public int mapAt(int x, int y) {
         int pitchX = mapWidth * scale + gap;
-        int pitchY = mapHeight * scale + gap;
-        if (x < gap || y < gap || (x - gap) % pitchX >= mapWidth * scale || (y - gap) % pitchY >= mapHeight * scale) {
+        int pitchY = mapHeight * scale + rowGap;
+        if (x < gap
+                || y < rowGap
+                || (x - gap) % pitchX >= mapWidth * scale
+                || (y - rowGap) % pitchY >= mapHeight * scale) {
             return -1;
         }
         int column = (x - gap) / pitchX;
-        int map = (y - gap) / pitchY * columns + column;
+        int map = (y - rowGap) / pitchY * columns + column;
         return column < columns && map < maps ? map : -1;
     }
 

@@ -57,6 +57,9 @@ class MapGridTest {
         assertEquals(8, second.columns(), "one filter per row");
         assertEquals(16, second.rows());
         assertEquals(7, second.scale(), "the largest that fits 300 pixels");
+        assertEquals(16 * (5 * 7 + 6) + 6, second.height(), "filters three gaps apart");
+        assertEquals(8, second.mapAt(second.mapX(0), second.mapY(8)));
+        assertEquals(-1, second.mapAt(second.mapX(0), second.mapY(8) - 1), "between two filters");
         MapGrid many = MapGrid.filters(64, 32, 3, 512, 16, 640, 8, 1);
         assertEquals(16 * 32, many.maps(), "whole filters up to the cap");
         assertEquals(16, many.columns());

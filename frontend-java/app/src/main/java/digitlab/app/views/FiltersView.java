@@ -1,6 +1,6 @@
 package digitlab.app.views;
 
-import digitlab.app.browser.Canvases;
+import digitlab.app.browser.CanvasPicture;
 import digitlab.app.browser.Dom;
 import digitlab.core.view.MapGrid;
 import java.util.ArrayList;
@@ -38,6 +38,7 @@ public final class FiltersView {
     private static final class Layer {
         final HTMLElement figure;
         final HTMLCanvasElement canvas;
+        final CanvasPicture picture;
         final HTMLElement caption;
         MapGrid grid;
         byte[] rgba;
@@ -47,6 +48,7 @@ public final class FiltersView {
         Layer(HTMLElement figure, HTMLCanvasElement canvas, HTMLElement caption) {
             this.figure = figure;
             this.canvas = canvas;
+            this.picture = new CanvasPicture(canvas);
             this.caption = caption;
         }
     }
@@ -112,7 +114,7 @@ public final class FiltersView {
             }
             layer.figure.setAttribute("data-layer", String.valueOf(l));
             int checksum = layer.grid.paint(weights, at, channels, 0, layer.rgba);
-            Canvases.putRgba(layer.canvas, layer.rgba, layer.grid.width(), layer.grid.height());
+            layer.picture.put(layer.rgba, layer.grid.width(), layer.grid.height());
             layer.figure.setAttribute("data-checksum", Integer.toHexString(checksum));
             layer.figure.setHidden(false);
             at += filters * channels * kernel * kernel;

@@ -1,6 +1,6 @@
 package digitlab.app.views;
 
-import digitlab.app.browser.Canvases;
+import digitlab.app.browser.CanvasPicture;
 import digitlab.app.browser.Dom;
 import digitlab.core.nn.Shape;
 import digitlab.core.view.ActivationStrip;
@@ -36,6 +36,7 @@ public final class LayerStripsView {
     private static final class Layer {
         final HTMLElement figure;
         final HTMLCanvasElement canvas;
+        final CanvasPicture picture;
         final HTMLElement caption;
         ActivationStrip strip;
         MapGrid maps;
@@ -45,6 +46,7 @@ public final class LayerStripsView {
         Layer(HTMLElement figure, HTMLCanvasElement canvas, HTMLElement caption) {
             this.figure = figure;
             this.canvas = canvas;
+            this.picture = new CanvasPicture(canvas);
             this.caption = caption;
         }
     }
@@ -93,7 +95,7 @@ public final class LayerStripsView {
             String text;
             if (maps) {
                 layer.maps.paint(activations, offset, shape.channels(), 1, layer.rgba);
-                Canvases.putRgba(layer.canvas, layer.rgba, layer.maps.width(), layer.maps.height());
+                layer.picture.put(layer.rgba, layer.maps.width(), layer.maps.height());
                 String scale = Format.significant(layer.maps.lastScale(), 3);
                 text = outline.caption(l) + ", full colour at \u00b1" + scale;
                 layer.canvas.setAttribute(
@@ -102,7 +104,7 @@ public final class LayerStripsView {
                                 + shape.height() + " by " + shape.width() + ", full colour at \u00b1" + scale);
             } else {
                 double scale = layer.strip.paint(activations, offset, layer.rgba);
-                Canvases.putRgba(layer.canvas, layer.rgba, layer.strip.width(), layer.strip.height());
+                layer.picture.put(layer.rgba, layer.strip.width(), layer.strip.height());
                 int size = shape.size();
                 int active = 0;
                 for (int u = 0; u < size; u++) {

@@ -1,6 +1,6 @@
 package digitlab.app.views;
 
-import digitlab.app.browser.Canvases;
+import digitlab.app.browser.CanvasPicture;
 import digitlab.app.browser.Dom;
 import digitlab.core.view.MapGrid;
 import digitlab.core.view.WeightMosaic;
@@ -30,6 +30,7 @@ public final class WeightsView {
     private static final int GAP = 2;
 
     private final HTMLCanvasElement canvas;
+    private final CanvasPicture picture;
     private WeightMosaic mosaic;
     private MapGrid filters;
     private int channels;
@@ -39,6 +40,7 @@ public final class WeightsView {
 
     public WeightsView(HTMLCanvasElement canvas) {
         this.canvas = canvas;
+        this.picture = new CanvasPicture(canvas);
         canvas.setAttribute("role", "img");
         canvas.setAttribute("data-units", "0");
         canvas.setAttribute("data-checksum", "0");
@@ -77,7 +79,7 @@ public final class WeightsView {
         if (units == 0) {
             mosaic = null;
             filters = null;
-            Canvases.putRgba(canvas, new byte[4], 1, 1);
+            picture.put(new byte[4], 1, 1);
             canvas.setAttribute("data-units", "0");
             canvas.setAttribute("data-kind", "none");
             canvas.setAttribute("aria-label", "The first layer has no weights");
@@ -111,7 +113,7 @@ public final class WeightsView {
                             + " image: orange where a pixel's ink raises the unit's input, blue where it lowers it.");
         }
         int checksum = mosaic.paint(weights, rgba);
-        Canvases.putRgba(canvas, rgba, mosaic.width(), mosaic.height());
+        picture.put(rgba, mosaic.width(), mosaic.height());
         canvas.setAttribute("data-checksum", Integer.toHexString(checksum));
     }
 
@@ -140,7 +142,7 @@ public final class WeightsView {
                             + " output, blue where it lowers it.");
         }
         int checksum = filters.paint(weights, 0, channels, 0, rgba);
-        Canvases.putRgba(canvas, rgba, filters.width(), filters.height());
+        picture.put(rgba, filters.width(), filters.height());
         canvas.setAttribute("data-checksum", Integer.toHexString(checksum));
     }
 }

@@ -118,4 +118,20 @@ describe('views of a convolutional network', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('a pool first has no first-layer weights to show, and the filters of the convolution above it', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=784,p2,c4k3,10&act=relu&workers=1`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.waitForSelector('#weights[data-kind="none"]', { timeout: 30_000 });
+    assert.match(await page.getAttribute('#weights', 'aria-label'), /no weights/);
+    await page.waitForSelector('#filters[data-layers="4x1x3x3"]');
+    assert.equal(await page.getAttribute('#filters .filter-layer', 'data-layer'), '2');
+    await page.waitForSelector('.activations[data-maps="true"]');
+    const inside = await figures(page, '.act-layer');
+    assert.deepEqual(inside.map(({ kind, shape }) => ({ kind, shape })),
+      [{ kind: 'pool', shape: '1x14x14' }, { kind: 'conv', shape: '4x14x14' }]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

@@ -102,6 +102,7 @@ public final class WeightsView {
             rgba = mosaic.newBuffer();
             this.inputs = inputs;
             canvas.setAttribute("data-kind", "dense");
+            canvas.removeAttribute("data-channels");
             canvas.setAttribute("data-picture", side + "x" + side);
             canvas.setAttribute("data-units", String.valueOf(units));
             canvas.setAttribute("data-shown", String.valueOf(mosaic.shown()));

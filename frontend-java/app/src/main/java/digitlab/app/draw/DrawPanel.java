@@ -11,6 +11,7 @@ import digitlab.core.draw.PreparedDigit;
 import digitlab.core.nn.Scores;
 import digitlab.core.view.DigitGrid;
 import digitlab.core.view.Format;
+import digitlab.core.view.LayerOutline;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -18,7 +19,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * "Draw a digit": the drawing pad, what the network sees (the drawing made MNIST-like by
- * {@link MnistPreprocessor}, enlarged), the prediction with its probability bars and the hidden layers.
+ * {@link MnistPreprocessor}, enlarged), the prediction with its probability bars and the hidden layers (feature maps for convolutions and pools).
  * When the page has the teaching controls ({@code #draw-labels}), {@link TeachingControls} ("teach it your
  * handwriting") sits beside it and hears about every change of the drawing.
  *
@@ -43,6 +44,8 @@ public final class DrawPanel {
     }
 
     private static final int PREVIEW_SCALE = 1;
+    /** About how many pixels a side of a feature map of the drawing gets. */
+    private static final int DRAW_MAP_SIDE = 28;
 
     private final DrawPad pad;
     /** The enclosing {@code .draw-panel} (the canvas itself if there is none): carries data-state. */
@@ -78,7 +81,7 @@ public final class DrawPanel {
         prediction = required(document, "prediction");
         bars = new ProbabilityBars(required(document, "probabilities"));
         HTMLElement activations = document.getElementById("draw-activations");
-        hiddenLayers = activations == null ? null : new LayerStripsView(activations, "draw", 4);
+        hiddenLayers = activations == null ? null : new LayerStripsView(activations, "draw", 4, DRAW_MAP_SIDE);
 
         pad.setListener(settled -> drawingChanged());
         undoButton.onClick(event -> pad.undo());
@@ -125,11 +128,11 @@ public final class DrawPanel {
      *
      * @param probabilities the 10 output probabilities
      * @param predicted the predicted digit, or -1 for the most likely one
-     * @param layerSizes the architecture, input first (e.g. {784, 128, 10}), or null: no hidden layers shown
-     * @param activations the layers' values one after another, either every layer of {@code layerSizes} or
+     * @param outline the layers' kinds and shapes, input first, or null: no hidden layers shown
+     * @param activations the layers' values one after another, either every layer of {@code outline} or
      *     every layer after the input (as in the worker's inspection report), or null
      */
-    public void showPrediction(float[] probabilities, int predicted, int[] layerSizes, float[] activations) {
+    public void showPrediction(float[] probabilities, int predicted, LayerOutline outline, float[] activations) {
         if (pad.isEmpty() || probabilities.length < Mnist.CLASSES) {
             return;
         }
@@ -139,9 +142,9 @@ public final class DrawPanel {
         prediction.setAttribute("data-digit", String.valueOf(digit));
         prediction.setAttribute("title", "Probability " + Format.percent(probabilities[digit], 1));
         if (hiddenLayers != null) {
-            int offset = hiddenOffset(layerSizes, activations);
+            int offset = hiddenOffset(outline, activations);
             if (offset >= 0) {
-                hiddenLayers.show(layerSizes, activations, offset);
+                hiddenLayers.show(outline, activations, offset);
             } else {
                 hiddenLayers.clear();
             }
@@ -150,14 +153,14 @@ public final class DrawPanel {
     }
 
     /**
-     * Shows the answer given as all layers' values (the worker's inspection format, like
+     * Shows the answer given as all layers' values (the worker's drawing report, like
      * {@code ActivationsView}): the output layer, read as probabilities, is the last.
      */
-    public void showActivations(int[] layerSizes, float[] activations) {
-        int outputs = layerSizes[layerSizes.length - 1];
+    public void showActivations(LayerOutline outline, float[] activations) {
+        int outputs = outline.shape(outline.layerCount() - 1).size();
         float[] probabilities = new float[outputs];
         System.arraycopy(activations, activations.length - outputs, probabilities, 0, outputs);
-        showPrediction(probabilities, -1, layerSizes, activations);
+        showPrediction(probabilities, -1, outline, activations);
     }
 
     /** No drawing: no prediction, empty bars and preview. */
@@ -174,10 +177,11 @@ public final class DrawPanel {
     }
 
     /** Where the hidden layers start in {@code activations}, or -1 if they are not there. */
-    private static int hiddenOffset(int[] layerSizes, float[] activations) {
-        if (layerSizes == null || activations == null || layerSizes.length < 3) {
+    private static int hiddenOffset(LayerOutline outline, float[] activations) {
+        if (outline == null || activations == null || outline.layerCount() < 3) {
             return -1;
         }
+        int[] layerSizes = outline.sizes();
         int all = 0;
         for (int size : layerSizes) {
             all += size;

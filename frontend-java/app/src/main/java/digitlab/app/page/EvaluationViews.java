@@ -2,6 +2,7 @@ package digitlab.app.page;
 
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
+import digitlab.app.protocol.Reports;
 import digitlab.app.views.ActivationsView;
 import digitlab.app.views.ConfusionView;
 import digitlab.app.views.MistakesView;
@@ -88,7 +89,7 @@ final class EvaluationViews {
         activations.show(
                 testImages,
                 report.getImage(),
-                report.getLayerSizes().copyToJavaArray(),
+                Reports.outline(report),
                 report.getActivations().copyToJavaArray());
     }
 

@@ -6,6 +6,8 @@ import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.EnumWire;
 import digitlab.app.protocol.Report;
+import digitlab.app.protocol.Reports;
+import digitlab.app.views.FiltersView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.StoredDigits;
@@ -35,6 +37,7 @@ final class TrainingPage {
     private final WorkerClient worker;
     private final Curves curves;
     private final WeightsView weights;
+    private final FiltersView filters;
     private final EvaluationViews evaluation;
     private final ModelPanel models;
     private final DrawPanel drawing;
@@ -57,6 +60,7 @@ final class TrainingPage {
         this.settings = new SettingsForm(document, this::settingsChanged);
         this.curves = new Curves(document);
         this.weights = new WeightsView((HTMLCanvasElement) document.getElementById("weights"));
+        this.filters = new FiltersView(document.getElementById("filters"));
 
         List<String> problems = new ArrayList<>();
         config = query.config(problems);
@@ -180,9 +184,20 @@ final class TrainingPage {
             case Report.PROGRESS -> onProgress((Report.Progress) report);
             case Report.WEIGHTS -> {
                 Report.Weights first = (Report.Weights) report;
-                weights.show(first.getWeights().copyToJavaArray(), first.getUnits(), first.getInputs());
+                weights.show(
+                        first.getWeights().copyToJavaArray(),
+                        first.getUnits(),
+                        first.getInputs(),
+                        first.getKernel(),
+                        first.getChannels());
                 evaluation.refresh(); // the activations follow the weights: live while training, final after
                 drawing.refresh(); // and so does the prediction for the drawing on the pad
+            }
+            case Report.FILTERS -> {
+                Report.Filters convolutions = (Report.Filters) report;
+                filters.show(
+                        convolutions.getFilterShapes().copyToJavaArray(),
+                        convolutions.getWeights().copyToJavaArray());
             }
             case Report.EVALUATION -> evaluation.showEvaluation((Report.Evaluation) report);
             case Report.INSPECTION -> evaluation.showInspection((Report.Inspection) report);
@@ -190,8 +205,7 @@ final class TrainingPage {
             case Report.DRAWING -> {
                 Report.Drawing answer = (Report.Drawing) report;
                 drawing.showActivations(
-                        answer.getLayerSizes().copyToJavaArray(),
-                        answer.getActivations().copyToJavaArray());
+                        Reports.outline(answer), answer.getActivations().copyToJavaArray());
             }
             case Report.PREDICTIONS -> evaluation.showPredictions((Report.Predictions) report);
             case Report.ERROR -> status.error(((Report.Failure) report).getMessage());

@@ -28,6 +28,8 @@ public interface Report extends JSObject {
     String PROGRESS = "progress";
     /** The type of a {@link Weights} report. */
     String WEIGHTS = "weights";
+    /** The type of a {@link Filters} report. */
+    String FILTERS = "filters";
     /** The type of a {@link Evaluation} report. */
     String EVALUATION = "evaluation";
     /** The type of a {@link Inspection} report. */
@@ -237,23 +239,66 @@ public interface Report extends JSObject {
         void setWorkers(int value);
     }
 
-    /** {@link #WEIGHTS}: the first layer's weights. */
+    /**
+     * {@link #WEIGHTS}: the first layer's weights. A dense unit's row is a picture of the input; a
+     * convolution's filter is {@code channels} pictures of {@code kernel x kernel}.
+     */
     interface Weights extends Report {
-        /** Rows: the first hidden layer's units. */
+        /** Rows: the first hidden layer's units (a convolution's filters). */
         @JSProperty
         int getUnits();
 
         @JSProperty
         void setUnits(int value);
 
-        /** Floats per row: the inputs. */
+        /** Floats per row: the inputs of a dense unit, {@code channels * kernel * kernel} for a filter. */
         @JSProperty
         int getInputs();
 
         @JSProperty
         void setInputs(int value);
 
+        /** 0 for a dense first layer, else the side of the convolution's square filters. */
+        @JSProperty
+        int getKernel();
+
+        @JSProperty
+        void setKernel(int value);
+
+        /** Input channels of each filter: 1 for a dense first layer. */
+        @JSProperty
+        int getChannels();
+
+        @JSProperty
+        void setChannels(int value);
+
         /** {@code units} rows of {@code inputs} floats (transferred). */
+        @JSProperty
+        Float32Array getWeights();
+
+        @JSProperty
+        void setWeights(Float32Array value);
+    }
+
+    /**
+     * {@link #FILTERS}: the filters of every convolution, sent with each {@link Weights} report (no layers
+     * for a network without convolutions).
+     */
+    interface Filters extends Report {
+        /**
+         * Four ints per convolution, bottom up: its layer (1 = first above the input), filters, input
+         * channels and kernel side (transferred).
+         */
+        @JSProperty
+        Int32Array getFilterShapes();
+
+        @JSProperty
+        void setFilterShapes(Int32Array value);
+
+        /**
+         * The convolutions' weights one after another, each filter by filter, a filter channel by channel,
+         * a channel a row-major {@code kernel x kernel} picture (transferred).
+         */
         @JSProperty
         Float32Array getWeights();
 
@@ -306,6 +351,23 @@ public interface Report extends JSObject {
 
         @JSProperty
         void setLayerSizes(Int32Array value);
+
+        /** The layers as the {@code layers} setting writes them, e.g. {@code 784,c8k5,p2,10}: their kinds. */
+        @JSProperty
+        String getLayers();
+
+        @JSProperty
+        void setLayers(String value);
+
+        /**
+         * Each layer's shape, the input first: channels, height, width ({@code LayerOutline.shapeInts})
+         * (transferred).
+         */
+        @JSProperty
+        Int32Array getLayerShapes();
+
+        @JSProperty
+        void setLayerShapes(Int32Array value);
 
         /** Every layer's activations, the input first, the output last (transferred). */
         @JSProperty

@@ -4,20 +4,20 @@ import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
 import digitlab.core.data.Digits;
 import digitlab.core.text.Text;
-import digitlab.core.view.ActivationStrip;
 import digitlab.core.view.DigitGrid;
+import digitlab.core.view.LayerOutline;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * What the network computes for one example, left to right: the input image (enlarged), each hidden
- * layer's activations as a grid of coloured cells ({@link ActivationStrip}: orange = positive, blue =
- * negative), and the output as {@link ProbabilityBars}.
+ * layer's activations ({@link LayerStripsView}: a dense layer as a grid of coloured cells, a convolution or
+ * pool as its feature maps; orange = positive, blue = negative), and the output as {@link ProbabilityBars}.
  *
  * <p>Structure built inside the given container (hidden-layer figures are added or hidden as the
  * architecture changes; pixel buffers are reused while the sizes stay the same):
  * <pre>
- * &lt;div class="activations" data-index="123" data-layers="784,128,10"&gt;
+ * &lt;div class="activations" data-index="123" data-layers="784,128,10" data-shapes="1x28x28,128x1x1,10x1x1" data-maps="false"&gt;
  *   &lt;figure class="act-input"&gt;&lt;canvas class="pixelated act-image"&gt;&lt;figcaption&gt;Test image 123, label 4&lt;/figcaption&gt;
  *   &lt;div class="act-layers"&gt;
  *     &lt;figure class="act-layer"&gt;&lt;canvas class="pixelated act-cells"&gt;&lt;figcaption&gt;Hidden layer 1: 128 units…
@@ -28,6 +28,8 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class ActivationsView {
     private static final int INPUT_SCALE = 4;
     private static final int CELL = 8;
+    /** About how many pixels a side of a feature map gets. */
+    private static final int MAP_SIDE = 42;
 
     private final HTMLElement root;
     private final HTMLCanvasElement inputCanvas;
@@ -59,17 +61,18 @@ public final class ActivationsView {
         root.appendChild(output);
         container.appendChild(root);
         bars = new ProbabilityBars(probabilities);
-        strips = new LayerStripsView(layersBox, "act", CELL);
+        strips = new LayerStripsView(layersBox, "act", CELL, MAP_SIDE);
     }
 
     /**
      * Shows example {@code index} of {@code digits} going through the network.
      *
-     * @param layerSizes the whole architecture, input first and output last, e.g. {784, 128, 10}
-     * @param activations the layers' values one after another: either every layer of {@code layerSizes}
-     *     (input included) or every layer after the input; the last layer is read as probabilities
+     * @param outline the layers' kinds and shapes, input first and output last
+     * @param activations the layers' values one after another: either every layer (input included) or
+     *     every layer after the input; the last layer is read as probabilities
      */
-    public void show(Digits digits, int index, int[] layerSizes, float[] activations) {
+    public void show(Digits digits, int index, LayerOutline outline, float[] activations) {
+        int[] layerSizes = outline.sizes();
         if (layerSizes.length < 2) {
             throw new IllegalArgumentException(
                     "need at least an input and an output layer, got " + layerSizes.length + " sizes");
@@ -90,10 +93,12 @@ public final class ActivationsView {
         int label = digits.label(index);
         showInput(digits, index, label);
 
-        offset = strips.show(layerSizes, activations, offset);
+        offset = strips.show(outline, activations, offset);
         bars.show(activations, offset, label);
         root.setAttribute("data-index", String.valueOf(index));
         root.setAttribute("data-layers", Text.join(layerSizes, ','));
+        root.setAttribute("data-shapes", outline.shapesText());
+        root.setAttribute("data-maps", String.valueOf(outline.hasMaps()));
     }
 
     private void showInput(Digits digits, int index, int label) {

@@ -32,7 +32,7 @@ final class Probes {
         float[] input = new float[test.imageSize()];
         test.toInput(image, input);
         Network network = trainer.network();
-        reports.inspection(image, test.label(image), network.architecture().sizes(), activations(network, input));
+        reports.inspection(image, test.label(image), network.architecture(), activations(network, input));
     }
 
     /** {@code input}: the preprocessed drawing, the network's inputs. */
@@ -42,7 +42,7 @@ final class Probes {
             return;
         }
         Network network = trainer.network();
-        reports.drawing(network.architecture().sizes(), activations(network, input));
+        reports.drawing(network.architecture(), activations(network, input));
     }
 
     /** {@code images}: indices of training images. */

@@ -6,6 +6,9 @@ import digitlab.app.protocol.EnumWire;
 import digitlab.app.protocol.Report;
 import digitlab.app.protocol.Reports;
 import digitlab.core.model.Model;
+import digitlab.core.nn.Architecture;
+import digitlab.core.nn.ConvLayer;
+import digitlab.core.nn.LayerGrammar;
 import digitlab.core.nn.Network;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.Pacing;
@@ -14,6 +17,7 @@ import digitlab.core.session.RunStatus;
 import digitlab.core.session.Speedometer;
 import digitlab.core.train.Evaluation;
 import digitlab.core.train.Trainer;
+import digitlab.core.view.LayerOutline;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.typedarrays.ArrayBufferView;
@@ -35,6 +39,8 @@ final class Reporter {
     private final Pacing pacing;
     /** The first layer's weights, reused from report to report while the network keeps its shape. */
     private float[] weightBuffer;
+    /** Each convolution's filters, reused likewise. */
+    private float[][] filterBuffers;
 
     Reporter(
             ShardData data,
@@ -106,7 +112,10 @@ final class Reporter {
         post(report);
     }
 
-    /** The first layer's weights, for the weights picture; nothing before there is a network. */
+    /**
+     * The first layer's weights, for the weights picture, then every convolution's filters; nothing before
+     * there is a network.
+     */
     void weights() {
         Trainer trainer = run.trainer();
         if (trainer == null) {
@@ -114,19 +123,67 @@ final class Reporter {
         }
         pacing.weightsSent(Clock.nowMillis());
         Network network = trainer.network();
-        int inputs = network.architecture().inputSize();
-        int units = network.architecture().size(1);
+        int units = network.firstLayerUnits(); // 0 when the first layer is a pool: nothing to picture
+        int inputs = network.firstLayerWeightsPerUnit();
         if (weightBuffer == null || weightBuffer.length != inputs * units) {
             weightBuffer = new float[inputs * units];
         }
-        network.copyFirstLayerWeights(weightBuffer);
+        if (units > 0) {
+            network.copyFirstLayerWeights(weightBuffer);
+        }
+        boolean conv = network.architecture().layers().spec(1) instanceof ConvLayer.Spec;
+        int kernel = conv ? ((ConvLayer.Spec) network.architecture().layers().spec(1)).kernel() : 0;
         // A fresh typed array each time: the page takes ownership of its buffer.
         Float32Array weights = floats(weightBuffer);
         Report.Weights report = Reports.create(Report.WEIGHTS);
         report.setUnits(units);
         report.setInputs(inputs);
+        report.setKernel(kernel);
+        report.setChannels(conv ? network.architecture().shape(0).channels() : 1);
         report.setWeights(weights);
         post(report, weights);
+        filters(network);
+    }
+
+    /** Every convolution's filters, one after another (see {@link Report.Filters}). */
+    private void filters(Network network) {
+        Architecture architecture = network.architecture();
+        int convolutions = 0;
+        int total = 0;
+        for (int l = 1; l < architecture.layerCount(); l++) {
+            if (architecture.layers().spec(l) instanceof ConvLayer.Spec) {
+                convolutions++;
+                total += network.units(l) * network.weightsPerUnit(l);
+            }
+        }
+        if (filterBuffers == null || filterBuffers.length != convolutions) {
+            filterBuffers = new float[convolutions][];
+        }
+        int[] shapes = new int[4 * convolutions];
+        Float32Array weights = new Float32Array(total);
+        int c = 0;
+        int at = 0;
+        for (int l = 1; l < architecture.layerCount(); l++) {
+            if (architecture.layers().spec(l) instanceof ConvLayer.Spec spec) {
+                int size = network.units(l) * network.weightsPerUnit(l);
+                if (filterBuffers[c] == null || filterBuffers[c].length != size) {
+                    filterBuffers[c] = new float[size];
+                }
+                network.copyWeightsByUnit(l, filterBuffers[c]);
+                weights.set(filterBuffers[c], at);
+                shapes[4 * c] = l;
+                shapes[4 * c + 1] = spec.filters();
+                shapes[4 * c + 2] = architecture.shape(l - 1).channels();
+                shapes[4 * c + 3] = spec.kernel();
+                at += size;
+                c++;
+            }
+        }
+        Int32Array shapeArray = ints(shapes);
+        Report.Filters report = Reports.create(Report.FILTERS);
+        report.setFilterShapes(shapeArray);
+        report.setWeights(weights);
+        post(report, shapeArray, weights);
     }
 
     /** A test-set evaluation: the accuracy, the confusion matrix and the mistakes with their outputs. */
@@ -155,25 +212,31 @@ final class Reporter {
     }
 
     /** Every layer's activations (input first) for test image {@code image}. */
-    void inspection(int image, int label, int[] layerSizes, float[] activations) {
-        Int32Array sizes = ints(layerSizes);
+    void inspection(int image, int label, Architecture architecture, float[] activations) {
+        Int32Array sizes = ints(architecture.sizes());
+        Int32Array shapes = ints(LayerOutline.shapeInts(architecture.layers()));
         Float32Array values = floats(activations);
         Report.Inspection report = Reports.create(Report.INSPECTION);
         report.setImage(image);
         report.setLabel(label);
         report.setLayerSizes(sizes);
+        report.setLayers(LayerGrammar.format(architecture.layers(), ','));
+        report.setLayerShapes(shapes);
         report.setActivations(values);
-        post(report, sizes, values);
+        post(report, sizes, shapes, values);
     }
 
     /** What the network makes of a drawing: every layer's activations, the output's probabilities last. */
-    void drawing(int[] layerSizes, float[] activations) {
-        Int32Array sizes = ints(layerSizes);
+    void drawing(Architecture architecture, float[] activations) {
+        Int32Array sizes = ints(architecture.sizes());
+        Int32Array shapes = ints(LayerOutline.shapeInts(architecture.layers()));
         Float32Array values = floats(activations);
         Report.Drawing report = Reports.create(Report.DRAWING);
         report.setLayerSizes(sizes);
+        report.setLayers(LayerGrammar.format(architecture.layers(), ','));
+        report.setLayerShapes(shapes);
         report.setActivations(values);
-        post(report, sizes, values);
+        post(report, sizes, shapes, values);
     }
 
     /** The predicted digit of each training image the page asked about, in its order. */

@@ -429,6 +429,36 @@ public final class Network {
         return layers[l];
     }
 
+    /**
+     * Copies layer {@code l}'s weights (1 = first above the input) into {@code out} unit by unit, as
+     * {@link #copyFirstLayerWeights} does for the first: for a convolution, filter after filter, each one
+     * {@code kernel x kernel} picture per input channel. {@code out} needs {@code units(l) *
+     * weightsPerUnit(l)} floats; a layer without weights (a max-pool) copies nothing.
+     */
+    public void copyWeightsByUnit(int l, float[] out) {
+        checkLayer(l);
+        checkLength(out, layers[l].units() * layers[l].weightsPerUnit(), "weight");
+        layers[l].copyWeightsByUnit(params, out);
+    }
+
+    /** Units of layer {@code l}: units of a dense layer, filters of a convolution, 0 for a pool. */
+    public int units(int l) {
+        checkLayer(l);
+        return layers[l].units();
+    }
+
+    /** Incoming weights per unit of layer {@code l}: a dense layer's inputs, a filter's weights, 0 for a pool. */
+    public int weightsPerUnit(int l) {
+        checkLayer(l);
+        return layers[l].weightsPerUnit();
+    }
+
+    private void checkLayer(int l) {
+        if (l < 1 || l >= layers.length) {
+            throw new IllegalArgumentException("layer must be 1.." + (layers.length - 1) + ", got " + l);
+        }
+    }
+
     /** Units of the first layer: hidden units of a dense layer, filters of a convolution (0 for a pool). */
     public int firstLayerUnits() {
         return layers[1].units();

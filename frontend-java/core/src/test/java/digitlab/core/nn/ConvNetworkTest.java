@@ -60,6 +60,28 @@ class ConvNetworkTest {
     }
 
     @Test
+    void anyLayersWeightsCopyUnitByUnit() {
+        Network network = new Network(NET, 1);
+        network.initialise(Init.HE, new Rng(5));
+        // 64,c3k3,p2,c2k3,8,4: the second convolution (layer 3) has 2 filters of 3 channels x 3x3.
+        assertEquals(2, network.units(3));
+        assertEquals(27, network.weightsPerUnit(3));
+        assertEquals(0, network.units(2), "a pool has no units with weights");
+        float[] filters = new float[54];
+        network.copyWeightsByUnit(3, filters);
+        float[] expected = new float[54];
+        System.arraycopy(network.parameters(), NET.weightOffset(3), expected, 0, 54);
+        assertArrayEquals(expected, filters, 0f);
+        float[] first = new float[27];
+        network.copyWeightsByUnit(1, first);
+        float[] firstExpected = new float[27];
+        network.copyFirstLayerWeights(firstExpected);
+        assertArrayEquals(firstExpected, first, 0f);
+        assertThrows(IllegalArgumentException.class, () -> network.copyWeightsByUnit(3, new float[53]));
+        assertThrows(IllegalArgumentException.class, () -> network.units(6));
+    }
+
+    @Test
     void bothWaysOfAConvolutionComputeTheSameStep() {
         Digits sparse = TestDigits.random(8, 8, 8, 4, 31);
         Digits dense = TestDigits.noisy(8, 8, 8, 4, 32);

@@ -239,6 +239,60 @@ class HardeningTest {
     }
 
     @Test
+    void oneAddressCannotHoldMoreThanItsShareOfDownloads() throws Exception {
+        // 12 MB: more than the socket buffers between server and client hold, so a download that is never read
+        // stays open until the idle timeout.
+        byte[] model = TestModels.model(new int[] {784, 3800, 10}, 6, null).toBytes();
+        String id = ModelId.of(model);
+        config = config.withTransfers(TransferLimits.defaults().withPerClient(2))
+                .withModels(config.models().withMaxModelBytes(16 << 20));
+        withServer(port -> {
+            assertEquals(201, post(port, model).statusCode());
+            List<Socket> stuck = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Socket s = new Socket();
+                    s.setReceiveBufferSize(4096);
+                    s.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+                    s.getOutputStream()
+                            .write(("GET /api/models/" + id + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                    stuck.add(s);
+                }
+                Thread.sleep(300);
+                HttpResponse<byte[]> third = send(port, "GET", "/api/models/" + id);
+                assertEquals(429, third.statusCode());
+                assertEquals("1", header(third, "Retry-After"));
+                // Small answers are not transfers: they still come.
+                assertEquals(200, send(port, "GET", "/healthz").statusCode());
+                assertEquals(200, send(port, "GET", "/data/manifest.json").statusCode());
+                // Another address is another client.
+                try (Socket other = new Socket()) {
+                    other.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                    other.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+                    other.setSoTimeout(10_000);
+                    other.getOutputStream()
+                            .write(("HEAD /api/models/" + id + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                    assertTrue(readHead(other.getInputStream()).startsWith("HTTP/1.1 200"));
+                }
+            } finally {
+                for (Socket s : stuck) {
+                    s.close();
+                }
+            }
+            // Closed: their slots are given back.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            int status;
+            do {
+                Thread.sleep(100);
+                status = send(port, "HEAD", "/api/models/" + id).statusCode();
+            } while (status != 200 && System.nanoTime() < deadline);
+            assertEquals(200, status);
+        });
+    }
+
+    @Test
     void rangeRequestsGetPartOfAModel() throws Exception {
         byte[] model = TestModels.mnist(4);
         String id = ModelId.of(model);

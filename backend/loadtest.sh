@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The server load test (issue 15), loopback only and bounded (three phases of --seconds each, 10 by default):
 #   1. 200 keep-alive clients fetch an 11 MB model: responses, errors, MB/s, latency, the server's largest RSS;
-#   2. 300 connections ask for that model and never read, while /healthz and /data/manifest.json are timed;
+#   2. 300 connections (200 ask for that model and never read, 100 trickle an upload at 1 byte/s) while
+#      /healthz and /data/manifest.json are timed;
 #   3. 200 clients fetch the gzip shards.
 # Usage: backend/loadtest.sh [SERVER_JAR [CLIENT_JAR]] [-- loadtest options]
 # Both default to backend/target/digit-lab.jar (build it with mvn -B package). SERVER_JAR may be an older build, to

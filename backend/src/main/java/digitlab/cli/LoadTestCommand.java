@@ -25,7 +25,7 @@ final class LoadTestCommand implements Command {
                   --pid PID        the server's process id, to report its largest resident memory (Linux)
                   --seconds N      length of each of the three phases (default: 10)
                   --clients N      concurrent clients fetching the model, then the shards (default: 200)
-                  --slow N         connections that ask for the model and never read (default: 300)
+                  --slow N         connections that never read the model (2/3) or trickle an upload (1/3) (default: 300)
                   --addresses N    loopback addresses 127.0.0.2.. the clients are spread over (default: 50)
                   --model-mb N     size of the model uploaded and fetched (default: 11)
                   -h, --help       show this help

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded load test of a running server, over loopback only: many clients fetching one big model, many
- * connections that ask for it and never read while {@code /healthz} and the manifest are timed, and many clients
+ * connections that ask for it and never read or trickle an upload while {@code /healthz} and the manifest are
+ * timed, and many clients
  * fetching shards. Clients are spread over the loopback addresses 127.0.0.2.. so that a per-address cap applies as
  * it would to that many real clients. Plain sockets and a minimal HTTP/1.1 reader keep the client cheap.
  */
@@ -195,22 +196,50 @@ public final class LoadTest {
     }
 
     /**
-     * {@code slow} connections each send one GET for {@code path} and never read; meanwhile /healthz and the
-     * manifest are fetched one after another on fresh connections, and timed.
+     * {@code slow} connections: two thirds send one GET for {@code path} and never read, one third start a 1 MB
+     * upload and trickle it at one byte per second. Meanwhile /healthz and the manifest are fetched one after
+     * another on fresh connections, and timed.
      */
     private Probe slowClients(String path) throws Exception {
         List<Socket> stuck = new ArrayList<>();
+        List<Socket> trickling = new ArrayList<>();
         int opened = 0;
         for (int c = 1; c <= o.slow(); c++) {
             try {
                 Socket s = connect(c, 4096);
-                request(s.getOutputStream(), path, false);
+                if (c % 3 == 0) {
+                    s.getOutputStream()
+                            .write(("POST /api/models HTTP/1.1\r\nHost: localhost\r\n"
+                                            + "Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n")
+                                    .getBytes(StandardCharsets.ISO_8859_1));
+                    trickling.add(s);
+                } else {
+                    request(s.getOutputStream(), path, false);
+                }
                 stuck.add(s);
                 opened++;
             } catch (IOException e) {
                 // counted as not opened
             }
         }
+        Thread trickler = new Thread(() -> {
+            try {
+                while (true) {
+                    for (Socket s : trickling) {
+                        try {
+                            s.getOutputStream().write(0);
+                        } catch (IOException e) {
+                            // the server gave up on it
+                        }
+                    }
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                // phase over
+            }
+        });
+        trickler.setDaemon(true);
+        trickler.start();
         RssSampler rss = new RssSampler(o.pid());
         rss.start();
         long deadline = System.nanoTime() + o.seconds() * 1_000_000_000L;
@@ -236,6 +265,7 @@ public final class LoadTest {
             Thread.sleep(20);
         }
         rss.stop();
+        trickler.interrupt();
         for (Socket s : stuck) {
             closeQuietly(s);
         }
@@ -288,7 +318,7 @@ public final class LoadTest {
         String line() {
             return String.format(
                     Locale.ROOT,
-                    "%d never-read connections: /healthz + manifest %d probes, %d errors or timeouts (5 s),"
+                    "%d never-read downloads and trickled uploads: /healthz + manifest %d probes, %d errors or timeouts (5 s),"
                             + " p50 %.1f ms p99 %.1f ms max %.0f ms, server RSS max %s",
                     slowOpened,
                     probes,

@@ -55,6 +55,9 @@ final class ServeCommand implements Command {
                   --upload-rate N          uploads per minute per client address on each server (default: 10)
                   --trust-proxy            rate-limit by the last X-Forwarded-For entry: only behind exactly one proxy
                                            that appends it (DIGIT_LAB_TRUST_PROXY=true)
+                  --transfers-per-client N downloads (and, separately, uploads) one client address may have running or
+                                           waiting at once, 429 beyond (default: 16). Behind a proxy without
+                                           --trust-proxy every client has the proxy's address: raise it.
                 """;
     }
 

@@ -43,11 +43,16 @@ import org.slf4j.LoggerFactory;
  * stored under its content hash. 201 {@code {"id","url","bytes","created":true}} when new, 200 with
  * {@code "created":false} when that model was already stored. Errors: 400 invalid model or empty body,
  * 413 body over the limit, 415 other content type, 429 too many uploads (with Retry-After).
- * <li>{@code GET /api/models/{id}}: the file, immutable, strong ETag {@code "<id>"}, 304 on If-None-Match.
+ * <li>{@code GET /api/models/{id}}: the file streamed from the store, immutable, strong ETag {@code "<id>"}, 304 on
+ * If-None-Match, single byte ranges (206, 416). Its hash is checked once per stored version; a damaged one is 500
+ * until an upload of the original replaces it.
  * <li>{@code GET /api/models/{id}/meta}: what the file says about itself, as JSON.
+ * <li>{@code HEAD} on both answers what GET would, without the body.
  * </ul>
+ * Upload bodies are read, and downloads written, on {@link Transfers} pools: at most a few per client address,
+ * never on Jetty's threads. A stalled or trickled upload gets 408.
  * A malformed id gets the same 404 as an unknown one, before the store is asked. Only uploads are rate
- * limited: the GETs are immutable and meant to be served from caches.
+ * limited per minute: the GETs are immutable and meant to be served from caches.
  */
 final class ModelRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRoutes.class);

@@ -29,3 +29,5 @@ for _ in $(seq 1 150); do
 done
 echo "server: $server_jar (pid $server, port $port)"
 java -jar "$client_jar" loadtest --url "http://127.0.0.1:$port" --pid "$server" "$@"
+echo "server log: $(grep -c ' ERROR ' "$work/server.log" || true) ERROR lines, $(grep -c ' WARN ' "$work/server.log" || true) WARN lines"
+grep -m 3 -A 3 ' ERROR ' "$work/server.log" || true

@@ -1,5 +1,6 @@
 package digitlab.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import digitlab.core.model.Model;
 import digitlab.core.model.ModelFormatException;
 import digitlab.core.model.TrainingMetadata;
@@ -13,6 +14,7 @@ import digitlab.server.models.ModelStore.PutResult;
 import digitlab.server.models.ModelStore.StoredModel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
@@ -56,6 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ModelRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRoutes.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String OCTET_STREAM = "application/octet-stream";
     /** A model id names one exact file forever. */
     static final String IMMUTABLE = ShardRoutes.IMMUTABLE;
@@ -75,6 +78,8 @@ final class ModelRoutes {
     private final Transfers downloads;
     private final Transfers uploads;
     private final long uploadDeadlineNanos;
+    /** id -> its meta JSON, for one stored version. */
+    private final Map<String, Meta> metas = new ConcurrentHashMap<>();
     /** id -> the store's version of it whose content was hashed and matched the id. */
     private final Map<String, String> verified = new ConcurrentHashMap<>();
     /** One hash of a model at a time: 200 first requests for a new model hash it once, not 200 times. */
@@ -269,8 +274,39 @@ final class ModelRoutes {
         return new HttpResponseException(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "stored model is damaged");
     }
 
-    private void meta(Context ctx) throws IOException {
+    /**
+     * GET and HEAD. The JSON is built once per stored version and kept (a few hundred bytes), so many requests for a
+     * big model's meta read and parse it once; the first read runs on the download pool, bounded like downloads.
+     */
+    private void meta(Context ctx) {
         String id = validId(ctx);
+        boolean head = ctx.method() == HandlerType.HEAD;
+        downloads.run(ctx, ClientAddress.of(ctx, options.trustProxy()), () -> {
+            ModelInfo info = store.stat(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL));
+            Meta cached = metas.get(id);
+            byte[] json;
+            if (cached != null && cached.version().equals(info.version())) {
+                json = cached.json();
+            } else {
+                json = JSON.writeValueAsBytes(metaJson(id));
+                if (metas.size() >= MAX_VERIFIED) {
+                    metas.clear();
+                }
+                metas.put(id, new Meta(info.version(), json));
+            }
+            ctx.header(Header.CACHE_CONTROL, META_CACHE);
+            ctx.contentType(ContentType.APPLICATION_JSON);
+            ctx.res().setContentLength(json.length);
+            if (!head) {
+                ctx.result(json);
+            }
+        });
+    }
+
+    /** A stored version's meta JSON. */
+    private record Meta(String version, byte[] json) {}
+
+    private Map<String, Object> metaJson(String id) throws IOException {
         StoredModel stored = load(id);
         Model model;
         try {
@@ -310,8 +346,7 @@ final class ModelRoutes {
         json.put("settingsIssue", model.settingsIssue());
         json.put("bytes", stored.bytes().length);
         json.put("created", stored.created().truncatedTo(ChronoUnit.MILLIS).toString());
-        ctx.header(Header.CACHE_CONTROL, META_CACHE);
-        ctx.json(json);
+        return json;
     }
 
     /** The path's id, or 404 before any store access if it cannot be an id (traversal attempts included). */

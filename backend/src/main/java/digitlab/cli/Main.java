@@ -20,8 +20,12 @@ public final class Main {
     private static final String JAR = "java -jar digit-lab.jar";
 
     /** In the order of the command list; the first is the default. */
-    static final List<Command> COMMANDS =
-            List.of(new ServeCommand(), new PrepareDataCommand(), new TrainCommand(), new BenchCommand());
+    static final List<Command> COMMANDS = List.of(
+            new ServeCommand(),
+            new PrepareDataCommand(),
+            new TrainCommand(),
+            new BenchCommand(),
+            new LoadTestCommand());
 
     private Main() {}
 

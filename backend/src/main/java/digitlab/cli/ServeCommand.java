@@ -3,13 +3,20 @@ package digitlab.cli;
 import digitlab.server.App;
 import digitlab.server.ModelOptions.StoreKind;
 import digitlab.server.ServerConfig;
+import digitlab.server.StartupChecks;
+import digitlab.server.StartupChecks.FolderNotUsableException;
 import digitlab.server.data.DataPreparer;
 import digitlab.server.data.Manifest;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.net.BindException;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code serve} (the default command): prepares the shards if needed and runs the web server. */
 final class ServeCommand implements Command {
@@ -48,6 +55,9 @@ final class ServeCommand implements Command {
                   --upload-rate N          uploads per minute per client address on each server (default: 10)
                   --trust-proxy            rate-limit by the last X-Forwarded-For entry: only behind exactly one proxy
                                            that appends it (DIGIT_LAB_TRUST_PROXY=true)
+                  --transfers-per-client N downloads (and, separately, uploads) one client address may have running or
+                                           waiting at once, 429 beyond (default: 16). Behind a proxy without
+                                           --trust-proxy every client has the proxy's address: raise it.
                 """;
     }
 
@@ -65,20 +75,83 @@ final class ServeCommand implements Command {
     }
 
     /**
-     * Prepares the data if needed, starts the server and prints the one line browser tests wait for.
-     * Progress goes to {@code err} so that stdout carries only that line.
+     * Checks the folders, prepares the data if it is missing or damaged, starts the server and prints the one line
+     * browser tests wait for. Progress goes to {@code err} so that stdout carries only that line.
+     *
+     * @throws CommandFailedException when a folder cannot be used or the address cannot be bound, saying which
      */
     static Javalin start(ServerConfig config, DataPreparer preparer, PrintStream out, PrintStream err)
             throws IOException {
-        if (Manifest.readIfValid(config.dataDir()).isEmpty()) {
-            PrepareDataCommand.prepare(preparer, config.mnistDir(), config.dataDir(), err);
+        try {
+            if (config.models().store() == StoreKind.DISK) {
+                StartupChecks.requireWritable(config.modelsDir(), "models folder (--models)");
+            }
+            prepareData(config, preparer, err);
+        } catch (FolderNotUsableException e) {
+            throw new CommandFailedException(e.getMessage());
         }
-        if (config.models().store() == StoreKind.DISK) {
-            Files.createDirectories(config.modelsDir());
+        Javalin app = App.create(config);
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            app.stop();
+            throw new CommandFailedException(bindFailure(config, e));
         }
-        Javalin app = App.create(config).start();
         out.println("Digit Lab listening on http://localhost:" + app.port() + "/");
         out.flush();
         return app;
+    }
+
+    /**
+     * Prepares the shards when there are none, or when a shard file does not match its content hash (a shard's
+     * name promises its content forever, and caches keep it for a year). Intact data may sit in a read-only
+     * folder shared by several servers; the folder must be writable only when something has to be written.
+     */
+    private static void prepareData(ServerConfig config, DataPreparer preparer, PrintStream err) throws IOException {
+        Optional<Manifest> manifest = Manifest.readIfValid(config.dataDir());
+        List<String> damaged = manifest.map(m -> DataPreparer.damagedShards(config.dataDir(), m))
+                .orElse(List.of());
+        if (manifest.isPresent() && damaged.isEmpty()) {
+            return;
+        }
+        if (!damaged.isEmpty()) {
+            err.println(damaged.size() + " shard file(s) in "
+                    + config.dataDir().toAbsolutePath().normalize() + " do not match their content hash ("
+                    + String.join(", ", damaged) + "): preparing them again");
+        }
+        StartupChecks.requireWritable(config.dataDir(), "data folder (--data)");
+        PrepareDataCommand.prepare(preparer, config.mnistDir(), config.dataDir(), err);
+        if (!damaged.isEmpty()) {
+            Manifest again = Manifest.readIfValid(config.dataDir()).orElseThrow();
+            List<String> still = DataPreparer.damagedShards(config.dataDir(), again);
+            if (!still.isEmpty()) {
+                throw new CommandFailedException("shards still damaged after preparing them again: " + still);
+            }
+        }
+    }
+
+    /** What went wrong when binding, in words: Javalin calls every bind failure "Port already in use". */
+    static String bindFailure(ServerConfig config, JavalinBindException e) {
+        String where = config.host() + ":" + config.port();
+        String reason = null;
+        for (Throwable t = e; t != null && reason == null; t = t.getCause()) {
+            if (t instanceof BindException || t instanceof SocketException) {
+                reason = t.getMessage();
+            }
+        }
+        String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        if (r.contains("already in use")) {
+            return "cannot listen on " + where + ": port " + config.port()
+                    + " is already in use by another program (pick another with --port)";
+        }
+        if (r.contains("permission denied") || r.contains("access")) {
+            return "cannot listen on " + where + ": permission denied (ports below 1024 need root or the"
+                    + " CAP_NET_BIND_SERVICE capability; pick a port from 1024 up with --port)";
+        }
+        if (r.contains("assign requested address") || r.contains("not available")) {
+            return "cannot listen on " + where + ": " + config.host()
+                    + " is not an address of this machine (use --host 0.0.0.0 for every interface)";
+        }
+        return "cannot listen on " + where + ": " + (reason != null ? reason : String.valueOf(e.getMessage()));
     }
 }

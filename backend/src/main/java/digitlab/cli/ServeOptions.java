@@ -3,6 +3,7 @@ package digitlab.cli;
 import digitlab.server.ModelOptions;
 import digitlab.server.ModelOptions.StoreKind;
 import digitlab.server.ServerConfig;
+import digitlab.server.TransferLimits;
 import digitlab.server.models.S3Options;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -22,7 +23,15 @@ final class ServeOptions {
             Set.of("s3-bucket", "s3-endpoint", "s3-region", "s3-prefix", "s3-access-key", "s3-secret-key");
 
     static final Args.Spec SPEC = Args.Spec.options(
-                    "port", "host", "data", "models", "mnist", "store", "max-model-bytes", "upload-rate")
+                    "port",
+                    "host",
+                    "data",
+                    "models",
+                    "mnist",
+                    "store",
+                    "max-model-bytes",
+                    "upload-rate",
+                    "transfers-per-client")
             .withOptions(S3_OPTIONS)
             .withFlags("trust-proxy");
 
@@ -45,7 +54,16 @@ final class ServeOptions {
                 Path.of(a.get("models", ServerConfig.DEFAULT_MODELS.toString())),
                 Path.of(a.get("mnist", ServerConfig.DEFAULT_MNIST.toString())),
                 null,
-                modelOptions(a, env));
+                modelOptions(a, env),
+                TransferLimits.defaults().withPerClient((int) Args.number(
+                        option(
+                                a,
+                                env,
+                                "transfers-per-client",
+                                Integer.toString(TransferLimits.defaults().perClient())),
+                        1,
+                        100_000,
+                        source(a, "transfers-per-client"))));
     }
 
     /** The model store and upload limits, from the command line or else the DIGIT_LAB_* environment. */

@@ -5,10 +5,16 @@ import digitlab.server.models.ModelStore;
 import digitlab.server.models.S3ModelStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +24,8 @@ public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     /** Where the packaged jar carries the web app (index.html, css/, js/, wasm/). */
     static final String CLASSPATH_STATIC = "/public";
+
+    private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
     private App() {}
 
@@ -53,11 +61,19 @@ public final class App {
     }
 
     private static Javalin create(ServerConfig config, ModelStore store, boolean closeStoreOnStop) throws IOException {
-        ShardRoutes shards = new ShardRoutes(config.dataDir());
         ModelOptions options = config.models();
+        TransferLimits limits = config.transfers();
+        Transfers downloads = new Transfers("download", limits.downloadThreads(), limits.queue(), limits.perClient());
+        Transfers uploads = new Transfers("upload", limits.uploadThreads(), limits.queue(), limits.perClient());
+        ShardRoutes shards = new ShardRoutes(config.dataDir(), downloads, options.trustProxy());
         // Per instance, like everything here in memory: see UploadRateLimiter.
-        ModelRoutes models =
-                new ModelRoutes(store, options, new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime));
+        ModelRoutes models = new ModelRoutes(
+                store,
+                options,
+                new UploadRateLimiter(options.uploadsPerMinute(), System::nanoTime),
+                downloads,
+                uploads,
+                limits);
         return Javalin.create(c -> {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
@@ -65,21 +81,39 @@ public final class App {
             c.startup.showOldJavalinVersionWarning = false;
             // The watcher is a non-daemon thread that keeps the JVM alive ~5 s after stop().
             c.startup.startupWatcherEnabled = false;
+            c.events.serverStopped(downloads::close);
+            c.events.serverStopped(uploads::close);
             if (closeStoreOnStop) {
                 c.events.serverStopped(store::close);
             }
+            // A blocked read or write that makes no progress for this long fails (stalled uploads, unread downloads).
+            c.jetty.modifyHttpConfiguration(
+                    http -> http.setIdleTimeout(limits.idleTimeout().toMillis()));
+            // Transfers end by finishing or by the idle timeout, never by a total time limit.
+            c.http.asyncTimeout = 0;
+            // A known path with another method: 405 with Allow (see jsonErrors).
+            c.http.prefer405over404 = true;
             c.bundledPlugins.enableGlobalHeaders(SecurityHeaders::apply);
             c.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(SecurityHeaders.asMap())));
             // Javalin gzips responses but does not say so to caches; every route may be compressed.
             c.routes.before(ctx -> ctx.header(Header.VARY, Header.ACCEPT_ENCODING));
             staticFiles(c, config);
-            c.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            c.routes.get("/healthz", App::health);
+            c.routes.head("/healthz", App::health);
             // Bodies read through ctx.body() obey this too; the upload route reads the stream under the same limit.
             c.http.maxRequestSize = options.maxModelBytes();
             shards.register(c.routes);
             models.register(c.routes);
             jsonErrors(c);
         });
+    }
+
+    private static void health(Context ctx) {
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        ctx.res().setContentLength(HEALTHY.length);
+        if (ctx.method() != HandlerType.HEAD) {
+            ctx.result(HEALTHY);
+        }
     }
 
     private static void staticFiles(JavalinConfig c, ServerConfig config) {
@@ -106,11 +140,21 @@ public final class App {
 
     /** Every error is {"error": "..."}; unexpected exceptions are logged, never shown to the client. */
     private static void jsonErrors(JavalinConfig c) {
+        c.routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            ctx.header(Header.ALLOW, allowed(e));
+            ctx.status(HttpStatus.METHOD_NOT_ALLOWED).json(Map.of("error", "method not allowed"));
+        });
         c.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
                 .json(Map.of("error", e.getMessage())));
         c.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(Map.of("error", "internal server error"));
         });
+    }
+
+    /** The methods Javalin found for the path (its 405 lists them in the details), as an Allow header. */
+    static String allowed(MethodNotAllowedResponse e) {
+        String methods = String.valueOf(e.getDetails().getOrDefault("availableMethods", ""));
+        return methods.replace("[", "").replace("]", "").replace(" ", "");
     }
 }

@@ -8,13 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either no file (or the old one) or the whole new one, never a part,
  * even if the process is killed mid-write: temp file in the same folder, fsync, atomic rename, fsync of
  * the folder. Used for shards, the manifest and stored models.
+ *
+ * <p>Everything written here is served, so files are readable by all ({@code rw-r--r--}): a temp file is created
+ * {@code rw-------}, and a server run later as another user would otherwise fail on files it cannot read.
  */
 public final class AtomicFiles {
+    /** {@code rw-r--r--}: written by the server's user, read by any user a server may run as. */
+    static final Set<PosixFilePermission> SERVED = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] bytes) throws IOException {
@@ -27,6 +36,9 @@ public final class AtomicFiles {
         // The temp file lives in the target folder so the move is a rename on the same file system.
         Path tmp = Files.createTempFile(dir, tempPrefix, tempSuffix);
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, SERVED);
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {

@@ -2,7 +2,7 @@ package digitlab.server;
 
 import java.util.Locale;
 
-/** The two request headers the data routes look at: If-None-Match and Accept-Encoding. */
+/** The request headers the data routes look at: If-None-Match, Accept-Encoding and Range. */
 final class HttpCaching {
     private HttpCaching() {}
 
@@ -42,6 +42,41 @@ final class HttpCaching {
         }
         Double q = gzip != null ? gzip : any;
         return q != null && q > 0;
+    }
+
+    /**
+     * One byte range of a {@code size}-byte body (RFC 9110 14.1.2): {@code {first, last}} inclusive, an empty array
+     * when no byte of it exists (416), or null to send the whole body (no header, another unit, several ranges,
+     * or a header that does not parse, which the RFC says to ignore).
+     */
+    static long[] range(String header, long size) {
+        if (header == null || !header.startsWith("bytes=") || header.indexOf(',') >= 0) {
+            return null;
+        }
+        String spec = header.substring(6).trim();
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            return null;
+        }
+        try {
+            String a = spec.substring(0, dash).trim();
+            String b = spec.substring(dash + 1).trim();
+            if (a.isEmpty()) {
+                long suffix = Long.parseLong(b);
+                if (suffix < 0) {
+                    return null;
+                }
+                return suffix == 0 || size == 0 ? new long[0] : new long[] {Math.max(0, size - suffix), size - 1};
+            }
+            long first = Long.parseLong(a);
+            long last = b.isEmpty() ? Long.MAX_VALUE : Long.parseLong(b);
+            if (first < 0 || last < first) {
+                return null;
+            }
+            return first >= size ? new long[0] : new long[] {first, Math.min(last, size - 1)};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static double qValue(String[] fields) {

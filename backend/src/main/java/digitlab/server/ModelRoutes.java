@@ -1,5 +1,6 @@
 package digitlab.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import digitlab.core.model.Model;
 import digitlab.core.model.ModelFormatException;
 import digitlab.core.model.TrainingMetadata;
@@ -8,11 +9,14 @@ import digitlab.core.nn.Architecture;
 import digitlab.core.nn.LayerGrammar;
 import digitlab.server.models.ModelId;
 import digitlab.server.models.ModelStore;
+import digitlab.server.models.ModelStore.ModelInfo;
 import digitlab.server.models.ModelStore.PutResult;
 import digitlab.server.models.ModelStore.StoredModel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -20,12 +24,16 @@ import io.javalin.http.NotFoundResponse;
 import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +45,20 @@ import org.slf4j.LoggerFactory;
  * stored under its content hash. 201 {@code {"id","url","bytes","created":true}} when new, 200 with
  * {@code "created":false} when that model was already stored. Errors: 400 invalid model or empty body,
  * 413 body over the limit, 415 other content type, 429 too many uploads (with Retry-After).
- * <li>{@code GET /api/models/{id}}: the file, immutable, strong ETag {@code "<id>"}, 304 on If-None-Match.
+ * <li>{@code GET /api/models/{id}}: the file streamed from the store, immutable, strong ETag {@code "<id>"}, 304 on
+ * If-None-Match, single byte ranges (206, 416). Its hash is checked once per stored version; a damaged one is 500
+ * until an upload of the original replaces it.
  * <li>{@code GET /api/models/{id}/meta}: what the file says about itself, as JSON.
+ * <li>{@code HEAD} on both answers what GET would, without the body.
  * </ul>
+ * Upload bodies are read, and downloads written, on {@link Transfers} pools: at most a few per client address,
+ * never on Jetty's threads. A stalled or trickled upload gets 408.
  * A malformed id gets the same 404 as an unknown one, before the store is asked. Only uploads are rate
- * limited: the GETs are immutable and meant to be served from caches.
+ * limited per minute: the GETs are immutable and meant to be served from caches.
  */
 final class ModelRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRoutes.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String OCTET_STREAM = "application/octet-stream";
     /** A model id names one exact file forever. */
     static final String IMMUTABLE = ShardRoutes.IMMUTABLE;
@@ -55,20 +69,46 @@ final class ModelRoutes {
     /** How long the rest of an over-limit upload is read and dropped before the connection is closed. */
     static final long DRAIN_MILLIS = 1_000;
 
+    /** Beyond this many ids the verified-hash memory starts again (each entry is about 200 bytes). */
+    static final int MAX_VERIFIED = 100_000;
+
     private final ModelStore store;
     private final ModelOptions options;
     private final UploadRateLimiter limiter;
+    private final Transfers downloads;
+    private final Transfers uploads;
+    private final long uploadDeadlineNanos;
+    /** id -> its meta JSON, for one stored version. */
+    private final Map<String, Meta> metas = new ConcurrentHashMap<>();
+    /** id -> the store's version of it whose content was hashed and matched the id. */
+    private final Map<String, String> verified = new ConcurrentHashMap<>();
+    /** One hash of a model at a time: 200 first requests for a new model hash it once, not 200 times. */
+    private final Object[] verifyLocks = new Object[64];
 
-    ModelRoutes(ModelStore store, ModelOptions options, UploadRateLimiter limiter) {
+    ModelRoutes(
+            ModelStore store,
+            ModelOptions options,
+            UploadRateLimiter limiter,
+            Transfers downloads,
+            Transfers uploads,
+            TransferLimits limits) {
         this.store = store;
         this.options = options;
         this.limiter = limiter;
+        this.downloads = downloads;
+        this.uploads = uploads;
+        this.uploadDeadlineNanos = limits.uploadDeadline().toNanos();
+        for (int i = 0; i < verifyLocks.length; i++) {
+            verifyLocks[i] = new Object();
+        }
     }
 
     void register(RoutesConfig routes) {
         routes.post("/api/models", this::upload);
         routes.get("/api/models/{id}", this::download);
+        routes.head("/api/models/{id}", this::download);
         routes.get("/api/models/{id}/meta", this::meta);
+        routes.head("/api/models/{id}/meta", this::meta);
     }
 
     private void upload(Context ctx) throws IOException {
@@ -92,7 +132,12 @@ final class ModelRoutes {
             tooLarge(ctx, limit);
             return;
         }
-        byte[] body = readAtMost(ctx, limit);
+        // Reading the body may take a while (a slow link, or a client trickling it): not on Jetty's threads.
+        uploads.run(ctx, ClientAddress.of(ctx, options.trustProxy()), () -> store(ctx, limit));
+    }
+
+    private void store(Context ctx, long limit) throws IOException {
+        byte[] body = readAtMost(ctx, limit, uploadDeadlineNanos);
         if (body == null) {
             tooLarge(ctx, limit);
             return;
@@ -112,6 +157,8 @@ final class ModelRoutes {
             throw new BadRequestResponse("invalid model: " + mismatch);
         }
         PutResult stored = store.put(body);
+        // Hashed just now (that is its id): the first download need not hash it again.
+        store.stat(stored.id()).ifPresent(info -> remember(stored.id(), info));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", stored.id());
         json.put("url", "/?model=" + stored.id());
@@ -121,23 +168,145 @@ final class ModelRoutes {
         ctx.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK).json(json);
     }
 
-    private void download(Context ctx) throws IOException {
+    /**
+     * GET and HEAD: the file streamed from the store, never held in memory. Its hash is checked once per stored
+     * version (see {@link #verifiedInfo}); the stream runs on the download pool, so a client that reads slowly or
+     * not at all holds one of its threads (until the idle timeout), never one of Jetty's.
+     */
+    private void download(Context ctx) {
         String id = validId(ctx);
-        String etag = '"' + id + '"';
-        if (HttpCaching.ifNoneMatchHits(ctx.header(Header.IF_NONE_MATCH), etag) && store.exists(id)) {
+        boolean head = ctx.method() == HandlerType.HEAD;
+        downloads.run(ctx, ClientAddress.of(ctx, options.trustProxy()), () -> {
+            ModelInfo info = verifiedInfo(id);
+            String etag = '"' + id + '"';
+            // Already dense floats: compressing gains little, and a strong ETag must name one exact body.
+            ctx.disableCompression();
             cacheHeaders(ctx, etag);
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        StoredModel model = load(id);
-        // Already dense floats: compressing gains little, and a strong ETag must name one exact body.
-        ctx.disableCompression();
-        cacheHeaders(ctx, etag);
-        ctx.contentType(OCTET_STREAM).result(model.bytes());
+            if (HttpCaching.ifNoneMatchHits(ctx.header(Header.IF_NONE_MATCH), etag)) {
+                ctx.status(HttpStatus.NOT_MODIFIED);
+                return;
+            }
+            ctx.header(Header.ACCEPT_RANGES, "bytes");
+            long[] range = HttpCaching.range(ctx.header(Header.RANGE), info.size());
+            long start = 0;
+            long length = info.size();
+            if (range != null
+                    && (ctx.header(Header.IF_RANGE) == null
+                            || ctx.header(Header.IF_RANGE).equals(etag))) {
+                if (range.length == 0) {
+                    ctx.header(Header.CONTENT_RANGE, "bytes */" + info.size());
+                    throw new HttpResponseException(
+                            HttpStatus.RANGE_NOT_SATISFIABLE.getCode(), "range not satisfiable");
+                }
+                start = range[0];
+                length = range[1] - range[0] + 1;
+                ctx.status(HttpStatus.PARTIAL_CONTENT);
+                ctx.header(Header.CONTENT_RANGE, "bytes " + range[0] + "-" + range[1] + "/" + info.size());
+            }
+            ctx.contentType(OCTET_STREAM);
+            if (head) {
+                ctx.res().setContentLengthLong(length);
+                return;
+            }
+            try (InputStream in = store.open(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL))) {
+                ctx.res().setContentLengthLong(length);
+                in.skipNBytes(start);
+                copy(in, ctx.res().getOutputStream(), length);
+            }
+        });
     }
 
-    private void meta(Context ctx) throws IOException {
+    /** Copies exactly {@code length} bytes (the stream is at least that long: its size was just read). */
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException("stored model ended early");
+            }
+            out.write(buf, 0, n);
+            left -= n;
+        }
+        out.flush();
+    }
+
+    /**
+     * The stored model's size and version after its content was checked against its id: hashed on upload, or
+     * here the first time this version of the file or object is asked for. A damaged one is 500 until a re-upload
+     * of the original replaces it (which gives it a new version).
+     */
+    private ModelInfo verifiedInfo(String id) throws IOException {
+        ModelInfo info = store.stat(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL));
+        if (info.version().equals(verified.get(id))) {
+            return info;
+        }
+        synchronized (verifyLocks[Math.floorMod(id.hashCode(), verifyLocks.length)]) {
+            info = store.stat(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL));
+            if (info.version().equals(verified.get(id))) {
+                return info;
+            }
+            String actual;
+            try (InputStream in = store.open(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL))) {
+                actual = ModelId.of(in);
+            }
+            if (!actual.equals(id)) {
+                verified.remove(id);
+                throw damaged(id);
+            }
+            remember(id, info);
+            return info;
+        }
+    }
+
+    private void remember(String id, ModelInfo info) {
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(id, info.version());
+    }
+
+    private HttpResponseException damaged(String id) {
+        LOG.error(
+                "stored model {} in {} does not match its hash: damaged (an upload of the original repairs it)",
+                id,
+                store.describe());
+        return new HttpResponseException(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "stored model is damaged");
+    }
+
+    /**
+     * GET and HEAD. The JSON is built once per stored version and kept (a few hundred bytes), so many requests for a
+     * big model's meta read and parse it once; the first read runs on the download pool, bounded like downloads.
+     */
+    private void meta(Context ctx) {
         String id = validId(ctx);
+        boolean head = ctx.method() == HandlerType.HEAD;
+        downloads.run(ctx, ClientAddress.of(ctx, options.trustProxy()), () -> {
+            ModelInfo info = store.stat(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL));
+            Meta cached = metas.get(id);
+            byte[] json;
+            if (cached != null && cached.version().equals(info.version())) {
+                json = cached.json();
+            } else {
+                json = JSON.writeValueAsBytes(metaJson(id));
+                if (metas.size() >= MAX_VERIFIED) {
+                    metas.clear();
+                }
+                metas.put(id, new Meta(info.version(), json));
+            }
+            ctx.header(Header.CACHE_CONTROL, META_CACHE);
+            ctx.contentType(ContentType.APPLICATION_JSON);
+            ctx.res().setContentLength(json.length);
+            if (!head) {
+                ctx.result(json);
+            }
+        });
+    }
+
+    /** A stored version's meta JSON. */
+    private record Meta(String version, byte[] json) {}
+
+    private Map<String, Object> metaJson(String id) throws IOException {
         StoredModel stored = load(id);
         Model model;
         try {
@@ -177,8 +346,7 @@ final class ModelRoutes {
         json.put("settingsIssue", model.settingsIssue());
         json.put("bytes", stored.bytes().length);
         json.put("created", stored.created().truncatedTo(ChronoUnit.MILLIS).toString());
-        ctx.header(Header.CACHE_CONTROL, META_CACHE);
-        ctx.json(json);
+        return json;
     }
 
     /** The path's id, or 404 before any store access if it cannot be an id (traversal attempts included). */
@@ -194,8 +362,8 @@ final class ModelRoutes {
     private StoredModel load(String id) throws IOException {
         StoredModel model = store.get(id).orElseThrow(() -> new NotFoundResponse(NO_SUCH_MODEL));
         if (!ModelId.of(model.bytes()).equals(id)) {
-            LOG.error("stored model {} in {} does not match its hash: damaged", id, store.describe());
-            throw new HttpResponseException(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), "stored model is damaged");
+            verified.remove(id);
+            throw damaged(id);
         }
         return model;
     }
@@ -209,7 +377,8 @@ final class ModelRoutes {
      * The body, or null as soon as it is longer than {@code limit}. Reads the raw stream, which works for chunked
      * bodies too (Javalin's own limit only applies to {@code ctx.body()}).
      */
-    private static byte[] readAtMost(Context ctx, long limit) {
+    private static byte[] readAtMost(Context ctx, long limit, long deadlineNanos) {
+        long deadline = System.nanoTime() + deadlineNanos;
         long declared = ctx.req().getContentLengthLong();
         // A declared length may be a lie: start small and let the buffer grow with what really arrives.
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 1 << 20));
@@ -218,6 +387,9 @@ final class ModelRoutes {
         try (ServletInputStream in = ctx.req().getInputStream()) {
             for (int n; (n = in.read(buf)) != -1; ) {
                 total += n;
+                if (System.nanoTime() - deadline > 0) {
+                    throw stalled(ctx, "the upload took longer than " + deadlineNanos / 1_000_000_000L + " s");
+                }
                 if (total > limit) {
                     discardRest(in, buf, limit);
                     return null;
@@ -225,6 +397,9 @@ final class ModelRoutes {
                 out.write(buf, 0, n);
             }
         } catch (IOException e) {
+            if (isTimeout(e)) {
+                throw stalled(ctx, "no data arrived for too long");
+            }
             // The client went away or sent a broken body: nothing to store, nothing of ours to report.
             throw new BadRequestResponse("the request body could not be read");
         }
@@ -257,6 +432,22 @@ final class ModelRoutes {
                 }
             }
         }
+    }
+
+    /** 408: the rest of the body will not be read, so the connection ends with this answer. */
+    private static HttpResponseException stalled(Context ctx, String why) {
+        ctx.header(Header.CONNECTION, "close");
+        return new HttpResponseException(HttpStatus.REQUEST_TIMEOUT.getCode(), "upload too slow: " + why);
+    }
+
+    /** Jetty reports an idle timeout as an IOException caused by a TimeoutException. */
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void tooLarge(Context ctx, long limit) {

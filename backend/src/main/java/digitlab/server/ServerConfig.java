@@ -13,9 +13,17 @@ import java.nio.file.Path;
  * @param mnistDir  the four MNIST IDX files the shards are prepared from
  * @param staticDir the web app on disk, or {@code null} for the copy bundled in the jar under {@code /public}
  * @param models    model store choice and upload limits
+ * @param transfers how many big transfers run at once, per client, and how long a stalled one may wait
  */
 public record ServerConfig(
-        String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir, ModelOptions models) {
+        String host,
+        int port,
+        Path dataDir,
+        Path modelsDir,
+        Path mnistDir,
+        Path staticDir,
+        ModelOptions models,
+        TransferLimits transfers) {
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA = Path.of("data");
@@ -29,6 +37,15 @@ public record ServerConfig(
         if (models == null) {
             throw new IllegalArgumentException("model options are missing");
         }
+        if (transfers == null) {
+            throw new IllegalArgumentException("transfer limits are missing");
+        }
+    }
+
+    /** With the default transfer limits. */
+    public ServerConfig(
+            String host, int port, Path dataDir, Path modelsDir, Path mnistDir, Path staticDir, ModelOptions models) {
+        this(host, port, dataDir, modelsDir, mnistDir, staticDir, models, TransferLimits.defaults());
     }
 
     /** With the default model store (files in {@code modelsDir}) and upload limits. */
@@ -41,10 +58,14 @@ public record ServerConfig(
     }
 
     public ServerConfig withStaticDir(Path dir) {
-        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, dir, models);
+        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, dir, models, transfers);
     }
 
     public ServerConfig withModels(ModelOptions options) {
-        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, staticDir, options);
+        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, staticDir, options, transfers);
+    }
+
+    public ServerConfig withTransfers(TransferLimits limits) {
+        return new ServerConfig(host, port, dataDir, modelsDir, mnistDir, staticDir, models, limits);
     }
 }

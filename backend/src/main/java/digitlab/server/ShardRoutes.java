@@ -5,6 +5,7 @@ import digitlab.server.data.Manifest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -30,9 +31,19 @@ final class ShardRoutes {
     private final byte[] manifestJson;
     private final String manifestEtag;
     private final Map<String, Manifest.Entry> shards = new HashMap<>();
+    /** Shard name -> size of its gzip file, read once like the manifest. */
+    private final Map<String, Long> gzipSizes = new HashMap<>();
 
-    /** Reads the manifest once: the data folder is prepared before the server starts and never changes. */
-    ShardRoutes(Path dataDir) throws IOException {
+    private final Transfers transfers;
+    private final boolean trustProxy;
+
+    /**
+     * Reads the manifest once: the data folder is prepared (and its shards checked against their hashes, see
+     * {@link DataPreparer#damagedShards}) before the server starts, and never changes while it runs.
+     */
+    ShardRoutes(Path dataDir, Transfers transfers, boolean trustProxy) throws IOException {
+        this.transfers = transfers;
+        this.trustProxy = trustProxy;
         Manifest manifest = Manifest.readIfValid(dataDir)
                 .orElseThrow(() -> new IllegalStateException("no valid " + Manifest.FILE_NAME + " in "
                         + dataDir.toAbsolutePath().normalize() + " (run prepare-data)"));
@@ -41,12 +52,15 @@ final class ShardRoutes {
         this.manifestEtag = '"' + DataPreparer.sha256Hex(manifestJson) + '"';
         for (Manifest.Entry e : manifest.all()) {
             shards.put(e.file(), e);
+            gzipSizes.put(e.file(), Files.size(dataDir.resolve(e.file() + Manifest.GZIP_SUFFIX)));
         }
     }
 
     void register(RoutesConfig routes) {
         routes.get("/data/manifest.json", this::manifest);
+        routes.head("/data/manifest.json", this::manifest);
         routes.get("/data/shards/{name}", this::shard);
+        routes.head("/data/shards/{name}", this::shard);
     }
 
     private void manifest(Context ctx) {
@@ -57,7 +71,11 @@ final class ShardRoutes {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(manifestJson);
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        ctx.res().setContentLength(manifestJson.length);
+        if (ctx.method() != HandlerType.HEAD) {
+            ctx.result(manifestJson);
+        }
     }
 
     private void shard(Context ctx) throws IOException {
@@ -79,14 +97,25 @@ final class ShardRoutes {
         }
         ctx.contentType(ContentType.APPLICATION_OCTET_STREAM);
         Path file = dataDir.resolve(name + Manifest.GZIP_SUFFIX);
-        InputStream body = Files.newInputStream(file);
-        if (HttpCaching.acceptsGzip(ctx.header(Header.ACCEPT_ENCODING))) {
+        // Opened here, before any length is promised: a file gone since start is a plain 500.
+        InputStream stored = Files.newInputStream(file);
+        boolean gzip = HttpCaching.acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
+        if (gzip) {
             ctx.header(Header.CONTENT_ENCODING, "gzip");
-            ctx.res().setContentLengthLong(Files.size(file));
-            ctx.result(body);
-        } else {
-            ctx.res().setContentLengthLong(entry.bytes());
-            ctx.result(new GZIPInputStream(body, 64 * 1024));
         }
+        ctx.res().setContentLengthLong(gzip ? gzipSizes.get(name) : entry.bytes());
+        if (ctx.method() == HandlerType.HEAD) {
+            stored.close();
+            return;
+        }
+        // Written on the transfer pool: a client that reads slowly holds one of its threads, not one of Jetty's.
+        transfers.run(
+                ctx,
+                ClientAddress.of(ctx, trustProxy),
+                () -> {
+                    InputStream body = gzip ? stored : new GZIPInputStream(stored, 64 * 1024);
+                    body.transferTo(ctx.res().getOutputStream());
+                },
+                stored);
     }
 }

@@ -49,6 +49,23 @@ class ServeOptionsTest {
     }
 
     @Test
+    void transfersPerClientFromTheCommandLineOrTheEnvironment() {
+        assertEquals(
+                digitlab.server.TransferLimits.defaults(),
+                serveConfig(new String[0], Map.of()).transfers());
+        assertEquals(
+                64,
+                serveConfig(new String[] {"--transfers-per-client", "64"}, Map.of())
+                        .transfers()
+                        .perClient());
+        assertEquals(
+                5,
+                serveConfig(new String[0], Map.of("DIGIT_LAB_TRANSFERS_PER_CLIENT", "5"))
+                        .transfers()
+                        .perClient());
+    }
+
+    @Test
     void s3StoreOptions() {
         ModelOptions m = serveConfig(
                         new String[] {
@@ -149,6 +166,7 @@ class ServeOptionsTest {
             {"--max-model-bytes must be a whole number 1-", "--max-model-bytes", "-1"},
             {"--max-model-bytes must be a whole number", "--max-model-bytes", "99999999999"},
             {"option --trust-proxy takes no value", "--trust-proxy=yes"},
+            {"--transfers-per-client must be a whole number 1-100000, got '0'", "--transfers-per-client", "0"},
         };
         for (String[] c : cases) {
             console.assertUsageError(c[0], Map.of(), Arrays.copyOfRange(c, 1, c.length));

@@ -757,7 +757,9 @@ class ModelApiTest {
         withServer(port -> {
             assertEquals(200, get(port, "/healthz").statusCode());
             assertEquals(200, get(port, "/data/manifest.json").statusCode());
-            assertError(get(port, "/api/models"), 404, "");
+            HttpResponse<byte[]> list = get(port, "/api/models");
+            assertError(list, 405, "method not allowed");
+            assertEquals("POST", header(list, "Allow"));
         });
     }
 
@@ -796,6 +798,19 @@ class ModelApiTest {
             idsAsked.add(id);
             maybeFail();
             return inner.get(id);
+        }
+
+        @Override
+        public Optional<ModelInfo> stat(String id) throws IOException {
+            idsAsked.add(id);
+            maybeFail();
+            return inner.stat(id);
+        }
+
+        @Override
+        public Optional<java.io.InputStream> open(String id) throws IOException {
+            maybeFail();
+            return inner.open(id);
         }
 
         @Override

@@ -2,14 +2,18 @@ package digitlab.server.models;
 
 import digitlab.server.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +59,11 @@ public final class DiskModelStore implements ModelStore {
         String id = ModelId.of(bytes);
         Path target = fileOf(id);
         if (Files.exists(target)) {
-            return new PutResult(id, false);
+            if (sameContent(target, bytes)) {
+                return new PutResult(id, false);
+            }
+            // Damaged since it was stored (a GET answers 500): the upload of the original repairs it.
+            LOG.warn("stored model {} does not match its hash: replacing it with the uploaded original", id);
         }
         Path dir = target.getParent();
         if (!Files.isDirectory(dir)) {
@@ -65,6 +73,35 @@ public final class DiskModelStore implements ModelStore {
         // A concurrent put of the same id may rename first: replacing equal bytes is harmless.
         AtomicFiles.write(target, bytes, TEMP_PREFIX, TEMP_SUFFIX);
         return new PutResult(id, true);
+    }
+
+    private static boolean sameContent(Path file, byte[] bytes) throws IOException {
+        try {
+            return Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<ModelInfo> stat(String id) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(fileOf(id), BasicFileAttributes.class);
+            // A repair renames a new file over the old one: a new inode, so a new version even within one tick.
+            String version = a.size() + "/" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) + "/" + a.fileKey();
+            return Optional.of(new ModelInfo(a.size(), a.lastModifiedTime().toInstant(), version));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String id) throws IOException {
+        try {
+            return Optional.of(Files.newInputStream(fileOf(id)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

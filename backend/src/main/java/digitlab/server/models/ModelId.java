@@ -1,5 +1,7 @@
 package digitlab.server.models;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -21,14 +23,29 @@ public final class ModelId {
 
     /** The id of these model bytes. */
     public static String of(byte[] bytes) {
-        MessageDigest sha;
+        return encode(sha256().digest(bytes));
+    }
+
+    private static String encode(byte[] digest) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-        byte[] digest = sha.digest(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    }
+
+    /** The id of the bytes {@code in} gives until its end; reads in 64 KB steps and does not close it. */
+    public static String of(InputStream in) throws IOException {
+        MessageDigest sha = sha256();
+        byte[] buf = new byte[64 * 1024];
+        for (int n; (n = in.read(buf)) != -1; ) {
+            sha.update(buf, 0, n);
+        }
+        return encode(sha.digest());
     }
 
     /** True if {@code id} has the form of an id (it may still name no stored model). */

@@ -1,6 +1,7 @@
 package digitlab.server.models;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,10 +24,32 @@ public interface ModelStore extends AutoCloseable {
     /** A stored model file and when it was stored. */
     record StoredModel(byte[] bytes, Instant created) {}
 
-    /** Stores the bytes under their content hash; idempotent. */
+    /**
+     * What a store knows about a stored model without reading it.
+     *
+     * @param size    bytes
+     * @param created when it was stored
+     * @param version changes whenever the stored file or object is rewritten (size, time, inode or ETag), so a
+     *                hash checked once stays valid until the version changes
+     */
+    record ModelInfo(long size, Instant created, String version) {}
+
+    /**
+     * Stores the bytes under their content hash; idempotent. A model already stored whose content no longer
+     * matches its id (damaged on disk or in the bucket) is replaced, and {@code created} is true.
+     */
     PutResult put(byte[] bytes) throws IOException;
 
-    /** The stored bytes, or empty if no model has this id. */
+    /** Size, time and version of a stored model, or empty if no model has this id; reads no content. */
+    Optional<ModelInfo> stat(String id) throws IOException;
+
+    /**
+     * The stored bytes as a stream (the caller closes it), or empty if no model has this id. Not checked against
+     * the id: the caller hashes what it reads.
+     */
+    Optional<InputStream> open(String id) throws IOException;
+
+    /** The stored bytes in memory (models are at most a few MB), or empty if no model has this id. */
     Optional<StoredModel> get(String id) throws IOException;
 
     boolean exists(String id) throws IOException;

@@ -1,9 +1,12 @@
 package digitlab.server.models;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -31,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * it is addressed path-style ({@code http://host/bucket/key}), which they all understand.
  */
 public final class S3ModelStore implements ModelStore {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ModelStore.class);
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
@@ -76,7 +80,7 @@ public final class S3ModelStore implements ModelStore {
                 .region(Region.of(o.region()))
                 .credentialsProvider(credentials)
                 // Checksums only where S3 demands them: the newer default trailing checksums are not understood
-                // by every S3-compatible server. Model bytes are verified against their id on every read anyway.
+                // by every S3-compatible server. Model bytes are hashed against their id when first served anyway.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (o.endpoint() != null) {
@@ -93,7 +97,16 @@ public final class S3ModelStore implements ModelStore {
     public PutResult put(byte[] bytes) throws IOException {
         String id = ModelId.of(bytes);
         if (exists(id)) {
-            return new PutResult(id, false);
+            Optional<InputStream> stored = open(id);
+            if (stored.isPresent()) {
+                try (InputStream in = stored.get()) {
+                    if (ModelId.of(in).equals(id)) {
+                        return new PutResult(id, false);
+                    }
+                }
+            }
+            // Damaged since it was stored (a GET answers 500): the upload of the original repairs it.
+            LOG.warn("stored model {} in {} does not match its hash: replacing it", id, where);
         }
         try {
             s3.putObject(
@@ -106,6 +119,24 @@ public final class S3ModelStore implements ModelStore {
             throw new IOException("storing model " + id + " in " + where + " failed", e);
         }
         return new PutResult(id, true);
+    }
+
+    @Override
+    public Optional<ModelInfo> stat(String id) throws IOException {
+        return head(id).map(
+                        h -> new ModelInfo(h.contentLength(), h.lastModified(), h.eTag() + "/" + h.contentLength()));
+    }
+
+    @Override
+    public Optional<InputStream> open(String id) throws IOException {
+        String key = key(id);
+        try {
+            return Optional.of(s3.getObject(b -> b.bucket(bucket).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw new IOException("reading model " + id + " from " + where + " failed", e);
+        }
     }
 
     @Override

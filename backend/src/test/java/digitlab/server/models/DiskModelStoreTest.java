@@ -23,6 +23,11 @@ class DiskModelStoreTest extends ModelStoreContract {
         return new DiskModelStore(dir.resolve("models"));
     }
 
+    @Override
+    void damage(String id, byte[] bytes) throws Exception {
+        java.nio.file.Files.write(((DiskModelStore) store).fileOf(id), bytes);
+    }
+
     private Path root() {
         return dir.resolve("models");
     }

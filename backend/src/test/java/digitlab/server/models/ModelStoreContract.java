@@ -28,6 +28,9 @@ abstract class ModelStoreContract {
     /** A new, empty store for one test. */
     abstract ModelStore newStore() throws Exception;
 
+    /** Overwrites the stored model {@code id} with {@code bytes} behind the store's back (bit rot, a bad copy). */
+    abstract void damage(String id, byte[] bytes) throws Exception;
+
     ModelStore store;
 
     @BeforeEach
@@ -38,6 +41,36 @@ abstract class ModelStoreContract {
     @AfterEach
     void closeStore() {
         store.close();
+    }
+
+    @Test
+    void statAndOpenDescribeAndStreamTheStoredBytes() throws Exception {
+        byte[] model = TestModels.mnist(41);
+        String id = store.put(model).id();
+        ModelStore.ModelInfo info = store.stat(id).orElseThrow();
+        assertEquals(model.length, info.size());
+        assertEquals(store.created(id).orElseThrow(), info.created());
+        try (java.io.InputStream in = store.open(id).orElseThrow()) {
+            assertArrayEquals(model, in.readAllBytes());
+        }
+        String unknown = ModelId.of(new byte[] {41});
+        assertTrue(store.stat(unknown).isEmpty());
+        assertTrue(store.open(unknown).isEmpty());
+    }
+
+    @Test
+    void aPutOfTheOriginalReplacesADamagedModel() throws Exception {
+        byte[] model = TestModels.mnist(42);
+        String id = store.put(model).id();
+        String intactVersion = store.stat(id).orElseThrow().version();
+        byte[] damaged = model.clone();
+        damaged[damaged.length / 2] ^= 1;
+        damage(id, damaged);
+        assertNotEquals(intactVersion, store.stat(id).orElseThrow().version(), "a rewrite is a new version");
+        PutResult again = store.put(model);
+        assertTrue(again.created(), "the damaged copy was replaced");
+        assertArrayEquals(model, store.get(id).orElseThrow().bytes());
+        assertFalse(store.put(model).created(), "an intact copy is left alone");
     }
 
     @Test

@@ -36,6 +36,15 @@ class S3ModelStoreTest extends ModelStoreContract {
         return S3ModelStore.open(options);
     }
 
+    @Override
+    void damage(String id, byte[] bytes) throws Exception {
+        try (S3Client admin = S3TestServer.client(options)) {
+            admin.putObject(
+                    b -> b.bucket(options.bucket()).key(options.prefix() + id),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+        }
+    }
+
     @Test
     void objectsLiveUnderThePrefixWithTheIdAsName() throws Exception {
         byte[] model = TestModels.small(20);

@@ -136,14 +136,14 @@ public final class ConvLayer extends Layer {
     private final int filters;
     private final int kernel;
     private final int stride;
-    private final int padTop;
-    private final int padLeft;
     private final int outHeight;
     private final int outWidth;
     /** Weights per filter: {@code channels * kernel * kernel}. */
     private final int fanIn;
+    /** Where the windows meet the map, row by row and column by column. */
+    private final Windows rows;
 
-    private final int biasOffset;
+    private final Windows cols;
     /** im2col work memory: row {@code (c, ky, kx)} holds that weight's input at every output position. */
     private final float[] columns;
     /** Per example of the last forward pass: how many of its inputs are non-zero. */
@@ -152,21 +152,71 @@ public final class ConvLayer extends Layer {
     Route route = Route.BY_ZEROS;
 
     ConvLayer(Spec spec, Shape input, int offset, int maxBatch) {
-        super(input, spec.outputShape(input), offset, (int) spec.parameterCount(input));
+        super(
+                input,
+                spec.outputShape(input),
+                offset,
+                spec.filters() * input.channels() * spec.kernel() * spec.kernel(),
+                (int) spec.parameterCount(input));
         channels = input.channels();
         height = input.height();
         width = input.width();
         filters = spec.filters();
         kernel = spec.kernel();
         stride = spec.stride();
-        padTop = spec.padBefore(height);
-        padLeft = spec.padBefore(width);
         outHeight = output.height();
         outWidth = output.width();
         fanIn = channels * kernel * kernel;
-        biasOffset = offset + filters * fanIn;
+        rows = new Windows(height, outHeight, kernel, stride, spec.padBefore(height));
+        cols = new Windows(width, outWidth, kernel, stride, spec.padBefore(width));
         columns = new float[fanIn * output.area()];
         nonZeroInputs = new int[maxBatch];
+    }
+
+    /**
+     * Where the windows meet the map along one axis (rows or columns), worked out once so that no pass
+     * repeats the padding and stride arithmetic. Output {@code o}'s window holds taps {@code k = 0 ..
+     * kernel - 1} at input {@code o * stride - padBefore + k}; the taps that fall in the padding read 0.
+     * Read one way (output by output: which inputs a window holds) by im2col and the backward pass by
+     * output gradients; the other way (input by input: which outputs hold it, through which taps) by the
+     * passes that walk the non-zero inputs.
+     */
+    static final class Windows {
+        /** Per output: the input under tap 0 (negative or past the map where the window hangs over). */
+        final int[] start;
+        /** Per output: the first tap inside the map. */
+        final int[] tapFrom;
+        /** Per output: one past the last tap inside the map. */
+        final int[] tapTo;
+        /**
+         * Per input: the first tap through which it reaches an output; it reaches one through every
+         * {@code stride}-th tap from there up to {@link #lastTap} (none when above it).
+         */
+        final int[] firstTap;
+        /** Per input: the last tap through which it reaches an output. */
+        final int[] lastTap;
+        /** Per input: the output it reaches through {@link #firstTap}; each later tap reaches the output before. */
+        final int[] firstOut;
+
+        Windows(int in, int out, int kernel, int stride, int padBefore) {
+            start = new int[out];
+            tapFrom = new int[out];
+            tapTo = new int[out];
+            for (int o = 0; o < out; o++) {
+                start[o] = o * stride - padBefore;
+                tapFrom[o] = Math.max(0, -start[o]);
+                tapTo[o] = Math.min(kernel, in - start[o]);
+            }
+            firstTap = new int[in];
+            lastTap = new int[in];
+            firstOut = new int[in];
+            for (int i = 0; i < in; i++) {
+                int t = i + padBefore; // position in the padded map: reached by output o through tap t - o * stride
+                firstTap[i] = Math.max(t % stride, t - (out - 1) * stride);
+                lastTap[i] = Math.min(kernel - 1, t);
+                firstOut[i] = (t - firstTap[i]) / stride;
+            }
+        }
     }
 
     /**
@@ -190,59 +240,72 @@ public final class ConvLayer extends Layer {
     void forward(float[] params, float[] x, float[] z, int count) {
         int inSize = input.size();
         int outSize = output.size();
+        int outArea = output.area();
         for (int e = 0; e < count; e++) {
             int xRow = e * inSize;
+            int zRow = e * outSize;
             int n = 0;
             for (int i = xRow; i < xRow + inSize; i++) {
                 n += x[i] != 0f ? 1 : 0;
             }
             nonZeroInputs[e] = n;
+            for (int f = 0; f < filters; f++) {
+                Arrays.fill(z, zRow + f * outArea, zRow + (f + 1) * outArea, params[biasOffset + f]);
+            }
             boolean sparse = route == Route.BY_ZEROS
                     ? n * SPARSE_DENOMINATOR < inSize * SPARSE_NUMERATOR
                     : route == Route.SPARSE;
             if (sparse) {
-                forwardByInputs(params, x, xRow, z, e * outSize);
+                byInputs(x, xRow, params, z, zRow, true);
             } else {
-                forwardByColumns(params, x, xRow, z, e * outSize);
+                im2col(x, xRow);
+                addWeightsTimesColumns(params, z, zRow);
             }
         }
     }
 
     /**
-     * {@code z = b + W * x} for one example, input by input: each non-zero input adds
-     * {@code x * W[f][c][ky][kx]} to every output whose window holds it, at
-     * {@code (oy, ox) = ((iy + padTop - ky) / stride, (ix + padLeft - kx) / stride)} where those divide
-     * exactly. The innermost loop runs along a filter row and an output row at once.
+     * The walk over one example's non-zero inputs, shared by the forward pass and the weights-only
+     * backward pass: each non-zero input {@code v = x[c][iy][ix]} reaches, for every filter {@code f},
+     * the outputs {@code o = (oy, ox)} whose window holds it, through the weight {@code w = W[f][c][ky][kx]}
+     * of the tap it sits under. Forward ({@code forward}: {@code from} the parameters, {@code into} z)
+     * adds {@code v * w} to {@code z[f][o]}; backward ({@code from} dCost/dz, {@code into} the gradient)
+     * adds {@code v * dCost/dz[f][o]} to {@code w}'s gradient. The innermost loop runs along a filter row
+     * and an output row at once.
+     *
+     * @param outRow where the example's outputs (forward) or output gradients (backward) start
      */
-    private void forwardByInputs(float[] params, float[] x, int xRow, float[] z, int zRow) {
+    private void byInputs(float[] x, int xRow, float[] from, float[] into, int outRow, boolean forward) {
         int outArea = output.area();
-        for (int f = 0; f < filters; f++) {
-            Arrays.fill(z, zRow + f * outArea, zRow + (f + 1) * outArea, params[biasOffset + f]);
-        }
         int kernelArea = kernel * kernel;
         for (int c = 0; c < channels; c++) {
             for (int iy = 0; iy < height; iy++) {
-                int ty = iy + padTop;
-                int kyFrom = firstTap(ty, outHeight);
-                int kyTo = Math.min(kernel - 1, ty);
-                int rowStart = xRow + (c * height + iy) * width;
+                int kyFrom = rows.firstTap[iy];
+                int kyTo = rows.lastTap[iy];
+                int oyFrom = rows.firstOut[iy];
+                int inRow = xRow + (c * height + iy) * width;
                 for (int ix = 0; ix < width; ix++) {
-                    float v = x[rowStart + ix];
+                    float v = x[inRow + ix];
                     if (v == 0f) {
                         continue;
                     }
-                    int tx = ix + padLeft;
-                    int kxFrom = firstTap(tx, outWidth);
-                    int kxTo = Math.min(kernel - 1, tx);
-                    int oxFrom = (tx - kxFrom) / stride;
+                    int kxFrom = cols.firstTap[ix];
+                    int kxTo = cols.lastTap[ix];
+                    int oxFrom = cols.firstOut[ix];
                     for (int f = 0; f < filters; f++) {
                         int wFilter = offset + (f * channels + c) * kernelArea;
-                        int zMap = zRow + f * outArea;
-                        for (int ky = kyFrom; ky <= kyTo; ky += stride) {
-                            int zr = zMap + (ty - ky) / stride * outWidth;
-                            int wr = wFilter + ky * kernel;
-                            for (int kx = kxFrom, ox = oxFrom; kx <= kxTo; kx += stride, ox--) {
-                                z[zr + ox] += v * params[wr + kx];
+                        int outMap = outRow + f * outArea;
+                        for (int ky = kyFrom, oy = oyFrom; ky <= kyTo; ky += stride, oy--) {
+                            int o = outMap + oy * outWidth + oxFrom;
+                            int w = wFilter + ky * kernel;
+                            if (forward) {
+                                for (int kx = kxFrom, ox = 0; kx <= kxTo; kx += stride, ox--) {
+                                    into[o + ox] += v * from[w + kx];
+                                }
+                            } else {
+                                for (int kx = kxFrom, ox = 0; kx <= kxTo; kx += stride, ox--) {
+                                    into[w + kx] += v * from[o + ox];
+                                }
                             }
                         }
                     }
@@ -252,46 +315,41 @@ public final class ConvLayer extends Layer {
     }
 
     /**
-     * The first kernel tap (row or column) through which padded input position {@code t} reaches an
-     * output: the smallest {@code k >= 0} with {@code (t - k)} a multiple of the stride and
-     * {@code (t - k) / stride} below {@code outSide}. Above the last tap when it reaches none.
+     * im2col: copies one example's windows into {@link #columns}, row {@code (c, ky, kx)}, one column per
+     * output position, 0 where the window hangs over the padding.
      */
-    private int firstTap(int t, int outSide) {
-        return Math.max(t % stride, t - (outSide - 1) * stride);
-    }
-
-    /**
-     * {@code z = b + W * x} for one example by im2col: copies every window into {@link #columns} (row
-     * {@code (c, ky, kx)}, one column per output position, 0 where the window hangs over the padding),
-     * then adds each weight times its row to the filter's outputs: long contiguous loops over the
-     * output positions.
-     */
-    private void forwardByColumns(float[] params, float[] x, int xRow, float[] z, int zRow) {
+    private void im2col(float[] x, int xRow) {
         int outArea = output.area();
         int row = 0;
         for (int c = 0; c < channels; c++) {
+            int inMap = xRow + c * height * width;
             for (int ky = 0; ky < kernel; ky++) {
                 for (int kx = 0; kx < kernel; kx++, row++) {
                     int at = row * outArea;
-                    for (int oy = 0; oy < outHeight; oy++) {
-                        int iy = oy * stride - padTop + ky;
-                        if (iy < 0 || iy >= height) {
+                    for (int oy = 0; oy < outHeight; oy++, at += outWidth) {
+                        if (ky < rows.tapFrom[oy] || ky >= rows.tapTo[oy]) {
                             Arrays.fill(columns, at, at + outWidth, 0f);
-                            at += outWidth;
                             continue;
                         }
-                        int inRow = xRow + (c * height + iy) * width;
-                        for (int ox = 0; ox < outWidth; ox++, at++) {
-                            int ix = ox * stride - padLeft + kx;
-                            columns[at] = ix >= 0 && ix < width ? x[inRow + ix] : 0f;
+                        int in = inMap + (rows.start[oy] + ky) * width + kx;
+                        for (int ox = 0; ox < outWidth; ox++) {
+                            boolean inside = kx >= cols.tapFrom[ox] && kx < cols.tapTo[ox];
+                            columns[at + ox] = inside ? x[in + cols.start[ox]] : 0f;
                         }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * {@code z += W * columns} for one example: adds each weight times its row of {@link #columns} to its
+     * filter's outputs, long contiguous loops over the output positions.
+     */
+    private void addWeightsTimesColumns(float[] params, float[] z, int zRow) {
+        int outArea = output.area();
         for (int f = 0; f < filters; f++) {
             int zMap = zRow + f * outArea;
-            Arrays.fill(z, zMap, zMap + outArea, params[biasOffset + f]);
             int wFilter = offset + f * fanIn;
             int q = 0;
             // Four rows per pass: one load and store of each output per four products, not per product
@@ -327,10 +385,11 @@ public final class ConvLayer extends Layer {
         int outSize = output.size();
         for (int e = 0; e < count; e++) {
             int dRow = e * outSize;
-            if (inputDelta == null && byInputs(e, delta, dRow)) {
-                backwardByInputs(x, e * inSize, delta, dRow, grads);
+            if (inputDelta == null && byInputsIsCheaper(e, delta, dRow)) {
+                addBiasGradients(delta, dRow, grads);
+                byInputs(x, e * inSize, delta, grads, dRow, false);
             } else {
-                backwardByDeltas(params, x, e * inSize, delta, dRow, grads, inputDelta);
+                byOutputGradients(params, x, e * inSize, delta, dRow, grads, inputDelta);
             }
         }
     }
@@ -340,7 +399,7 @@ public final class ConvLayer extends Layer {
      * output gradients: a non-zero input touches {@code filters * kernel^2} weights, a non-zero output
      * gradient {@code channels * kernel^2}.
      */
-    private boolean byInputs(int e, float[] delta, int dRow) {
+    private boolean byInputsIsCheaper(int e, float[] delta, int dRow) {
         if (route != Route.BY_ZEROS) {
             return route == Route.SPARSE;
         }
@@ -351,12 +410,24 @@ public final class ConvLayer extends Layer {
         return (long) nonZeroInputs[e] * filters < (long) nonZeroDeltas * channels;
     }
 
+    /** {@code dCost/db[f]}: the sum of filter {@code f}'s output gradients. */
+    private void addBiasGradients(float[] delta, int dRow, float[] grads) {
+        int outArea = output.area();
+        for (int f = 0; f < filters; f++) {
+            float sum = 0f;
+            for (int p = dRow + f * outArea; p < dRow + (f + 1) * outArea; p++) {
+                sum += delta[p];
+            }
+            grads[biasOffset + f] += sum;
+        }
+    }
+
     /**
      * One example's gradients by output gradient: each non-zero {@code d = dCost/dz[f][oy][ox]} adds
      * {@code d} to {@code b[f]}'s gradient, {@code d * x} over its window to {@code W[f]}'s gradient, and,
      * when {@code inputDelta} is not null, {@code d * W[f]} over its window to {@code dCost/dx}.
      */
-    private void backwardByDeltas(
+    private void byOutputGradients(
             float[] params, float[] x, int xRow, float[] delta, int dRow, float[] grads, float[] inputDelta) {
         if (inputDelta != null) {
             Arrays.fill(inputDelta, xRow, xRow + input.size(), 0f);
@@ -366,9 +437,8 @@ public final class ConvLayer extends Layer {
         for (int f = 0; f < filters; f++) {
             float biasSum = 0f;
             for (int oy = 0; oy < outHeight; oy++) {
-                int y0 = oy * stride - padTop;
-                int kyFrom = Math.max(0, -y0);
-                int kyTo = Math.min(kernel, height - y0);
+                int kyFrom = rows.tapFrom[oy];
+                int kyTo = rows.tapTo[oy];
                 int dAt = dRow + f * outArea + oy * outWidth;
                 for (int ox = 0; ox < outWidth; ox++) {
                     float d = delta[dAt + ox];
@@ -376,23 +446,23 @@ public final class ConvLayer extends Layer {
                         continue;
                     }
                     biasSum += d;
-                    int x0 = ox * stride - padLeft;
-                    int kxFrom = Math.max(0, -x0);
-                    int kxTo = Math.min(kernel, width - x0);
+                    int kxFrom = cols.tapFrom[ox];
+                    int kxTo = cols.tapTo[ox];
+                    int window = (rows.start[oy]) * width + cols.start[ox]; // tap (0, 0), maybe in the padding
                     for (int c = 0; c < channels; c++) {
                         int wFilter = offset + (f * channels + c) * kernelArea;
-                        int xMap = xRow + c * height * width;
+                        int xMap = xRow + c * height * width + window;
                         for (int ky = kyFrom; ky < kyTo; ky++) {
-                            int wr = wFilter + ky * kernel;
-                            int xr = xMap + (y0 + ky) * width + x0;
+                            int w = wFilter + ky * kernel;
+                            int in = xMap + ky * width;
                             if (inputDelta != null) {
                                 for (int kx = kxFrom; kx < kxTo; kx++) {
-                                    grads[wr + kx] += d * x[xr + kx];
-                                    inputDelta[xr + kx] += d * params[wr + kx];
+                                    grads[w + kx] += d * x[in + kx];
+                                    inputDelta[in + kx] += d * params[w + kx];
                                 }
                             } else {
                                 for (int kx = kxFrom; kx < kxTo; kx++) {
-                                    grads[wr + kx] += d * x[xr + kx];
+                                    grads[w + kx] += d * x[in + kx];
                                 }
                             }
                         }
@@ -400,68 +470,10 @@ public final class ConvLayer extends Layer {
                 }
             }
             grads[biasOffset + f] += biasSum;
-        }
-    }
-
-    /**
-     * One example's weight and bias gradients by input, the mirror of {@link #forwardByInputs}: each
-     * non-zero input {@code v} adds {@code v * dCost/dz} of every output its window reaches to the
-     * weight that linked them. No input gradient: used only where none is needed.
-     */
-    private void backwardByInputs(float[] x, int xRow, float[] delta, int dRow, float[] grads) {
-        int outArea = output.area();
-        for (int f = 0; f < filters; f++) {
-            float biasSum = 0f;
-            int dMap = dRow + f * outArea;
-            for (int p = 0; p < outArea; p++) {
-                biasSum += delta[dMap + p];
-            }
-            grads[biasOffset + f] += biasSum;
-        }
-        int kernelArea = kernel * kernel;
-        for (int c = 0; c < channels; c++) {
-            for (int iy = 0; iy < height; iy++) {
-                int ty = iy + padTop;
-                int kyFrom = firstTap(ty, outHeight);
-                int kyTo = Math.min(kernel - 1, ty);
-                int rowStart = xRow + (c * height + iy) * width;
-                for (int ix = 0; ix < width; ix++) {
-                    float v = x[rowStart + ix];
-                    if (v == 0f) {
-                        continue;
-                    }
-                    int tx = ix + padLeft;
-                    int kxFrom = firstTap(tx, outWidth);
-                    int kxTo = Math.min(kernel - 1, tx);
-                    int oxFrom = (tx - kxFrom) / stride;
-                    for (int f = 0; f < filters; f++) {
-                        int wFilter = offset + (f * channels + c) * kernelArea;
-                        int dMap = dRow + f * outArea;
-                        for (int ky = kyFrom; ky <= kyTo; ky += stride) {
-                            int dr = dMap + (ty - ky) / stride * outWidth;
-                            int wr = wFilter + ky * kernel;
-                            for (int kx = kxFrom, ox = oxFrom; kx <= kxTo; kx += stride, ox--) {
-                                grads[wr + kx] += v * delta[dr + ox];
-                            }
-                        }
-                    }
-                }
-            }
         }
     }
 
     // ---------------------------------------------------------------- weights
-
-    @Override
-    float addWeightDecay(float[] params, float[] grads, float rate) {
-        float sum = 0f;
-        for (int w = offset; w < biasOffset; w++) {
-            float p = params[w];
-            sum += p * p;
-            grads[w] += rate * p;
-        }
-        return sum;
-    }
 
     @Override
     int weightsPerUnit() {

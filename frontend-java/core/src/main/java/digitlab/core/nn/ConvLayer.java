@@ -343,35 +343,92 @@ public final class ConvLayer extends Layer {
     }
 
     /**
-     * {@code z += W * columns} for one example: adds each weight times its row of {@link #columns} to its
-     * filter's outputs, long contiguous loops over the output positions.
+     * {@code z += W * columns} for one example: each filter's outputs plus each of its weights times that
+     * weight's row of {@link #columns}, in long contiguous loops over the output positions.
+     *
+     * <p>Blocked four filters by four rows: each pass over the positions loads four column values and
+     * four outputs for sixteen products (the plain loop loads a column value and an output for each
+     * product), and the sixteen weights stay in locals. In both TeaVM builds every array access is
+     * bounds-checked and nothing is vectorised, so memory operations per product is what counts. The same
+     * sums, in the same order, as four rows per pass for one filter at a time.
      */
     private void addWeightsTimesColumns(float[] params, float[] z, int zRow) {
-        int outArea = output.area();
-        for (int f = 0; f < filters; f++) {
-            int zMap = zRow + f * outArea;
-            int wFilter = offset + f * fanIn;
+        float[] col = columns;
+        int area = output.area();
+        int f = 0;
+        for (; f + 3 < filters; f += 4) {
+            int z0 = zRow + f * area;
+            int z1 = z0 + area;
+            int z2 = z1 + area;
+            int z3 = z2 + area;
+            int w0 = offset + f * fanIn;
+            int w1 = w0 + fanIn;
+            int w2 = w1 + fanIn;
+            int w3 = w2 + fanIn;
             int q = 0;
-            // Four rows per pass: one load and store of each output per four products, not per product
-            // (~15% faster on the second convolution of ConvNetJS's network).
             for (; q + 3 < fanIn; q += 4) {
-                float w0 = params[wFilter + q];
-                float w1 = params[wFilter + q + 1];
-                float w2 = params[wFilter + q + 2];
-                float w3 = params[wFilter + q + 3];
-                int at = q * outArea;
-                for (int p = 0; p < outArea; p++) {
-                    z[zMap + p] += w0 * columns[at + p]
-                            + w1 * columns[at + outArea + p]
-                            + w2 * columns[at + 2 * outArea + p]
-                            + w3 * columns[at + 3 * outArea + p];
+                float a00 = params[w0 + q],
+                        a01 = params[w0 + q + 1],
+                        a02 = params[w0 + q + 2],
+                        a03 = params[w0 + q + 3];
+                float a10 = params[w1 + q],
+                        a11 = params[w1 + q + 1],
+                        a12 = params[w1 + q + 2],
+                        a13 = params[w1 + q + 3];
+                float a20 = params[w2 + q],
+                        a21 = params[w2 + q + 1],
+                        a22 = params[w2 + q + 2],
+                        a23 = params[w2 + q + 3];
+                float a30 = params[w3 + q],
+                        a31 = params[w3 + q + 1],
+                        a32 = params[w3 + q + 2],
+                        a33 = params[w3 + q + 3];
+                int c0 = q * area;
+                int c1 = c0 + area;
+                int c2 = c1 + area;
+                int c3 = c2 + area;
+                for (int p = 0; p < area; p++) {
+                    float x0 = col[c0 + p];
+                    float x1 = col[c1 + p];
+                    float x2 = col[c2 + p];
+                    float x3 = col[c3 + p];
+                    z[z0 + p] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+                    z[z1 + p] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+                    z[z2 + p] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+                    z[z3 + p] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
                 }
             }
             for (; q < fanIn; q++) {
-                float w = params[wFilter + q];
-                int at = q * outArea;
-                for (int p = 0; p < outArea; p++) {
-                    z[zMap + p] += w * columns[at + p];
+                float a0 = params[w0 + q], a1 = params[w1 + q], a2 = params[w2 + q], a3 = params[w3 + q];
+                int c0 = q * area;
+                for (int p = 0; p < area; p++) {
+                    float x0 = col[c0 + p];
+                    z[z0 + p] += a0 * x0;
+                    z[z1 + p] += a1 * x0;
+                    z[z2 + p] += a2 * x0;
+                    z[z3 + p] += a3 * x0;
+                }
+            }
+        }
+        for (; f < filters; f++) {
+            int z0 = zRow + f * area;
+            int w0 = offset + f * fanIn;
+            int q = 0;
+            for (; q + 3 < fanIn; q += 4) {
+                float a0 = params[w0 + q], a1 = params[w0 + q + 1], a2 = params[w0 + q + 2], a3 = params[w0 + q + 3];
+                int c0 = q * area;
+                for (int p = 0; p < area; p++) {
+                    z[z0 + p] += a0 * col[c0 + p]
+                            + a1 * col[c0 + area + p]
+                            + a2 * col[c0 + 2 * area + p]
+                            + a3 * col[c0 + 3 * area + p];
+                }
+            }
+            for (; q < fanIn; q++) {
+                float a0 = params[w0 + q];
+                int c0 = q * area;
+                for (int p = 0; p < area; p++) {
+                    z[z0 + p] += a0 * col[c0 + p];
                 }
             }
         }

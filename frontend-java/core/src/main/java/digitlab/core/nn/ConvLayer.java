@@ -126,9 +126,9 @@ public final class ConvLayer extends Layer {
     }
 
     /** Forward by scattering the non-zero inputs when fewer than {@code 2/5} of them are non-zero (measured). */
-    private static final int SPARSE_NUMERATOR = 2;
+    private static final int SPARSE_NUMERATOR = 1;
 
-    private static final int SPARSE_DENOMINATOR = 5;
+    private static final int SPARSE_DENOMINATOR = 4;
 
     private final int channels;
     private final int height;
@@ -197,6 +197,10 @@ public final class ConvLayer extends Layer {
         final int[] lastTap;
         /** Per input: the output it reaches through {@link #firstTap}; each later tap reaches the output before. */
         final int[] firstOut;
+        /** Per tap: the first output whose window has this tap inside the map. */
+        final int[] outFrom;
+        /** Per tap: one past the last such output (the outputs in between all have it inside). */
+        final int[] outTo;
 
         Windows(int in, int out, int kernel, int stride, int padBefore) {
             start = new int[out];
@@ -215,6 +219,19 @@ public final class ConvLayer extends Layer {
                 firstTap[i] = Math.max(t % stride, t - (out - 1) * stride);
                 lastTap[i] = Math.min(kernel - 1, t);
                 firstOut[i] = (t - firstTap[i]) / stride;
+            }
+            outFrom = new int[kernel];
+            outTo = new int[kernel];
+            for (int k = 0; k < kernel; k++) {
+                int o = 0;
+                while (o < out && k < tapFrom[o]) {
+                    o++;
+                }
+                outFrom[k] = o;
+                while (o < out && k < tapTo[o]) {
+                    o++;
+                }
+                outTo[k] = o;
             }
         }
     }
@@ -276,34 +293,40 @@ public final class ConvLayer extends Layer {
      * @param outRow where the example's outputs (forward) or output gradients (backward) start
      */
     private void byInputs(float[] x, int xRow, float[] from, float[] into, int outRow, boolean forward) {
+        // Fields in locals: the TeaVM builds read a field again on every use inside a loop.
         int outArea = output.area();
-        int kernelArea = kernel * kernel;
+        int filters = this.filters;
+        int kernel = this.kernel;
+        int stride = this.stride;
+        int outWidth = this.outWidth;
+        int fanIn = this.fanIn;
+        int[] kyFirst = rows.firstTap, kyLast = rows.lastTap, oyFirst = rows.firstOut;
+        int[] kxFirst = cols.firstTap, kxLast = cols.lastTap, oxFirst = cols.firstOut;
         for (int c = 0; c < channels; c++) {
             for (int iy = 0; iy < height; iy++) {
-                int kyFrom = rows.firstTap[iy];
-                int kyTo = rows.lastTap[iy];
-                int oyFrom = rows.firstOut[iy];
+                int kyFrom = kyFirst[iy];
+                int kyTo = kyLast[iy];
+                int oyFrom = oyFirst[iy];
                 int inRow = xRow + (c * height + iy) * width;
                 for (int ix = 0; ix < width; ix++) {
                     float v = x[inRow + ix];
                     if (v == 0f) {
                         continue;
                     }
-                    int kxFrom = cols.firstTap[ix];
-                    int kxTo = cols.lastTap[ix];
-                    int oxFrom = cols.firstOut[ix];
+                    int kxFrom = kxFirst[ix];
+                    int kxTo = kxLast[ix];
+                    int firstOut = outRow + oyFrom * outWidth + oxFirst[ix];
+                    int firstWeight = offset + c * kernel * kernel + kxFrom;
                     for (int f = 0; f < filters; f++) {
-                        int wFilter = offset + (f * channels + c) * kernelArea;
-                        int outMap = outRow + f * outArea;
-                        for (int ky = kyFrom, oy = oyFrom; ky <= kyTo; ky += stride, oy--) {
-                            int o = outMap + oy * outWidth + oxFrom;
-                            int w = wFilter + ky * kernel;
+                        int o = firstOut + f * outArea; // output (oy, ox) of filter f, tap (ky, kxFrom)
+                        int w = firstWeight + f * fanIn + kyFrom * kernel;
+                        for (int ky = kyFrom; ky <= kyTo; ky += stride, o -= outWidth, w += stride * kernel) {
                             if (forward) {
-                                for (int kx = kxFrom, ox = 0; kx <= kxTo; kx += stride, ox--) {
+                                for (int kx = 0, ox = 0; kx <= kxTo - kxFrom; kx += stride, ox--) {
                                     into[o + ox] += v * from[w + kx];
                                 }
                             } else {
-                                for (int kx = kxFrom, ox = 0; kx <= kxTo; kx += stride, ox--) {
+                                for (int kx = 0, ox = 0; kx <= kxTo - kxFrom; kx += stride, ox--) {
                                     into[w + kx] += v * from[o + ox];
                                 }
                             }
@@ -319,24 +342,30 @@ public final class ConvLayer extends Layer {
      * output position, 0 where the window hangs over the padding.
      */
     private void im2col(float[] x, int xRow) {
+        float[] col = columns;
         int outArea = output.area();
+        int stride = this.stride;
         int row = 0;
         for (int c = 0; c < channels; c++) {
             int inMap = xRow + c * height * width;
             for (int ky = 0; ky < kernel; ky++) {
+                int oyFrom = rows.outFrom[ky];
+                int oyTo = rows.outTo[ky];
                 for (int kx = 0; kx < kernel; kx++, row++) {
                     int at = row * outArea;
-                    for (int oy = 0; oy < outHeight; oy++, at += outWidth) {
-                        if (ky < rows.tapFrom[oy] || ky >= rows.tapTo[oy]) {
-                            Arrays.fill(columns, at, at + outWidth, 0f);
-                            continue;
+                    int oxFrom = cols.outFrom[kx];
+                    int oxTo = cols.outTo[kx];
+                    Arrays.fill(col, at, at + oyFrom * outWidth, 0f);
+                    for (int oy = oyFrom; oy < oyTo; oy++) {
+                        int line = at + oy * outWidth;
+                        int in = inMap + (rows.start[oy] + ky) * width + cols.start[0] + kx; // tap kx of output 0
+                        Arrays.fill(col, line, line + oxFrom, 0f);
+                        for (int ox = oxFrom; ox < oxTo; ox++) {
+                            col[line + ox] = x[in + ox * stride];
                         }
-                        int in = inMap + (rows.start[oy] + ky) * width + kx;
-                        for (int ox = 0; ox < outWidth; ox++) {
-                            boolean inside = kx >= cols.tapFrom[ox] && kx < cols.tapTo[ox];
-                            columns[at + ox] = inside ? x[in + cols.start[ox]] : 0f;
-                        }
+                        Arrays.fill(col, line + oxTo, line + outWidth, 0f);
                     }
+                    Arrays.fill(col, at + oyTo * outWidth, at + outArea, 0f);
                 }
             }
         }
@@ -490,25 +519,32 @@ public final class ConvLayer extends Layer {
             Arrays.fill(inputDelta, xRow, xRow + input.size(), 0f);
         }
         int outArea = output.area();
+        int kernel = this.kernel;
         int kernelArea = kernel * kernel;
+        int channels = this.channels;
+        int width = this.width;
+        int mapArea = height * width;
+        int outWidth = this.outWidth;
+        int[] kyStart = rows.tapFrom, kyEnd = rows.tapTo, kxStart = cols.tapFrom, kxEnd = cols.tapTo;
         for (int f = 0; f < filters; f++) {
             float biasSum = 0f;
             for (int oy = 0; oy < outHeight; oy++) {
-                int kyFrom = rows.tapFrom[oy];
-                int kyTo = rows.tapTo[oy];
+                int kyFrom = kyStart[oy];
+                int kyTo = kyEnd[oy];
                 int dAt = dRow + f * outArea + oy * outWidth;
+                int windowRow = xRow + rows.start[oy] * width;
                 for (int ox = 0; ox < outWidth; ox++) {
                     float d = delta[dAt + ox];
                     if (d == 0f) {
                         continue;
                     }
                     biasSum += d;
-                    int kxFrom = cols.tapFrom[ox];
-                    int kxTo = cols.tapTo[ox];
-                    int window = (rows.start[oy]) * width + cols.start[ox]; // tap (0, 0), maybe in the padding
+                    int kxFrom = kxStart[ox];
+                    int kxTo = kxEnd[ox];
+                    int window = windowRow + cols.start[ox]; // tap (0, 0) of channel 0, maybe in the padding
                     for (int c = 0; c < channels; c++) {
                         int wFilter = offset + (f * channels + c) * kernelArea;
-                        int xMap = xRow + c * height * width + window;
+                        int xMap = window + c * mapArea;
                         for (int ky = kyFrom; ky < kyTo; ky++) {
                             int w = wFilter + ky * kernel;
                             int in = xMap + ky * width;

@@ -23,8 +23,10 @@ import java.util.Arrays;
  * <ul>
  * <li>forward, sparse input (the pixels): scattering each non-zero input into the outputs it touches
  *     beats copying the windows out (im2col) and multiplying, ~35 vs ~70 us per example;
- * <li>forward, dense input (pooled ReLU maps, ~15% zero): im2col into a reused buffer, then each
- *     filter's outputs as a sum of long contiguous row updates, beats scattering, ~200 vs ~470 us;
+ * <li>forward, denser input (pooled ReLU maps: ~60% zero once training has started, fewer at the
+ *     first step): im2col into a reused buffer, then each filter's outputs as a sum of long contiguous
+ *     row updates blocked four filters by four rows, beats scattering; in the TeaVM builds scattering
+ *     wins only below ~25% non-zero inputs (the README, "Layers", has the browser measurements);
  * <li>backward: walking the non-zero output gradients gives the weight gradient and the input gradient
  *     in one pass (~135 us on the second convolution, against ~1600 us dense); when no input gradient is
  *     needed (the first layer) and the input is sparser than the gradient, walking the non-zero inputs
@@ -125,7 +127,10 @@ public final class ConvLayer extends Layer {
         DENSE
     }
 
-    /** Forward by scattering the non-zero inputs when fewer than {@code 2/5} of them are non-zero (measured). */
+    /**
+     * Forward by scattering the non-zero inputs when fewer than {@code 1/4} of them are non-zero: measured
+     * in both TeaVM builds on both benchmark networks (2/5 before the blocked product made im2col cheaper).
+     */
     private static final int SPARSE_NUMERATOR = 1;
 
     private static final int SPARSE_DENOMINATOR = 4;
@@ -144,6 +149,11 @@ public final class ConvLayer extends Layer {
     private final Windows rows;
 
     private final Windows cols;
+    /**
+     * Per weight of a filter, {@code (c, ky, kx)} in storage order: where its input is in an example's
+     * maps relative to the window's tap {@code (0, 0)} in channel 0, {@code (c * height + ky) * width + kx}.
+     */
+    private final int[] tapOffsets;
     /** im2col work memory: row {@code (c, ky, kx)} holds that weight's input at every output position. */
     private final float[] columns;
     /** Per example of the last forward pass: how many of its inputs are non-zero. */
@@ -170,6 +180,14 @@ public final class ConvLayer extends Layer {
         rows = new Windows(height, outHeight, kernel, stride, spec.padBefore(height));
         cols = new Windows(width, outWidth, kernel, stride, spec.padBefore(width));
         columns = new float[fanIn * output.area()];
+        tapOffsets = new int[fanIn];
+        for (int c = 0, q = 0; c < channels; c++) {
+            for (int ky = 0; ky < kernel; ky++) {
+                for (int kx = 0; kx < kernel; kx++, q++) {
+                    tapOffsets[q] = (c * height + ky) * width + kx;
+                }
+            }
+        }
         nonZeroInputs = new int[maxBatch];
     }
 
@@ -525,6 +543,8 @@ public final class ConvLayer extends Layer {
         int width = this.width;
         int mapArea = height * width;
         int outWidth = this.outWidth;
+        int fanIn = this.fanIn;
+        int[] taps = tapOffsets;
         int[] kyStart = rows.tapFrom, kyEnd = rows.tapTo, kxStart = cols.tapFrom, kxEnd = cols.tapTo;
         for (int f = 0; f < filters; f++) {
             float biasSum = 0f;
@@ -542,6 +562,23 @@ public final class ConvLayer extends Layer {
                     int kxFrom = kxStart[ox];
                     int kxTo = kxEnd[ox];
                     int window = windowRow + cols.start[ox]; // tap (0, 0) of channel 0, maybe in the padding
+                    if (kyFrom == 0 && kyTo == kernel && kxFrom == 0 && kxTo == kernel) {
+                        // The whole window inside the map (every window of a "valid" convolution): one flat
+                        // loop over the filter's weights, the inputs under them found in tapOffsets.
+                        int wFilter = offset + f * fanIn;
+                        if (inputDelta != null) {
+                            for (int q = 0; q < fanIn; q++) {
+                                int in = window + taps[q];
+                                grads[wFilter + q] += d * x[in];
+                                inputDelta[in] += d * params[wFilter + q];
+                            }
+                        } else {
+                            for (int q = 0; q < fanIn; q++) {
+                                grads[wFilter + q] += d * x[window + taps[q]];
+                            }
+                        }
+                        continue;
+                    }
                     for (int c = 0; c < channels; c++) {
                         int wFilter = offset + (f * channels + c) * kernelArea;
                         int xMap = window + c * mapArea;

@@ -234,7 +234,8 @@ async function runOnce(browser, cdp, server, variant, model, query, maxSeconds =
         + 'something is wrong');
     }
     const renderer = busiestRenderer(before, await rendererCpu(cdp));
-    return { ...result, sizes: sizes(await resources(page)), peakRss: renderer ? peakRss(renderer.pid) : null };
+    return { ...result, sizes: sizes(await resources(page)), peakRss: renderer ? peakRss(renderer.pid) : null,
+      rendererCpuSeconds: renderer ? renderer.used : null };
   } finally {
     await context.close();
   }
@@ -555,7 +556,10 @@ async function main() {
           results.get(variant.id).push(result);
           process.stderr.write(`${tag}: ${fmt(result.examplesPerSecond)} examples/s, test `
             + `${fmt(result.accuracy * 100, 2)}%${result.examplesSeen < 60_000 ? ` after ${fmt(result.examplesSeen)} `
-              + `examples (${result.timeBox} s time box)` : ''}\n`);
+              + `examples (${result.timeBox} s time box)` : ''}`
+            // CPU seconds of the renderer (page, worker, replicas) for the whole run, loading and testing
+            // included: a figure that a busy machine stretches much less than the wall clock.
+            + `${result.rendererCpuSeconds != null ? `, renderer CPU ${fmt(result.rendererCpuSeconds, 1)} s` : ''}\n`);
         }
       }
       const summaries = variants.filter((v) => results.get(v.id).length).map((v) => summarise(v, results.get(v.id)));

@@ -64,20 +64,17 @@ public final class DenseLayer extends Layer {
     final int outputs;
     /** Where {@code W} starts in the parameter (and gradient) array. */
     final int weightOffset;
-    /** Where {@code b} starts: right after {@code W}. */
-    final int biasOffset;
     /** Per example {@code e}: the indices of its non-zero inputs, from {@code e * inputs}. */
     private final int[] nonZero;
     /** Per example: how many inputs are non-zero. */
     private final int[] nonZeroCount;
 
     DenseLayer(Shape input, int outputs, int weightOffset, int maxBatch) {
-        super(input, new Shape(outputs, 1, 1), weightOffset, input.size() * outputs + outputs);
+        super(input, new Shape(outputs, 1, 1), weightOffset, input.size() * outputs, input.size() * outputs + outputs);
         int inputs = input.size();
         this.inputs = inputs;
         this.outputs = outputs;
         this.weightOffset = weightOffset;
-        this.biasOffset = weightOffset + inputs * outputs;
         this.nonZero = new int[maxBatch * inputs];
         this.nonZeroCount = new int[maxBatch];
     }
@@ -160,17 +157,6 @@ public final class DenseLayer extends Layer {
                 }
             }
         }
-    }
-
-    @Override
-    float addWeightDecay(float[] params, float[] grads, float rate) {
-        float sum = 0f;
-        for (int w = weightOffset; w < biasOffset; w++) {
-            float p = params[w];
-            sum += p * p;
-            grads[w] += rate * p;
-        }
-        return sum;
     }
 
     @Override

@@ -25,12 +25,22 @@ public abstract class Layer {
     final int offset;
     /** How many parameters it has there (0 for a layer without weights). */
     final int parameterCount;
+    /**
+     * Where its biases start: the parameters from {@link #offset} up to here are weights (the ones weight
+     * decay regularises), the rest up to {@code offset + parameterCount} biases.
+     */
+    final int biasOffset;
 
-    Layer(Shape input, Shape output, int offset, int parameterCount) {
+    /**
+     * @param weightCount how many of the {@code parameterCount} parameters, from {@code offset} on, are
+     *     weights; the biases follow them
+     */
+    Layer(Shape input, Shape output, int offset, int weightCount, int parameterCount) {
         this.input = input;
         this.output = output;
         this.offset = offset;
         this.parameterCount = parameterCount;
+        this.biasOffset = offset + weightCount;
     }
 
     /** Initial weights, then biases, from {@code init}, in parameter order (so a seed fixes them). */
@@ -54,8 +64,14 @@ public abstract class Layer {
      *
      * @return the sum of the squared weights
      */
-    float addWeightDecay(float[] params, float[] grads, float rate) {
-        return 0f;
+    final float addWeightDecay(float[] params, float[] grads, float rate) {
+        float sum = 0f;
+        for (int w = offset; w < biasOffset; w++) {
+            float p = params[w];
+            sum += p * p;
+            grads[w] += rate * p;
+        }
+        return sum;
     }
 
     /** Weights per unit (dense: inputs; conv: one filter's {@code channels * kernel * kernel}); 0 if none. */

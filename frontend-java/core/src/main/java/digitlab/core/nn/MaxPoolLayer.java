@@ -67,7 +67,7 @@ public final class MaxPoolLayer extends Layer {
     private final int[] argmax;
 
     MaxPoolLayer(Spec spec, Shape input, int offset, int maxBatch) {
-        super(input, spec.outputShape(input), offset, 0);
+        super(input, spec.outputShape(input), offset, 0, 0);
         size = spec.size();
         stride = spec.stride();
         argmax = new int[maxBatch * output.size()];

@@ -25,6 +25,9 @@ class DataParallelTest {
     private static final TrainingConfig CONFIG = TrainingConfig.fromQuery(
             "layers=64,16,10&act=relu&loss=softmax&opt=momentum&lr=0.05&batch=16&init=he&seed=3&epochs=2");
     private static final Digits DATA = TestDigits.synthetic(3000, 8, 5);
+    /** A small CNN (convolution, pool, dense) on the same 8x8 digits: plain SGD, as the CNN benchmark trains. */
+    private static final TrainingConfig CNN = TrainingConfig.fromQuery(
+            "layers=64,c4k3,p2,c6k3v,10&act=relu&loss=softmax&opt=sgd&lr=0.05&batch=16&init=he&seed=3&epochs=2");
 
     @Test
     void anEpochVisitsEveryExampleOnceAcrossWorkers() {
@@ -78,19 +81,43 @@ class DataParallelTest {
 
     @Test
     void threadsGiveExactlyTheResultOfTheSameRoundsInOneThread() {
-        Trainer inline = new Trainer(CONFIG, DATA, null);
-        inline.useReplicas(List.of(new InlineReplica(CONFIG), new InlineReplica(CONFIG)));
-        Trainer threaded = new Trainer(CONFIG, DATA, null);
-        try (ThreadReplica a = new ThreadReplica(CONFIG);
-                ThreadReplica b = new ThreadReplica(CONFIG)) {
-            threaded.useReplicas(List.of(a, b));
-            while (!threaded.status().stopped()) {
-                threaded.runEpoch();
-                inline.runEpoch();
+        for (TrainingConfig config : List.of(CONFIG, CNN)) {
+            Trainer inline = new Trainer(config, DATA, null);
+            inline.useReplicas(List.of(new InlineReplica(config), new InlineReplica(config)));
+            Trainer threaded = new Trainer(config, DATA, null);
+            try (ThreadReplica a = new ThreadReplica(config);
+                    ThreadReplica b = new ThreadReplica(config)) {
+                threaded.useReplicas(List.of(a, b));
+                while (!threaded.status().stopped()) {
+                    threaded.runEpoch();
+                    inline.runEpoch();
+                }
+            }
+            assertArrayEquals(inline.network().parameters(), threaded.network().parameters(), config.toQuery());
+            assertEquals(inline.epochLoss(), threaded.epochLoss(), config.toQuery());
+        }
+    }
+
+    @Test
+    void aCnnOnTwoThreadsTrainsAndRepeatsItselfForASeed() {
+        Digits test = TestDigits.synthetic(1000, 8, 6);
+        float[] first = null;
+        for (int run = 0; run < 2; run++) {
+            Trainer trainer = new Trainer(CNN, DATA, null);
+            try (ThreadReplica replica = new ThreadReplica(CNN)) {
+                trainer.useReplicas(List.of(replica));
+                while (!trainer.status().stopped()) {
+                    trainer.runEpoch();
+                }
+            }
+            double accuracy = trainer.evaluate(test).accuracy();
+            assertTrue(accuracy > 0.9, "two threads, run " + run + ": " + accuracy);
+            if (first == null) {
+                first = trainer.network().parameters().clone();
+            } else {
+                assertArrayEquals(first, trainer.network().parameters(), "the same seed, the same weights");
             }
         }
-        assertArrayEquals(inline.network().parameters(), threaded.network().parameters());
-        assertEquals(inline.epochLoss(), threaded.epochLoss());
     }
 
     @Test

@@ -3,29 +3,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { openPage } from './support/browser.mjs';
+import { draw } from './support/drawing.mjs';
 import { serverAndBrowser } from './support/fixture.mjs';
 import { screenshotDir } from './support/server.mjs';
 
 const RUN = 'layers=784,128,10&act=relu&opt=adam&lr=0.001&epochs=2&seed=1';
-
-/** Draws strokes given in unit coordinates of the pad (0..1), with the mouse, in many small moves. */
-async function draw(page, strokes) {
-  await page.locator('#draw-canvas').scrollIntoViewIfNeeded();
-  await page.evaluate(() => document.querySelector('#draw-canvas').scrollIntoView({ block: 'center' }));
-  const box = await page.locator('#draw-canvas').boundingBox();
-  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
-  for (const stroke of strokes) {
-    await page.mouse.move(...at(stroke[0]));
-    await page.mouse.down();
-    for (const point of stroke.slice(1)) {
-      await page.mouse.move(...at(point), { steps: 6 });
-    }
-    await page.mouse.up();
-  }
-  await page.waitForSelector('.draw-panel[data-state="predicted"]');
-  // The last answer is for the finished drawing once nothing is pending any more.
-  await page.waitForTimeout(300);
-}
 
 /** The 28x28 preview as the network sees it: centre of mass and ink bounding box. */
 function previewGeometry(page) {

@@ -61,6 +61,7 @@ describe('the layers editor', () => {
       assert.equal((await rowsOf(page))[2].shape, '', 'nothing is inferred past the refusal');
       assert.equal(await page.getAttribute('.layer-row[data-kind="pool"] .layer-size', 'aria-invalid'), 'true');
       assert.match(await page.textContent('#status'), /p29s2/);
+      assert.match(await page.textContent('#layers-total'), /Not applied until the layers fit/);
       assert.equal(await page.evaluate(() => new URLSearchParams(location.search).get('layers')), '784,c8k5,p2,64,10');
 
       // Fixed, and a change after it applies; the network takes a step.

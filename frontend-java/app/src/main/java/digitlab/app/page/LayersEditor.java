@@ -269,7 +269,8 @@ final class LayersEditor {
         }
         Line output = check.output();
         outputShape.setTextContent(output.shape().isEmpty() ? "" : "· " + output.shape() + " · " + output.parameters());
-        total.setTextContent(check.ok() ? check.total() : "Not applied until the layers fit: " + check.error());
+        total.setTextContent(
+                check.ok() ? check.total() : "Not applied until the layers fit (the reason is on its row).");
         for (HTMLButtonElement button : addButtons) {
             button.setDisabled(count >= LayerRows.MAX_ROWS);
         }

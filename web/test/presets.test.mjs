@@ -53,4 +53,42 @@ describe('presets and links', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  for (const [id, layers, why, kinds] of [
+    ['convnetjs', '784,c8k5,p2,c16k5,p3,10', /Karpathy's in-browser demo/, ['conv', 'pool', 'conv', 'pool']],
+    ['best-cnn', null, /LeNet/, null],
+  ]) {
+    test(`the ${id} preset builds its CNN in the layers editor and says why`, async () => {
+      const { page, problems } = await openPage(fixture.browser.context);
+      await page.goto(`${fixture.server.url}?workers=1`);
+      await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+      await page.click(`[data-preset="${id}"]`);
+      await page.waitForFunction(() => /,c\d/.test(new URLSearchParams(location.search).get('layers') ?? ''));
+      const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+      if (layers) assert.equal(params.layers, layers);
+      assert.equal(params.act, 'relu');
+      assert.equal(params.loss, 'softmax');
+      assert.equal(params.opt, 'adam');
+      assert.equal(await page.getAttribute(`[data-preset="${id}"]`, 'aria-pressed'), 'true');
+      assert.match(await page.textContent('#preset-why'), why);
+      const rows = await page.$$eval('#hidden-layers .layer-row', (items) => items.map((row) => row.dataset.kind));
+      if (kinds) assert.deepEqual(rows, kinds);
+      const built = ['784', ...await page.$$eval('#hidden-layers .layer-row', (items) => items.map((row) => {
+        const value = (selector) => row.querySelector(selector)?.value;
+        if (row.dataset.kind === 'dense') return value('.layer-units');
+        if (row.dataset.kind === 'pool') return `p${value('.layer-size')}`;
+        return `c${value('.layer-filters')}k${value('.layer-kernel')}`;
+      })), '10'].join(',');
+      assert.equal(built, params.layers, 'the rows are the preset\'s layers');
+      if (id === 'convnetjs') {
+        assert.deepEqual(await page.$$eval('#hidden-layers .layer-shape', (shapes) => shapes.map((s) => s.textContent)),
+          ['8x28x28', '8x14x14', '16x14x14', '16x4x4']);
+        assert.equal(await page.textContent('#layers-total'), '5,994 parameters in all');
+      }
+      await page.waitForFunction(() => /New network 784-c/.test(document.querySelector('#status').textContent), null,
+        { timeout: 30_000 });
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
 });

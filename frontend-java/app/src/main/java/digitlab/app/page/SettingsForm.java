@@ -1,11 +1,11 @@
 package digitlab.app.page;
 
-import digitlab.core.data.Mnist;
+import digitlab.core.nn.Activation;
 import digitlab.core.nn.optim.OptimizerKind;
+import digitlab.core.run.LayerRows;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.Setting;
 import digitlab.core.run.TrainingConfig;
-import digitlab.core.text.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,16 +81,7 @@ final class SettingsForm {
         }
         showApplicable(config.optimizer());
         presets.show(config);
-        int[] sizes = config.layers().sizes();
-        String[] acts = Text.split(current.get(RunSettings.ACT.key()), ',');
-        int hidden = sizes.length - 2;
-        int[] widths = new int[hidden];
-        String[] hiddenActs = new String[hidden];
-        for (int i = 0; i < hidden; i++) {
-            widths[i] = sizes[i + 1];
-            hiddenActs[i] = acts.length == 1 ? acts[0] : acts[i];
-        }
-        layers.show(widths, hiddenActs);
+        layers.show(config.layers(), config.activations());
     }
 
     /**
@@ -103,21 +94,12 @@ final class SettingsForm {
         for (HTMLElement control : controls) {
             values.put(control.getAttribute("data-key"), value(control).trim());
         }
-        int[] widths = layers.widths();
-        String[] acts = layers.activations();
-        int[] sizes = new int[widths.length + 2];
-        sizes[0] = Mnist.PIXELS;
-        sizes[sizes.length - 1] = Mnist.CLASSES;
-        StringBuilder activations = new StringBuilder();
-        for (int i = 0; i < widths.length; i++) {
-            if (widths[i] <= 0) {
-                throw new IllegalArgumentException("hidden layer " + (i + 1) + " needs a whole number of units");
-            }
-            sizes[i + 1] = widths[i];
-            activations.append(i == 0 ? "" : ",").append(acts[i]);
+        LayerRows.Check check = layers.check();
+        if (!check.ok()) {
+            throw new IllegalArgumentException("layers: " + check.error());
         }
-        values.put(RunSettings.LAYERS.key(), Text.join(sizes, ','));
-        values.put(RunSettings.ACT.key(), widths.length == 0 ? "relu" : activations.toString());
+        values.put(RunSettings.LAYERS.key(), LayerRows.layersText(check));
+        values.put(RunSettings.ACT.key(), LayerRows.activationsText(layers.rows(), Activation.RELU));
         TrainingConfig config = TrainingConfig.fromMap(values);
         presets.show(config); // a change may make the run a preset, or no longer one
         return config;

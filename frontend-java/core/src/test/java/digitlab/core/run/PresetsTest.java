@@ -32,4 +32,15 @@ class PresetsTest {
         assertEquals(OptimizerKind.LBFGS, classic.optimizer());
         assertEquals(1f, classic.lambda());
     }
+
+    @Test
+    void theCnnPresetsAreConvolutionalNetworks() {
+        TrainingConfig convnetjs = Presets.byId("convnetjs").config();
+        assertEquals("784,c8k5,p2,c16k5,p3,10", convnetjs.layers().toString());
+        assertEquals(5994, convnetjs.layers().parameterCount());
+        assertEquals(OptimizerKind.ADAM, convnetjs.optimizer());
+        TrainingConfig best = Presets.byId("best-cnn").config();
+        assertTrue(best.layers().toString().contains(",c"), best.layers().toString());
+        assertEquals(Loss.SOFTMAX_CROSS_ENTROPY, best.loss());
+    }
 }

@@ -67,6 +67,8 @@ final class ModelMeta {
             cache.put(id, new Cached(info.version(), json));
         }
         ctx.header(Header.CACHE_CONTROL, META_CACHE);
+        // As the manifest: sent as it is, so the declared length holds (see ShardRoutes.manifest).
+        ctx.disableCompression();
         ctx.contentType(ContentType.APPLICATION_JSON);
         ctx.res().setContentLength(json.length);
         if (!head) {

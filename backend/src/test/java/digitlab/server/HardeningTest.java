@@ -129,6 +129,28 @@ class HardeningTest {
         });
     }
 
+    /** A manifest over Javalin's 1.5 kB compression threshold once arrived cut short to gzip-accepting clients. */
+    @Test
+    void aLargeManifestArrivesWholeToClientsThatAcceptGzip() throws Exception {
+        manifest = SyntheticMnist.prepare(tmp.resolve("big"), 600, 100, 10);
+        byte[] file = Files.readAllBytes(tmp.resolve("big").resolve("data").resolve(Manifest.FILE_NAME));
+        assertTrue(file.length > 2000, "the manifest is " + file.length + " bytes");
+        config = new ServerConfig(
+                "127.0.0.1",
+                0,
+                tmp.resolve("big").resolve("data"),
+                tmp.resolve("models"),
+                tmp.resolve("big").resolve("mnist"),
+                Files.createDirectories(tmp.resolve("web")));
+        withServer(port -> {
+            for (String encoding : List.of("identity", "gzip", "gzip, deflate, br")) {
+                HttpResponse<byte[]> get = send(port, "GET", "/data/manifest.json", "Accept-Encoding", encoding);
+                assertEquals(200, get.statusCode(), encoding);
+                assertArrayEquals(file, get.body(), encoding);
+            }
+        });
+    }
+
     @Test
     void otherMethodsAre405WithAllow() throws Exception {
         byte[] model = TestModels.small(2);

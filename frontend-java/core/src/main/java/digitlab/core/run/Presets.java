@@ -12,7 +12,7 @@ public final class Presets {
 
     private static final String BEST_CNN_WHY = "A small LeNet: 16 then 32 5x5 ReLU filters, each with a 2x2 max-pool,"
             + " then 128 dense units; Adam on mini-batches of 16 with a cosine schedule that anneals the step to"
-            + " zero at the end of epoch 3: 98.6% on the test set after one epoch, 99.2% after three (about four minutes in this tab on two cores).";
+            + " zero at the end of epoch 3: 98.6% on the test set after one epoch, 99.2% after three (a little over three minutes in this tab on two cores).";
 
     public static final List<Preset> ALL = List.of(
             new Preset(

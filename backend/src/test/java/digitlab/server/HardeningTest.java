@@ -177,6 +177,12 @@ class HardeningTest {
         });
     }
 
+    /** The head of an upload that promises 5,000 bytes: the 408 tests then send less, or slowly. */
+    private static final byte[] UPLOAD_OF_5000_BYTES =
+            ("POST /api/models HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                            + "Content-Length: 5000\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+
     @Test
     void aStalledUploadIs408() throws Exception {
         config = config.withTransfers(TransferLimits.defaults().withIdleTimeout(Duration.ofMillis(700)));
@@ -184,9 +190,7 @@ class HardeningTest {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 s.setSoTimeout(10_000);
                 OutputStream out = s.getOutputStream();
-                out.write(("POST /api/models HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-                                + "Content-Length: 5000\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(UPLOAD_OF_5000_BYTES);
                 out.write(new byte[100]);
                 out.flush();
                 long t0 = System.nanoTime();
@@ -205,9 +209,7 @@ class HardeningTest {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 s.setSoTimeout(10_000);
                 OutputStream out = s.getOutputStream();
-                out.write(("POST /api/models HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-                                + "Content-Length: 5000\r\n\r\n")
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(UPLOAD_OF_5000_BYTES);
                 for (int i = 0; i < 20 && s.getInputStream().available() == 0; i++) {
                     try {
                         out.write(new byte[10]);

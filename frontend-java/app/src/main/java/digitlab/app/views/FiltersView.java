@@ -1,11 +1,9 @@
 package digitlab.app.views;
 
-import digitlab.app.browser.CanvasPicture;
 import digitlab.app.browser.Dom;
 import digitlab.core.view.MapGrid;
 import java.util.ArrayList;
 import java.util.List;
-import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -35,21 +33,14 @@ public final class FiltersView {
     private final List<Layer> layers = new ArrayList<>();
     private String shapes = "";
 
-    private static final class Layer {
-        final HTMLElement figure;
-        final HTMLCanvasElement canvas;
-        final CanvasPicture picture;
-        final HTMLElement caption;
+    private static final class Layer extends CaptionedCanvas {
         MapGrid grid;
         byte[] rgba;
         int filters;
         int channels;
 
-        Layer(HTMLElement figure, HTMLCanvasElement canvas, HTMLElement caption) {
-            this.figure = figure;
-            this.canvas = canvas;
-            this.picture = new CanvasPicture(canvas);
-            this.caption = caption;
+        Layer(HTMLElement container, String figureClass, String canvasClass) {
+            super(container, figureClass, canvasClass);
         }
     }
 
@@ -132,14 +123,7 @@ public final class FiltersView {
 
     private Layer layer(int c) {
         while (layers.size() <= c) {
-            HTMLElement figure = Dom.create("figure", "filter-layer");
-            HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.create("canvas", "pixelated filter-grid");
-            canvas.setAttribute("role", "img");
-            HTMLElement caption = Dom.create("figcaption", null);
-            figure.appendChild(canvas);
-            figure.appendChild(caption);
-            container.appendChild(figure);
-            layers.add(new Layer(figure, canvas, caption));
+            layers.add(new Layer(container, "filter-layer", "filter-grid"));
         }
         return layers.get(c);
     }

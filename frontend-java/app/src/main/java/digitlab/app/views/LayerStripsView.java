@@ -1,7 +1,5 @@
 package digitlab.app.views;
 
-import digitlab.app.browser.CanvasPicture;
-import digitlab.app.browser.Dom;
 import digitlab.core.nn.Shape;
 import digitlab.core.view.ActivationStrip;
 import digitlab.core.view.Format;
@@ -9,7 +7,6 @@ import digitlab.core.view.LayerOutline;
 import digitlab.core.view.MapGrid;
 import java.util.ArrayList;
 import java.util.List;
-import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
@@ -33,21 +30,14 @@ public final class LayerStripsView {
     private final int mapSide;
     private final List<Layer> layers = new ArrayList<>();
 
-    private static final class Layer {
-        final HTMLElement figure;
-        final HTMLCanvasElement canvas;
-        final CanvasPicture picture;
-        final HTMLElement caption;
+    private static final class Layer extends CaptionedCanvas {
         ActivationStrip strip;
         MapGrid maps;
         Shape shape;
         byte[] rgba;
 
-        Layer(HTMLElement figure, HTMLCanvasElement canvas, HTMLElement caption) {
-            this.figure = figure;
-            this.canvas = canvas;
-            this.picture = new CanvasPicture(canvas);
-            this.caption = caption;
+        Layer(HTMLElement container, String figureClass, String canvasClass) {
+            super(container, figureClass, canvasClass);
         }
     }
 
@@ -134,14 +124,7 @@ public final class LayerStripsView {
 
     private Layer layer(int h) {
         while (layers.size() <= h) {
-            HTMLElement figure = Dom.create("figure", classPrefix + "-layer");
-            HTMLCanvasElement canvas = (HTMLCanvasElement) Dom.create("canvas", "pixelated " + classPrefix + "-cells");
-            canvas.setAttribute("role", "img");
-            HTMLElement caption = Dom.create("figcaption", null);
-            figure.appendChild(canvas);
-            figure.appendChild(caption);
-            container.appendChild(figure);
-            layers.add(new Layer(figure, canvas, caption));
+            layers.add(new Layer(container, classPrefix + "-layer", classPrefix + "-cells"));
         }
         return layers.get(h);
     }

@@ -191,29 +191,7 @@ public final class MapGrid {
             }
             int left = mapX(map);
             int top = mapY(map);
-            for (int y = 0; y < mapHeight; y++) {
-                for (int x = 0; x < mapWidth; x++) {
-                    int entry = (int) (values[base + y * mapWidth + x] * toIndex + half + 0.5);
-                    if (entry < 0) {
-                        entry = 0;
-                    } else if (entry >= DivergingColormap.STEPS) {
-                        entry = DivergingColormap.STEPS - 1;
-                    }
-                    hash = (hash ^ entry) * 0x01000193;
-                    byte r = DivergingColormap.RED[entry];
-                    byte g = DivergingColormap.GREEN[entry];
-                    byte b = DivergingColormap.BLUE[entry];
-                    for (int dy = 0; dy < scale; dy++) {
-                        int at = (top + y * scale + dy) * stride + (left + x * scale) * 4;
-                        for (int dx = 0; dx < scale; dx++, at += 4) {
-                            rgba[at] = r;
-                            rgba[at + 1] = g;
-                            rgba[at + 2] = b;
-                            rgba[at + 3] = (byte) 255;
-                        }
-                    }
-                }
-            }
+            hash = ColourCells.paint(values, base, mapWidth, mapHeight, toIndex, rgba, stride, left, top, scale, hash);
         }
         return hash;
     }

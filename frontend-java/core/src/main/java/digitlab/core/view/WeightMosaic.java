@@ -143,9 +143,6 @@ public final class WeightMosaic {
         fill(rgba, Palette.GAP);
         int hash = 0x811c9dc5;
         int stride = width() * 4;
-        byte[] red = DivergingColormap.RED;
-        byte[] green = DivergingColormap.GREEN;
-        byte[] blue = DivergingColormap.BLUE;
         double half = DivergingColormap.STEPS / 2;
         for (int unit = 0; unit < shown; unit++) {
             int base = unit * n;
@@ -153,29 +150,7 @@ public final class WeightMosaic {
             double toIndex = max > 0 ? half / max : 0;
             int left = cellX(unit);
             int top = cellY(unit);
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    int entry = (int) ((weights[base + y * side + x] * toIndex) + half + 0.5);
-                    if (entry < 0) {
-                        entry = 0;
-                    } else if (entry >= DivergingColormap.STEPS) {
-                        entry = DivergingColormap.STEPS - 1;
-                    }
-                    hash = (hash ^ entry) * 0x01000193;
-                    byte r = red[entry];
-                    byte g = green[entry];
-                    byte b = blue[entry];
-                    for (int dy = 0; dy < scale; dy++) {
-                        int at = (top + y * scale + dy) * stride + (left + x * scale) * 4;
-                        for (int dx = 0; dx < scale; dx++, at += 4) {
-                            rgba[at] = r;
-                            rgba[at + 1] = g;
-                            rgba[at + 2] = b;
-                            rgba[at + 3] = (byte) 255;
-                        }
-                    }
-                }
-            }
+            hash = ColourCells.paint(weights, base, side, side, toIndex, rgba, stride, left, top, scale, hash);
         }
         return hash;
     }

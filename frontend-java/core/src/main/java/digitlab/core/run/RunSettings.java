@@ -96,12 +96,12 @@ public final class RunSettings {
     public static final Setting<Float> DECAY = number("decay", openClosed(0, 1))
             .byDefault(0.5f)
             .appliesWhen(optimizer -> optimizer != OptimizerKind.LBFGS)
-            .help("the step schedule's factor per step");
+            .help("the step schedule's factor per step, and the restarts schedule's per restart");
 
     public static final Setting<Integer> EVERY = wholeNumber("every", 1, Integer.MAX_VALUE)
             .byDefault(1)
             .appliesWhen(optimizer -> optimizer != OptimizerKind.LBFGS)
-            .help("epochs per step of the step schedule");
+            .help("epochs per step of the step schedule, and per period of the restarts schedule");
 
     public static final Setting<Integer> BATCH = wholeNumber("batch", 1, MAX_BATCH)
             .byDefault(32)

@@ -102,6 +102,12 @@ class OptimizerTest {
         assertEquals(0.05f, Schedule.COSINE.rate(0.1f, 5, 0.5f, 1, 10), 1e-7);
         assertEquals(0f, Schedule.COSINE.rate(0.1f, 10, 0.5f, 1, 10), 1e-7);
         assertEquals(0f, Schedule.COSINE.rate(0.1f, 12, 0.5f, 1, 10), 1e-7);
+        // Restarts: every 2 epochs the cosine starts again from a peak halved each time.
+        assertEquals(0.1f, Schedule.RESTARTS.rate(0.1f, 0, 0.5f, 2, 10), 1e-7);
+        assertEquals(0.05f, Schedule.RESTARTS.rate(0.1f, 1, 0.5f, 2, 10), 1e-7);
+        assertEquals(0f, Schedule.RESTARTS.rate(0.1f, 1.999999, 0.5f, 2, 10), 1e-6);
+        assertEquals(0.05f, Schedule.RESTARTS.rate(0.1f, 2, 0.5f, 2, 10), 1e-7);
+        assertEquals(0.0125f, Schedule.RESTARTS.rate(0.1f, 5, 0.5f, 2, 10), 1e-7);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package digitlab.app.parallel;
 
 import digitlab.app.browser.Clock;
+import digitlab.core.data.Digits;
 import digitlab.core.train.parallel.Replica;
 import digitlab.core.train.parallel.Share;
 import digitlab.core.train.parallel.ShareResult;
@@ -30,9 +31,15 @@ public final class ReplicaHandle implements Replica {
      * configuration and then waits for shares of {@code shareSize} examples.
      */
     public ReplicaHandle(
-            Worker worker, String query, int parameterCount, int stateLength, int shareSize, int imageSize) {
+            Worker worker,
+            String query,
+            int parameterCount,
+            int stateLength,
+            int shareSize,
+            int imageSize,
+            int outputSize) {
         this.worker = worker;
-        this.shared = ShareBuffer.allocate(parameterCount, stateLength, shareSize, imageSize);
+        this.shared = ShareBuffer.allocate(parameterCount, stateLength, shareSize, imageSize, outputSize);
         this.labels = new byte[shareSize];
         this.pixels = new byte[shareSize * imageSize];
         worker.postMessage(joinMessage(shared.buffer(), query, shareSize, imageSize));
@@ -71,13 +78,7 @@ public final class ReplicaHandle implements Replica {
 
     @Override
     public ShareResult finish(float[] parameters, float[] optimizerState) {
-        double deadline = Clock.nowMillis() + TIMEOUT_MS;
-        int state = shared.state();
-        while (state == ShareBuffer.WORKING && Clock.nowMillis() < deadline) {
-            state = shared.waitWhile(ShareBuffer.WORKING, 1000);
-        }
-        if (state != ShareBuffer.DONE) {
-            stop();
+        if (!awaitDone()) {
             return null;
         }
         System.arraycopy(shared.readParameters(), 0, parameters, 0, parameters.length);
@@ -87,6 +88,41 @@ public final class ReplicaHandle implements Replica {
         ShareResult result = new ShareResult(shared.count(), shared.lossSum(), shared.correct());
         shared.setState(ShareBuffer.IDLE);
         return result;
+    }
+
+    @Override
+    public void startForward(float[] parameters, Digits data, int from, int count) {
+        if (count > shared.shareSize()) {
+            throw new IllegalArgumentException("blocks are at most " + shared.shareSize() + " examples, not " + count);
+        }
+        data.gather(null, from, count, pixels, labels);
+        shared.writeForward(parameters, labels, pixels, count);
+        shared.setState(ShareBuffer.WORKING);
+        worker.postMessage(shareMessage());
+    }
+
+    @Override
+    public boolean finishForward(float[] outputs, float[] costs) {
+        if (!awaitDone()) {
+            return false;
+        }
+        shared.readForwardResult(outputs, costs, shared.count());
+        shared.setState(ShareBuffer.IDLE);
+        return true;
+    }
+
+    /** Waits for the task in the buffer; false (and the replica stopped) if it failed or timed out. */
+    private boolean awaitDone() {
+        double deadline = Clock.nowMillis() + TIMEOUT_MS;
+        int state = shared.state();
+        while (state == ShareBuffer.WORKING && Clock.nowMillis() < deadline) {
+            state = shared.waitWhile(ShareBuffer.WORKING, 1000);
+        }
+        if (state != ShareBuffer.DONE) {
+            stop();
+            return false;
+        }
+        return true;
     }
 
     /** True while the replica worker is still starting or reading its configuration. */

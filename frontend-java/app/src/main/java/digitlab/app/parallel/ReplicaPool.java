@@ -79,7 +79,8 @@ public final class ReplicaPool {
                     parameters,
                     stateLength,
                     share,
-                    config.architecture().inputSize());
+                    config.architecture().inputSize(),
+                    config.architecture().outputSize());
             replicas.add(replica);
             joined.add(replica);
         }

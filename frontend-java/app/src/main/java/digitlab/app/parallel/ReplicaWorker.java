@@ -7,6 +7,7 @@ import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.parallel.ReplicaTrainer;
 import digitlab.core.train.parallel.Share;
 import digitlab.core.train.parallel.ShareResult;
+import java.util.Arrays;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.typedarrays.SharedArrayBuffer;
@@ -26,6 +27,10 @@ public final class ReplicaWorker {
     private ShareBuffer shared;
     /** The share's pixels, reused from share to share. */
     private byte[] pixels;
+    /** A forward task's results, reused from task to task. */
+    private float[] outputs;
+
+    private float[] costs;
 
     /** Messages from the training worker. */
     interface Message extends JSObject {
@@ -51,7 +56,7 @@ public final class ReplicaWorker {
             if ("join".equals(message.getType())) {
                 join(message);
             } else if ("share".equals(message.getType()) && shared != null) {
-                trainShare();
+                doTask();
             }
         }
     }
@@ -64,7 +69,8 @@ public final class ReplicaWorker {
                 parameterCount,
                 Optimizers.stateLength(config, parameterCount),
                 message.getShareSize(),
-                message.getImageSize());
+                message.getImageSize(),
+                config.architecture().outputSize());
         try {
             trainer = new ReplicaTrainer(config);
             shared = buffer;
@@ -74,17 +80,26 @@ public final class ReplicaWorker {
         }
     }
 
-    private void trainShare() {
+    private void doTask() {
         if (shared.state() != ShareBuffer.WORKING) {
             return;
         }
         try {
             int count = shared.count();
             if (pixels == null || pixels.length != count * shared.imageSize()) {
-                pixels = new byte[count * shared.imageSize()];
+                pixels = new byte[count * shared.imageSize()]; // a short last block of an evaluation
             }
             shared.readPixels(pixels);
-            Digits share = new Digits(count, 1, shared.imageSize(), shared.readLabels(), pixels);
+            // The buffer has a full share's room; a short block's examples are the first count.
+            byte[] labels = shared.readLabels();
+            if (labels.length != count) {
+                labels = Arrays.copyOf(labels, count);
+            }
+            Digits share = new Digits(count, 1, shared.imageSize(), labels, pixels);
+            if (shared.task() == ShareBuffer.FORWARD) {
+                forward(share);
+                return;
+            }
             ShareResult result = trainer.train(new Share(
                     shared.readParameters(),
                     shared.readOptimizerState(),
@@ -100,5 +115,15 @@ public final class ReplicaWorker {
         } catch (RuntimeException e) {
             shared.setState(ShareBuffer.FAILED);
         }
+    }
+
+    private void forward(Digits block) {
+        if (outputs == null) {
+            outputs = new float[shared.shareSize() * shared.outputSize()];
+            costs = new float[shared.shareSize()];
+        }
+        trainer.forward(shared.readParameters(), block, 0, block.count(), outputs, costs);
+        shared.writeForwardResult(outputs, costs);
+        shared.setState(ShareBuffer.DONE);
     }
 }

@@ -13,18 +13,21 @@ import org.teavm.jso.typedarrays.SharedArrayBuffer;
  * The memory two workers share for one replica's rounds: a SharedArrayBuffer laid out as
  *
  * <pre>
- *   int32   state, count, m                      (control words, changed with Atomics)
+ *   int32   state, count, m, task                (control words, changed with Atomics)
  *   float64 learning rate, loss sum, correct,    (the share's settings and results)
  *           optimiser steps
  *   float32 parameters                           (the round's start in, the replica's result out)
  *   float32 optimiser memory                     (likewise; empty for plain SGD)
  *   int32   pixels, four to an int               (the share's examples, one block)
  *   int8    labels
+ *   float32 outputs, costs                       (a forward task's results, per example)
  * </pre>
  *
  * Pixels travel four to an int because on Wasm GC a copy between a Java array and a typed array costs
  * per element, not per byte: packed, the share's pixels cost a quarter (measured in the README).
- * The training worker writes a share and sets {@link #WORKING}; the replica trains and sets
+ * A task is a share to train ({@link #TRAIN}) or a block of examples to run forward for an evaluation
+ * ({@link #FORWARD}: the parameters in, each example's outputs and cost out).
+ * The training worker writes a task and sets {@link #WORKING}; the replica does it and sets
  * {@link #DONE} (or {@link #FAILED}) and wakes it. Only one side touches the data between those switches.
  */
 public final class ShareBuffer {
@@ -39,9 +42,15 @@ public final class ShareBuffer {
     /** The replica could not train the share. */
     public static final int FAILED = 4;
 
+    /** Task: train the share from the parameters and optimiser memory in the buffer. */
+    public static final int TRAIN = 0;
+    /** Task: forward passes of the examples with the parameters in the buffer, for an evaluation. */
+    public static final int FORWARD = 1;
+
     private static final int STATE = 0;
     private static final int COUNT = 1;
     private static final int M = 2;
+    private static final int TASK = 3;
     private static final int CONTROL_BYTES = 16;
     private static final int RATE = 0;
     private static final int LOSS_SUM = 1;
@@ -56,16 +65,26 @@ public final class ShareBuffer {
     private final Float32Array optimizerState;
     private final Int32Array pixels;
     private final Int8Array labels;
+    private final Float32Array outputs;
+    private final Float32Array costs;
     /** Packing buffer for the pixels (one side writes, the other reads; each side has its own). */
     private final int[] packed;
 
     private final int shareSize;
     private final int imageSize;
+    private final int outputSize;
 
-    private ShareBuffer(SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize, int imageSize) {
+    private ShareBuffer(
+            SharedArrayBuffer buffer,
+            int parameterCount,
+            int stateLength,
+            int shareSize,
+            int imageSize,
+            int outputSize) {
         this.buffer = buffer;
         this.shareSize = shareSize;
         this.imageSize = imageSize;
+        this.outputSize = outputSize;
         int at = 0;
         control = new Int32Array(buffer, at, CONTROL_BYTES / 4);
         at += CONTROL_BYTES;
@@ -78,6 +97,10 @@ public final class ShareBuffer {
         pixels = new Int32Array(buffer, at, packedLength(shareSize, imageSize));
         at += packedLength(shareSize, imageSize) * 4;
         labels = new Int8Array(buffer, at, shareSize);
+        at += alignedTo4(shareSize);
+        outputs = new Float32Array(buffer, at, shareSize * outputSize);
+        at += shareSize * outputSize * 4;
+        costs = new Float32Array(buffer, at, shareSize);
         packed = new int[packedLength(shareSize, imageSize)];
     }
 
@@ -86,27 +109,40 @@ public final class ShareBuffer {
         return PackedBytes.length(shareSize * imageSize);
     }
 
+    /** A float array after {@code bytes} bytes must start at a multiple of 4. */
+    private static int alignedTo4(int bytes) {
+        return (bytes + 3) / 4 * 4;
+    }
+
     /**
-     * A new zeroed buffer (state {@link #JOINING}) for a network of {@code parameterCount} parameters
-     * trained by an optimiser with {@code stateLength} floats of memory.
+     * A new zeroed buffer (state {@link #JOINING}) for a network of {@code parameterCount} parameters and
+     * {@code outputSize} outputs trained by an optimiser with {@code stateLength} floats of memory.
      */
-    public static ShareBuffer allocate(int parameterCount, int stateLength, int shareSize, int imageSize) {
+    public static ShareBuffer allocate(
+            int parameterCount, int stateLength, int shareSize, int imageSize, int outputSize) {
         long bytes = CONTROL_BYTES
                 + NUMBERS_BYTES
                 + 4L * parameterCount
                 + 4L * stateLength
                 + 4L * packedLength(shareSize, imageSize)
-                + shareSize;
+                + alignedTo4(shareSize)
+                + 4L * shareSize * outputSize
+                + 4L * shareSize;
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a share of " + bytes + " bytes is too large");
         }
-        return new ShareBuffer(newShared((int) bytes), parameterCount, stateLength, shareSize, imageSize);
+        return new ShareBuffer(newShared((int) bytes), parameterCount, stateLength, shareSize, imageSize, outputSize);
     }
 
     /** The other side's view of a buffer made by {@link #allocate} with the same sizes. */
     public static ShareBuffer over(
-            SharedArrayBuffer buffer, int parameterCount, int stateLength, int shareSize, int imageSize) {
-        return new ShareBuffer(buffer, parameterCount, stateLength, shareSize, imageSize);
+            SharedArrayBuffer buffer,
+            int parameterCount,
+            int stateLength,
+            int shareSize,
+            int imageSize,
+            int outputSize) {
+        return new ShareBuffer(buffer, parameterCount, stateLength, shareSize, imageSize, outputSize);
     }
 
     /**
@@ -177,7 +213,23 @@ public final class ShareBuffer {
         pixels.set(packed);
         control.set(COUNT, count);
         control.set(M, m);
+        control.set(TASK, TRAIN);
         numbers.set(RATE, rate);
+    }
+
+    /** Writes a forward task: the parameters and {@code count} examples (labels for their costs). */
+    public void writeForward(float[] parameters, byte[] blockLabels, byte[] blockPixels, int count) {
+        this.parameters.set(parameters);
+        labels.set(blockLabels);
+        PackedBytes.pack(blockPixels, packed);
+        pixels.set(packed);
+        control.set(COUNT, count);
+        control.set(TASK, FORWARD);
+    }
+
+    /** {@link #TRAIN} or {@link #FORWARD}. */
+    public int task() {
+        return control.get(TASK);
     }
 
     public int count() {
@@ -224,6 +276,24 @@ public final class ShareBuffer {
         }
         numbers.set(LOSS_SUM, lossSum);
         numbers.set(CORRECT, correct);
+    }
+
+    /** A forward task's results: {@code count x outputSize} outputs and {@code count} costs. */
+    public void writeForwardResult(float[] blockOutputs, float[] blockCosts) {
+        outputs.set(blockOutputs);
+        costs.set(blockCosts);
+    }
+
+    /** Copies a forward task's results into {@code outputsOut} and {@code costsOut} (first {@code count} examples). */
+    public void readForwardResult(float[] outputsOut, float[] costsOut, int count) {
+        float[] allOutputs = outputs.copyToJavaArray();
+        float[] allCosts = costs.copyToJavaArray();
+        System.arraycopy(allOutputs, 0, outputsOut, 0, count * outputSize);
+        System.arraycopy(allCosts, 0, costsOut, 0, count);
+    }
+
+    public int outputSize() {
+        return outputSize;
     }
 
     public double lossSum() {

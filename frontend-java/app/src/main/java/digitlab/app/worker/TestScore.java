@@ -29,7 +29,7 @@ final class TestScore {
         if (due) {
             return null;
         }
-        Evaluation evaluation = Evaluation.of(trainer.network(), data.test());
+        Evaluation evaluation = trainer.evaluate(data.test());
         accuracy = evaluation.accuracy();
         seen = trainer.examplesSeen();
         return evaluation;

@@ -94,8 +94,9 @@ public final class Digits {
     }
 
     /**
-     * Copies images {@code indices[from..from+count)} one after another into {@code pixelsOut} and their
-     * labels into {@code labelsOut}: a share of examples in one block, to hand to another worker.
+     * Copies images {@code indices[from..from+count)} (images {@code from..from+count)} if {@code indices}
+     * is null) one after another into {@code pixelsOut} and their labels into {@code labelsOut}: a share of
+     * examples in one block, to hand to another worker.
      *
      * @throws IllegalArgumentException if the output arrays are too small
      */
@@ -106,7 +107,7 @@ public final class Digits {
                     + " pixels, not " + count + " images of " + n);
         }
         for (int i = 0; i < count; i++) {
-            int image = indices[from + i];
+            int image = indices == null ? from + i : indices[from + i];
             labelsOut[i] = labels[image];
             System.arraycopy(pixels, image * n, pixelsOut, i * n, n);
         }

@@ -2,7 +2,7 @@ package digitlab.core.train;
 
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Network;
-import digitlab.core.nn.Scores;
+import java.util.List;
 
 /**
  * How a network does on a labelled set: accuracy, mean cost, per-class accuracy, the confusion matrix
@@ -16,7 +16,7 @@ public final class Evaluation {
     private final int[] misclassified;
     private final float[][] misclassifiedOutputs;
 
-    private Evaluation(
+    Evaluation(
             int count,
             int correct,
             double meanCost,
@@ -31,57 +31,9 @@ public final class Evaluation {
         this.misclassifiedOutputs = misclassifiedOutputs;
     }
 
-    /**
-     * The fraction of {@code data} that {@code network} classifies correctly, and nothing else: the cheap
-     * measurement a live curve repeats while training (no confusion matrix, no second pass for mistakes).
-     */
-    public static double accuracy(Network network, Digits data) {
-        int k = network.architecture().outputSize();
-        int n = data.count();
-        int correct = 0;
-        for (int start = 0; start < n; start += network.maxBatch()) {
-            int chunk = Math.min(network.maxBatch(), n - start);
-            float[] out = network.forwardExamples(data, start, chunk);
-            for (int e = 0; e < chunk; e++) {
-                if (Scores.argmax(out, e * k, k) == data.label(start + e)) {
-                    correct++;
-                }
-            }
-        }
-        return n == 0 ? Double.NaN : (double) correct / n;
-    }
-
-    /** Runs {@code network} over every example of {@code data} (forward passes only). */
+    /** Runs {@code network} over every example of {@code data} (forward passes only, in this worker). */
     public static Evaluation of(Network network, Digits data) {
-        int k = network.architecture().outputSize();
-        int n = data.count();
-        int[][] confusion = new int[k][k];
-        int[] wrong = new int[n];
-        int wrongCount = 0;
-        double costSum = 0;
-        for (int start = 0; start < n; start += network.maxBatch()) {
-            int chunk = Math.min(network.maxBatch(), n - start);
-            float[] out = network.forwardExamples(data, start, chunk);
-            for (int e = 0; e < chunk; e++) {
-                int predicted = Scores.argmax(out, e * k, k);
-                int label = data.label(start + e);
-                confusion[label][predicted]++;
-                costSum += network.exampleCost(e);
-                if (predicted != label) {
-                    wrong[wrongCount++] = start + e;
-                }
-            }
-        }
-        // Second pass over the few wrong ones only, to keep their outputs.
-        int[] indices = new int[wrongCount];
-        float[][] outputs = new float[wrongCount][k];
-        float[] input = new float[data.imageSize()];
-        for (int w = 0; w < wrongCount; w++) {
-            indices[w] = wrong[w];
-            data.toInput(wrong[w], input);
-            network.predict(input, outputs[w]);
-        }
-        return new Evaluation(n, n - wrongCount, n == 0 ? Double.NaN : costSum / n, confusion, indices, outputs);
+        return EvaluationPass.run(network, List.of(), data, network.maxBatch());
     }
 
     /** Number of examples evaluated. */

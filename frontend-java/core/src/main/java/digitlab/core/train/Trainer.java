@@ -55,6 +55,8 @@ public final class Trainer {
     private final EpochOrder order;
     private final Progress progress = new Progress();
     private final StepStrategy steps;
+    /** Other workers' copies of the network: they train rounds with this one and help it evaluate. */
+    private List<Replica> replicas = List.of();
 
     private double validationAccuracy = Double.NaN;
     private long validationSeen;
@@ -203,6 +205,7 @@ public final class Trainer {
             throw new IllegalArgumentException(config.optimizer().id() + " trains on the whole set in one worker");
         }
         steps.useReplicas(workers);
+        replicas = List.copyOf(workers);
     }
 
     /** Workers that trained the last round: 1 plus the replicas that took part. */
@@ -236,7 +239,7 @@ public final class Trainer {
     }
 
     private void measureValidation() {
-        validationAccuracy = Evaluation.accuracy(network, validation);
+        validationAccuracy = evaluate(validation).accuracy();
         validationSeen = progress.examplesSeen();
     }
 
@@ -413,9 +416,9 @@ public final class Trainer {
         return validation;
     }
 
-    /** Evaluates the current network on {@code data}. */
+    /** Evaluates the current network on {@code data}, with the help of the replicas that are idle. */
     public Evaluation evaluate(Digits data) {
-        return Evaluation.of(network, data);
+        return EvaluationPass.run(network, replicas, data, DataParallelRounds.shareSize(config));
     }
 
     /**

@@ -32,9 +32,7 @@ class DataParallelTest {
     @Test
     void anEpochVisitsEveryExampleOnceAcrossWorkers() {
         Set<Integer> seen = new HashSet<>();
-        Replica recording = new Replica() {
-            private final InlineReplica inner = new InlineReplica(CONFIG);
-
+        Replica recording = new TestReplica() {
             @Override
             public boolean ready() {
                 return true;
@@ -139,7 +137,7 @@ class DataParallelTest {
     @Test
     void aFailedReplicasShareIsTrainedHereAndItIsNotAskedAgain() {
         int[] starts = {0};
-        Replica failing = new Replica() {
+        Replica failing = new TestReplica() {
             private boolean failed;
 
             @Override
@@ -173,8 +171,88 @@ class DataParallelTest {
     }
 
     @Test
+    void anEvaluationSplitBetweenWorkersEqualsOneInOneWorker() throws Exception {
+        for (TrainingConfig config : List.of(CONFIG, CNN)) {
+            Trainer trainer = new Trainer(config, DATA, null);
+            trainer.runEpoch();
+            Evaluation alone = Evaluation.of(trainer.network(), DATA);
+            assertTrue(alone.accuracy() > 0.5 && alone.accuracy() < 1, "some right, some wrong: " + alone.accuracy());
+            trainer.useReplicas(List.of(new InlineReplica(config), new InlineReplica(config)));
+            assertSameEvaluation(alone, trainer.evaluate(DATA));
+            try (ThreadReplica thread = new ThreadReplica(config)) {
+                trainer.useReplicas(List.of(thread));
+                assertSameEvaluation(alone, trainer.evaluate(DATA));
+            }
+        }
+    }
+
+    @Test
+    void aReplicaThatFailsAnEvaluationHasItsBlockDoneHere() {
+        Trainer trainer = new Trainer(CONFIG, DATA, null);
+        trainer.runEpoch();
+        Evaluation alone = Evaluation.of(trainer.network(), DATA);
+        int[] blocks = {0};
+        Replica failing = new TestReplica() {
+            private boolean failed;
+
+            @Override
+            public boolean ready() {
+                return !failed;
+            }
+
+            @Override
+            public void start(Share share) {}
+
+            @Override
+            public ShareResult finish(float[] parameters, float[] optimizerState) {
+                return null;
+            }
+
+            @Override
+            public void startForward(float[] parameters, Digits data, int from, int count) {
+                blocks[0]++;
+            }
+
+            @Override
+            public boolean finishForward(float[] outputs, float[] costs) {
+                failed = true;
+                return false;
+            }
+        };
+        trainer.useReplicas(List.of(failing));
+        assertSameEvaluation(alone, trainer.evaluate(DATA));
+        assertEquals(1, blocks[0]);
+    }
+
+    private static void assertSameEvaluation(Evaluation expected, Evaluation actual) {
+        assertEquals(expected.count(), actual.count());
+        assertEquals(expected.correct(), actual.correct());
+        assertEquals(expected.meanCost(), actual.meanCost());
+        assertArrayEquals(expected.confusion(), actual.confusion());
+        assertArrayEquals(expected.misclassified(), actual.misclassified());
+        for (int i = 0; i < expected.misclassified().length; i++) {
+            assertArrayEquals(expected.misclassifiedOutput(i), actual.misclassifiedOutput(i));
+        }
+    }
+
+    /** A replica for these tests: forward passes as a real replica does them, training as each test says. */
+    private abstract static class TestReplica implements Replica {
+        final InlineReplica inner = new InlineReplica(CONFIG);
+
+        @Override
+        public void startForward(float[] parameters, Digits data, int from, int count) {
+            inner.startForward(parameters, data, from, count);
+        }
+
+        @Override
+        public boolean finishForward(float[] outputs, float[] costs) {
+            return inner.finishForward(outputs, costs);
+        }
+    }
+
+    @Test
     void aReplicaThatDivergesStopsTheRun() {
-        Replica diverging = new Replica() {
+        Replica diverging = new TestReplica() {
             @Override
             public boolean ready() {
                 return true;
@@ -199,9 +277,7 @@ class DataParallelTest {
         Digits small = TestDigits.synthetic(1100, 8, 5); // room for one round of two shares, not three
         int[] calls = {0};
         int[] starts = {0};
-        Replica late = new Replica() {
-            private final InlineReplica inner = new InlineReplica(CONFIG);
-
+        Replica late = new TestReplica() {
             @Override
             public boolean ready() {
                 return calls[0]++ > 0; // not ready when the round is planned, ready when it starts

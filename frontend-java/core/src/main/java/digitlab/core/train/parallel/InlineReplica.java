@@ -1,5 +1,6 @@
 package digitlab.core.train.parallel;
 
+import digitlab.core.data.Digits;
 import digitlab.core.run.TrainingConfig;
 
 /**
@@ -10,6 +11,11 @@ import digitlab.core.run.TrainingConfig;
 public final class InlineReplica implements Replica {
     private final ReplicaTrainer trainer;
     private Share share;
+    // The forward passes started last, done when they are finished.
+    private float[] forwardParameters;
+    private Digits forwardData;
+    private int forwardFrom;
+    private int forwardCount;
 
     public InlineReplica(TrainingConfig config) {
         this.trainer = new ReplicaTrainer(config);
@@ -31,5 +37,19 @@ public final class InlineReplica implements Replica {
         System.arraycopy(trainer.parameters(), 0, parameters, 0, parameters.length);
         System.arraycopy(trainer.optimizerState(), 0, optimizerState, 0, optimizerState.length);
         return result;
+    }
+
+    @Override
+    public void startForward(float[] parameters, Digits data, int from, int count) {
+        forwardParameters = parameters;
+        forwardData = data;
+        forwardFrom = from;
+        forwardCount = count;
+    }
+
+    @Override
+    public boolean finishForward(float[] outputs, float[] costs) {
+        trainer.forward(forwardParameters, forwardData, forwardFrom, forwardCount, outputs, costs);
+        return true;
     }
 }

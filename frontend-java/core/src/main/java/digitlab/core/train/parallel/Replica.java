@@ -1,5 +1,6 @@
 package digitlab.core.train.parallel;
 
+import digitlab.core.data.Digits;
 import digitlab.core.nn.optim.Optimizer;
 
 /**
@@ -24,6 +25,21 @@ public interface Replica {
      *         the caller trains the share itself)
      */
     ShareResult finish(float[] parameters, float[] optimizerState);
+
+    /**
+     * Starts the forward passes, and nothing else, of examples {@code from..from+count)} of {@code data}
+     * with {@code parameters}: part of an evaluation (see {@code EvaluationPass}); returns at once. At
+     * most a share's worth of examples. The arrays are only read before {@link #finishForward} returns.
+     */
+    void startForward(float[] parameters, Digits data, int from, int count);
+
+    /**
+     * Waits for the passes started last: each example's output ({@code count x} the network's outputs)
+     * goes to {@code outputs} and its cost to {@code costs}.
+     *
+     * @return false if the replica failed (it is then never ready again and the caller does the passes)
+     */
+    boolean finishForward(float[] outputs, float[] costs);
 
     /** How many of {@code replicas} are {@link #ready()}. */
     static int countReady(Iterable<? extends Replica> replicas) {

@@ -1,5 +1,6 @@
 package digitlab.core.train.parallel;
 
+import digitlab.core.data.Digits;
 import digitlab.core.nn.Network;
 import digitlab.core.nn.optim.Optimizer;
 import digitlab.core.nn.optim.Optimizers;
@@ -41,6 +42,23 @@ public final class ReplicaTrainer {
             optimizer.update(network.parameters(), network.gradient(), share.rate());
         }
         return new ShareResult(share.count(), lossSum, correct);
+    }
+
+    /**
+     * Forward passes of examples {@code from..from+count)} of {@code data} with {@code parameters} (which
+     * become this replica's): outputs into {@code outputs} ({@code count x} outputs), costs into {@code costs}.
+     */
+    public void forward(float[] parameters, Digits data, int from, int count, float[] outputs, float[] costs) {
+        network.setParameters(parameters);
+        int k = network.architecture().outputSize();
+        for (int start = from; start < from + count; start += network.maxBatch()) {
+            int n = Math.min(network.maxBatch(), from + count - start);
+            float[] out = network.forwardExamples(data, start, n);
+            System.arraycopy(out, 0, outputs, (start - from) * k, n * k);
+            for (int e = 0; e < n; e++) {
+                costs[start - from + e] = (float) network.exampleCost(e);
+            }
+        }
     }
 
     /** The parameters after the last share (live array). */

@@ -1,5 +1,6 @@
 package digitlab.core.train.parallel;
 
+import digitlab.core.data.Digits;
 import digitlab.core.run.TrainingConfig;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,10 @@ public final class ThreadReplica implements Replica, AutoCloseable {
     private final ReplicaTrainer trainer;
     private final ExecutorService thread;
     private Future<ShareResult> pending;
+    private Future<?> pendingForward;
+    private float[] forwardOutputs;
+    private float[] forwardCosts;
+    private int forwardCount;
     private boolean failed;
 
     public ThreadReplica(TrainingConfig config) {
@@ -27,7 +32,7 @@ public final class ThreadReplica implements Replica, AutoCloseable {
 
     @Override
     public boolean ready() {
-        return !failed;
+        return !failed && !thread.isShutdown();
     }
 
     @Override
@@ -51,6 +56,39 @@ public final class ThreadReplica implements Replica, AutoCloseable {
             return null;
         } finally {
             pending = null;
+        }
+    }
+
+    @Override
+    public void startForward(float[] parameters, Digits data, int from, int count) {
+        // Written into arrays of this replica's own, copied out by finishForward in the caller's thread.
+        int k = trainer.config().architecture().outputSize();
+        if (forwardCosts == null || forwardCosts.length < count) {
+            forwardOutputs = new float[count * k];
+            forwardCosts = new float[count];
+        }
+        forwardCount = count;
+        pendingForward =
+                thread.submit(() -> trainer.forward(parameters, data, from, count, forwardOutputs, forwardCosts));
+    }
+
+    @Override
+    public boolean finishForward(float[] outputs, float[] costs) {
+        try {
+            pendingForward.get();
+            int k = trainer.config().architecture().outputSize();
+            System.arraycopy(forwardOutputs, 0, outputs, 0, forwardCount * k);
+            System.arraycopy(forwardCosts, 0, costs, 0, forwardCount);
+            return true;
+        } catch (ExecutionException e) {
+            failed = true;
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failed = true;
+            return false;
+        } finally {
+            pendingForward = null;
         }
     }
 

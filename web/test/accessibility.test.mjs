@@ -1,0 +1,49 @@
+// Accessibility: axe-core finds nothing on a desktop and a phone, before and after training and with a
+// drawing on the pad.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, describeViolations } from './support/axe.mjs';
+import { openPage } from './support/browser.mjs';
+import { DESKTOP, openDevice, PHONE } from './support/devices.mjs';
+import { draw } from './support/drawing.mjs';
+import { screenshotDir, startServer } from './support/server.mjs';
+
+// Small and quick.
+const RUN = 'layers=784,32,10&epochs=2&seed=1';
+
+async function assertNoViolations(page, where) {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `axe, ${where}:\n${describeViolations(violations)}`);
+}
+
+describe('accessibility', () => {
+  let server;
+  before(async () => { server = await startServer(); });
+  after(async () => { await server?.stop(); });
+
+  for (const device of [DESKTOP, PHONE]) {
+    test(`no axe violations before and after training and after drawing (${device.name})`, async () => {
+      const browser = await openDevice(device);
+      try {
+        const { page, problems } = await openPage(browser.context);
+        await page.goto(`${server.url}?${RUN}`);
+        await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+        await assertNoViolations(page, `${device.name}, before training`);
+
+        await page.click('#train');
+        await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
+        await page.waitForSelector('ul.mistakes:not([data-shown="0"])');
+        await assertNoViolations(page, `${device.name}, after training`);
+
+        await draw(page, [[[0.3, 0.2], [0.72, 0.2], [0.45, 0.85]]]);
+        await assertNoViolations(page, `${device.name}, after drawing`);
+
+        await page.screenshot({ path: path.join(screenshotDir, `accessibility-${device.name}.png`) });
+        assert.deepEqual(problems, []);
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+});

@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds nothing on a desktop and a phone, before and after training and with a
-// drawing on the pad.
+// drawing on the pad; the keyboard works the confusion matrix as one grid.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -23,7 +23,7 @@ describe('accessibility', () => {
   after(async () => { await server?.stop(); });
 
   for (const device of [DESKTOP, PHONE]) {
-    test(`no axe violations before and after training and after drawing (${device.name})`, async () => {
+    test(`no axe violations before and after training and after drawing, the matrix as a grid (${device.name})`, async () => {
       const browser = await openDevice(device);
       try {
         const { page, problems } = await openPage(browser.context);
@@ -35,6 +35,28 @@ describe('accessibility', () => {
         await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
         await page.waitForSelector('ul.mistakes:not([data-shown="0"])');
         await assertNoViolations(page, `${device.name}, after training`);
+
+        // The confusion matrix is one Tab stop; arrows, Home and End move in it; Enter shows a cell's mistakes.
+        assert.equal(await page.locator('.confusion [tabindex="0"]').count(), 1, 'one Tab stop in the matrix');
+        await page.focus('.confusion [tabindex="0"]');
+        assert.equal(await page.$eval(':focus', (cell) => `${cell.dataset.true},${cell.dataset.predicted}`), '0,0');
+        for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'End', 'ArrowRight']) {
+          await page.keyboard.press(key);
+        }
+        const cell = page.locator('.confusion-cell[data-true="4"][data-predicted="9"]');
+        assert.equal(await cell.evaluate((element) => element === document.activeElement), true, 'on true 4, predicted 9');
+        assert.match(await cell.getAttribute('aria-label'), /^true 4, predicted 9: \d+ images?/);
+        await page.keyboard.press('Enter');
+        assert.equal(await page.getAttribute('ul.mistakes', 'data-filter'), '4,9');
+        assert.equal(await cell.getAttribute('aria-selected'), 'true');
+        await page.keyboard.press('Home');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press(' ');
+        assert.equal(await page.getAttribute('ul.mistakes', 'data-filter'), '4,1', 'Space chooses too');
+        assert.equal(await cell.getAttribute('aria-selected'), 'false');
+        assert.equal(await page.locator('.confusion [tabindex="0"]').count(), 1, 'still one Tab stop');
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.closest('.confusion')), null, 'Tab leaves the grid');
 
         await draw(page, [[[0.3, 0.2], [0.72, 0.2], [0.45, 0.85]]]);
         await assertNoViolations(page, `${device.name}, after drawing`);

@@ -1,5 +1,6 @@
 // Accessibility: axe-core finds nothing on a desktop and a phone, before and after training and with a
-// drawing on the pad; the keyboard works the confusion matrix as one grid.
+// drawing on the pad; the keyboard paths work (skip link, Train/Pause keeping the focus, the confusion
+// matrix as one grid).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -9,7 +10,7 @@ import { DESKTOP, openDevice, PHONE } from './support/devices.mjs';
 import { draw } from './support/drawing.mjs';
 import { screenshotDir, startServer } from './support/server.mjs';
 
-// Small and quick.
+// Small and quick, long enough (two epochs) to press Pause while it trains.
 const RUN = 'layers=784,32,10&epochs=2&seed=1';
 
 async function assertNoViolations(page, where) {
@@ -17,13 +18,22 @@ async function assertNoViolations(page, where) {
   assert.equal(violations.length, 0, `axe, ${where}:\n${describeViolations(violations)}`);
 }
 
+/** The focused element's id, or its tag and class. */
+const focused = (page) => page.evaluate(() => {
+  const element = document.activeElement;
+  return element?.id || `${element?.tagName.toLowerCase()}.${element?.className}`;
+});
+
+const waitForFocus = (page, id) => page.waitForFunction((wanted) => document.activeElement?.id === wanted, id,
+  { timeout: 30_000 }).catch(async () => assert.fail(`focus on ${await focused(page)}, expected #${id}`));
+
 describe('accessibility', () => {
   let server;
   before(async () => { server = await startServer(); });
   after(async () => { await server?.stop(); });
 
   for (const device of [DESKTOP, PHONE]) {
-    test(`no axe violations before and after training and after drawing, the matrix as a grid (${device.name})`, async () => {
+    test(`no axe violations and keyboard paths before and after training (${device.name})`, async () => {
       const browser = await openDevice(device);
       try {
         const { page, problems } = await openPage(browser.context);
@@ -31,8 +41,25 @@ describe('accessibility', () => {
         await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
         await assertNoViolations(page, `${device.name}, before training`);
 
-        await page.click('#train');
+        // The first Tab stop is the skip link, shown when focused; Train comes next.
+        await page.keyboard.press('Tab');
+        assert.equal(await focused(page), 'a.skip-link');
+        const skip = await page.locator('.skip-link').boundingBox();
+        assert.ok(skip.y >= 0 && skip.x >= 0 && skip.height >= 24, `skip link on screen: ${JSON.stringify(skip)}`);
+        await page.keyboard.press('Tab');
+        assert.equal(await focused(page), 'train');
+
+        // Enter on Train: Train turns off and the focus goes to Pause; Enter on Pause: back to Train.
+        await page.keyboard.press('Enter');
+        await waitForFocus(page, 'pause');
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('#status[data-state="paused"]', { timeout: 30_000 });
+        await waitForFocus(page, 'train');
+        await page.keyboard.press('Enter');
         await page.waitForSelector('#status[data-state="done"]', { timeout: 120_000 });
+        // Train and Pause are off at the end: the focus stays on the run bar's buttons.
+        await waitForFocus(page, 'reset');
+
         await page.waitForSelector('ul.mistakes:not([data-shown="0"])');
         await assertNoViolations(page, `${device.name}, after training`);
 
@@ -61,6 +88,12 @@ describe('accessibility', () => {
         await draw(page, [[[0.3, 0.2], [0.72, 0.2], [0.45, 0.85]]]);
         await assertNoViolations(page, `${device.name}, after drawing`);
 
+        // The skip link jumps past the settings to the views: the next Tab lands in them.
+        await page.focus('.skip-link');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.closest('section')?.getAttribute('aria-labelledby')),
+          'curves-title');
         await page.screenshot({ path: path.join(screenshotDir, `accessibility-${device.name}.png`) });
         assert.deepEqual(problems, []);
       } finally {

@@ -1,6 +1,6 @@
 // Accessibility: axe-core finds nothing on a desktop and a phone, before and after training and with a
-// drawing on the pad; the keyboard paths work (skip link, Train/Pause keeping the focus, the confusion
-// matrix as one grid).
+// drawing on the pad; every control is a 24x24 target on the phone; the keyboard paths work (skip link,
+// Train/Pause keeping the focus, the confusion matrix as one grid).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -9,6 +9,7 @@ import { openPage } from './support/browser.mjs';
 import { DESKTOP, openDevice, PHONE } from './support/devices.mjs';
 import { draw } from './support/drawing.mjs';
 import { screenshotDir, startServer } from './support/server.mjs';
+import { smallTargets } from './support/targets.mjs';
 
 // Small and quick, long enough (two epochs) to press Pause while it trains.
 const RUN = 'layers=784,32,10&epochs=2&seed=1';
@@ -16,6 +17,11 @@ const RUN = 'layers=784,32,10&epochs=2&seed=1';
 async function assertNoViolations(page, where) {
   const violations = await axeViolations(page);
   assert.equal(violations.length, 0, `axe, ${where}:\n${describeViolations(violations)}`);
+}
+
+async function assertTargetsAtLeast24(page, where) {
+  const small = await smallTargets(page, 24);
+  assert.deepEqual(small, [], `targets smaller than 24x24 CSS px, ${where}:\n${small.join('\n')}`);
 }
 
 /** The focused element's id, or its tag and class. */
@@ -33,13 +39,14 @@ describe('accessibility', () => {
   after(async () => { await server?.stop(); });
 
   for (const device of [DESKTOP, PHONE]) {
-    test(`no axe violations and keyboard paths before and after training (${device.name})`, async () => {
+    test(`no axe violations, 24 px targets and keyboard paths before and after training (${device.name})`, async () => {
       const browser = await openDevice(device);
       try {
         const { page, problems } = await openPage(browser.context);
         await page.goto(`${server.url}?${RUN}`);
         await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
         await assertNoViolations(page, `${device.name}, before training`);
+        if (device === PHONE) await assertTargetsAtLeast24(page, 'phone, before training');
 
         // The first Tab stop is the skip link, shown when focused; Train comes next.
         await page.keyboard.press('Tab');
@@ -62,6 +69,7 @@ describe('accessibility', () => {
 
         await page.waitForSelector('ul.mistakes:not([data-shown="0"])');
         await assertNoViolations(page, `${device.name}, after training`);
+        if (device === PHONE) await assertTargetsAtLeast24(page, 'phone, after training');
 
         // The confusion matrix is one Tab stop; arrows, Home and End move in it; Enter shows a cell's mistakes.
         assert.equal(await page.locator('.confusion [tabindex="0"]').count(), 1, 'one Tab stop in the matrix');
@@ -87,6 +95,7 @@ describe('accessibility', () => {
 
         await draw(page, [[[0.3, 0.2], [0.72, 0.2], [0.45, 0.85]]]);
         await assertNoViolations(page, `${device.name}, after drawing`);
+        if (device === PHONE) await assertTargetsAtLeast24(page, 'phone, after drawing');
 
         // The skip link jumps past the settings to the views: the next Tab lands in them.
         await page.focus('.skip-link');

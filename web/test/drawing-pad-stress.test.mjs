@@ -109,10 +109,12 @@ describe('drawing pad robustness (Wasm build)', () => {
           } else {
             await drawWithMouse(cdp, box, strokes);
           }
-          // The stroke's end asks the network at once; its answer comes back from the worker.
-          await page.waitForFunction(() => document.querySelector('.draw-panel').dataset.state !== 'waiting');
+          // The stroke's end asks the network at once; wait for its answer from the worker, then read the
+          // pad's stroke count (every stroke landed).
+          const answered = await page.waitForFunction(() => document.querySelector('.draw-panel').dataset.state !== 'waiting'
+            && document.querySelector('#draw-canvas').dataset.strokes);
           const failed = `digit ${digit} of seed ${seed}: ${JSON.stringify(strokes)}`;
-          assert.equal(await page.getAttribute('#draw-canvas', 'data-strokes'), String(strokes.length), failed);
+          assert.equal(await answered.jsonValue(), String(strokes.length), failed);
           assert.deepEqual(problems, [], failed);
           await page.keyboard.press('Escape'); // the pad took the focus: Escape clears it
         }

@@ -15,11 +15,13 @@ import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.RunStatus;
+import digitlab.core.view.FocusFallback;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The live-training screen's controller: it turns button presses and settings changes into worker
@@ -259,6 +261,8 @@ final class TrainingPage {
     }
 
     private void updateButtons() {
+        HTMLButtonElement[] row = {train, pause, step, reset};
+        int focused = focusedIndex(row);
         boolean training = run.training();
         train.setDisabled(!run.canTrain());
         pause.setDisabled(!training);
@@ -266,5 +270,32 @@ final class TrainingPage {
         reset.setDisabled(!run.networkReady());
         models.setNetwork(run.networkReady() && !training, RunStatus.network(config));
         reset.setClassName(run.diverged() ? "attention" : "");
+        if (focused >= 0 && row[focused].isDisabled()) {
+            keepFocusIn(row, focused);
+        }
+    }
+
+    /** Which of {@code row} has the keyboard focus, or -1. */
+    private static int focusedIndex(HTMLButtonElement[] row) {
+        HTMLElement focused = HTMLDocument.current().getActiveElement();
+        String focusedId = focused == null ? null : focused.getId();
+        for (int i = 0; i < row.length; i++) {
+            if (row[i].getId().equals(focusedId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The focused button was just disabled: the focus goes to the nearest one still enabled. */
+    private static void keepFocusIn(HTMLButtonElement[] row, int focused) {
+        boolean[] enabled = new boolean[row.length];
+        for (int i = 0; i < row.length; i++) {
+            enabled[i] = !row[i].isDisabled();
+        }
+        int next = FocusFallback.nearestEnabled(enabled, focused);
+        if (next != FocusFallback.NONE) {
+            row[next].focus();
+        }
     }
 }

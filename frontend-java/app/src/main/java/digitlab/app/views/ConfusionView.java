@@ -4,24 +4,27 @@ import digitlab.app.browser.Dom;
 import digitlab.core.data.Mnist;
 import digitlab.core.view.ConfusionMatrix;
 import digitlab.core.view.Format;
+import digitlab.core.view.GridKeys;
 import digitlab.core.view.Palette;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * The 10x10 confusion matrix as an HTML table built once and updated in place: rows are the true digit,
- * columns the predicted one; each cell is a button (so it is keyboard-focusable and Enter or Space
- * activate it) showing the count, coloured as {@link ConfusionMatrix#colour} says (blue = correct, share
- * of the row; orange = mistakes, brightest for the most frequent confusion).
- * Activating an off-diagonal cell calls the {@link CellListener} with (true, predicted) and marks that
- * cell {@code aria-pressed="true"}.
+ * The 10x10 confusion matrix as an ARIA grid built once and updated in place: rows are the true digit,
+ * columns the predicted one; each cell shows the count, coloured as {@link ConfusionMatrix#colour} says
+ * (blue = correct, share of the row; orange = mistakes, brightest for the most frequent confusion).
+ * The grid is one Tab stop (a roving tabindex): the arrow keys, Home and End move the active cell as
+ * {@link GridKeys} says. Clicking an off-diagonal cell, or Enter or Space on it, calls the
+ * {@link CellListener} with (true, predicted) and marks that cell {@code aria-selected="true"}.
  *
  * <pre>
- * &lt;table class="confusion" data-total="10000" data-correct="9712"&gt;
+ * &lt;table class="confusion" role="grid" aria-label="…" data-total="10000" data-correct="9712"&gt;
  *   &lt;caption class="confusion-caption"&gt;…&lt;/caption&gt;
  *   &lt;thead&gt;&lt;tr&gt;&lt;th class="confusion-corner"&gt;…&lt;/th&gt;&lt;th scope="col"&gt;0&lt;/th&gt;…
  *   &lt;tbody&gt;&lt;tr&gt;&lt;th scope="row"&gt;0&lt;/th&gt;
- *     &lt;td&gt;&lt;button type="button" class="confusion-cell [is-diagonal]" data-true="0" data-predicted="1"
- *        aria-label="true 0, predicted 1: 3 images"&gt;3&lt;/button&gt;&lt;/td&gt; …
+ *     &lt;td role="gridcell" class="confusion-cell [is-diagonal]" tabindex="0|-1" data-true="0" data-predicted="1"
+ *        aria-selected="false" aria-label="true 0, predicted 1: 3 images"&gt;&lt;span class="confusion-count"&gt;3&lt;/span&gt;&lt;/td&gt; …
  * </pre>
  */
 public final class ConfusionView {
@@ -35,9 +38,12 @@ public final class ConfusionView {
     private final HTMLElement table;
     private final HTMLElement caption;
     private final HTMLElement[] cells = new HTMLElement[CLASSES * CLASSES];
+    private final HTMLElement[] countTexts = new HTMLElement[CLASSES * CLASSES];
     private final ConfusionMatrix matrix = new ConfusionMatrix(CLASSES);
     private final CellListener listener;
     private int selected = -1;
+    /** The cell that holds the grid's one Tab stop. */
+    private int active;
 
     /**
      * @param container an empty element to build the table in
@@ -46,6 +52,8 @@ public final class ConfusionView {
     public ConfusionView(HTMLElement container, CellListener listener) {
         this.listener = listener;
         table = Dom.create("table", "confusion");
+        table.setAttribute("role", "grid");
+        table.setAttribute("aria-label", "Confusion matrix: rows true digit, columns predicted digit");
         caption = Dom.text(
                 "caption", "confusion-caption", "Rows: true digit. Columns: predicted digit. No evaluation yet.");
         table.appendChild(caption);
@@ -68,24 +76,29 @@ public final class ConfusionView {
             th.setAttribute("scope", "row");
             row.appendChild(th);
             for (int p = 0; p < CLASSES; p++) {
-                HTMLElement td = Dom.create("td", null);
-                HTMLElement cell = Dom.create("button", t == p ? "confusion-cell is-diagonal" : "confusion-cell");
-                cell.setAttribute("type", "button");
+                int index = t * CLASSES + p;
+                HTMLElement cell = Dom.create("td", t == p ? "confusion-cell is-diagonal" : "confusion-cell");
+                cell.setAttribute("role", "gridcell");
+                cell.setAttribute("tabindex", index == active ? "0" : "-1");
                 cell.setAttribute("data-true", String.valueOf(t));
                 cell.setAttribute("data-predicted", String.valueOf(p));
                 if (t != p) {
-                    cell.setAttribute("aria-pressed", "false");
-                    int trueClass = t;
-                    int predicted = p;
-                    cell.onClick(event -> choose(trueClass, predicted));
+                    cell.setAttribute("aria-selected", "false");
                 }
-                td.appendChild(cell);
-                row.appendChild(td);
-                cells[t * CLASSES + p] = cell;
+                cell.onClick(event -> {
+                    moveTo(index, false);
+                    choose(index);
+                });
+                HTMLElement count = Dom.create("span", "confusion-count");
+                cell.appendChild(count);
+                row.appendChild(cell);
+                cells[index] = cell;
+                countTexts[index] = count;
             }
             body.appendChild(row);
         }
         table.appendChild(body);
+        table.addEventListener("keydown", (EventListener<KeyboardEvent>) this::keyDown);
         container.appendChild(table);
         show(new int[CLASSES * CLASSES]);
     }
@@ -98,7 +111,7 @@ public final class ConfusionView {
                 HTMLElement cell = cells[t * CLASSES + p];
                 int count = matrix.count(t, p);
                 int colour = matrix.colour(t, p);
-                cell.setTextContent(String.valueOf(count));
+                countTexts[t * CLASSES + p].setTextContent(String.valueOf(count));
                 Dom.style(cell, "background-color", Palette.css(colour));
                 Dom.style(cell, "color", Palette.css(Palette.textOn(colour)));
                 cell.setAttribute(
@@ -123,11 +136,11 @@ public final class ConfusionView {
     /** Marks cell (true, predicted) as chosen without calling the listener; (-1, -1) unmarks. */
     public void select(int trueClass, int predicted) {
         if (selected >= 0) {
-            cells[selected].setAttribute("aria-pressed", "false");
+            cells[selected].setAttribute("aria-selected", "false");
         }
         selected = trueClass < 0 || predicted < 0 || trueClass == predicted ? -1 : trueClass * CLASSES + predicted;
         if (selected >= 0) {
-            cells[selected].setAttribute("aria-pressed", "true");
+            cells[selected].setAttribute("aria-selected", "true");
         }
     }
 
@@ -136,7 +149,38 @@ public final class ConfusionView {
         return matrix;
     }
 
-    private void choose(int trueClass, int predicted) {
+    /** Enter or Space choose the active cell; the navigation keys move it. */
+    private void keyDown(KeyboardEvent event) {
+        String key = event.getKey();
+        if ("Enter".equals(key) || " ".equals(key)) {
+            event.preventDefault();
+            choose(active);
+            return;
+        }
+        int next = GridKeys.next(key, event.isCtrlKey() || event.isMetaKey(), active, CLASSES, CLASSES);
+        if (next != GridKeys.NOT_A_MOVE) {
+            event.preventDefault();
+            moveTo(next, true);
+        }
+    }
+
+    /** Gives cell {@code index} the grid's Tab stop, and the focus if {@code focus}. */
+    private void moveTo(int index, boolean focus) {
+        cells[active].setAttribute("tabindex", "-1");
+        active = index;
+        cells[active].setAttribute("tabindex", "0");
+        if (focus) {
+            cells[active].focus();
+        }
+    }
+
+    /** A mistake cell shows its mistakes; a diagonal cell (the right answers) has none to show. */
+    private void choose(int index) {
+        int trueClass = index / CLASSES;
+        int predicted = index % CLASSES;
+        if (trueClass == predicted) {
+            return;
+        }
         select(trueClass, predicted);
         listener.cellChosen(trueClass, predicted);
     }

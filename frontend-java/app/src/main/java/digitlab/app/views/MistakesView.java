@@ -149,11 +149,14 @@ public final class MistakesView {
         grid.paint(digits, new int[] {index}, rgba);
         Canvases.putRgba(images[slot], rgba, grid.width(), grid.height());
         String p = Format.probability(probability);
-        captions[slot].setTextContent(trueClass + " \u2192 " + predicted + " ");
+        String pair = trueClass + " \u2192 " + predicted;
+        captions[slot].setTextContent(pair + " ");
         captions[slot].appendChild(Dom.text("span", "mistake-p", "(p=" + p + ")"));
+        // The name starts with the caption as shown, so speech input ("click 4 → 9") finds the button.
         buttons[slot].setAttribute(
                 "aria-label",
-                "Test image " + index + ": true " + trueClass + ", predicted " + predicted + " with probability " + p);
+                pair + " (p=" + p + "): test image " + index + ", a " + trueClass + " the network took for a "
+                        + predicted);
         items[slot].setAttribute("data-index", String.valueOf(index));
         items[slot].setHidden(false);
     }

@@ -21,6 +21,11 @@ public final class Palette {
     /** Text on light fills. */
     public static final int DARK_TEXT = 0x0b0d12;
 
+    /** WCAG AA's least contrast for normal-size text. */
+    public static final double MIN_TEXT_CONTRAST = 4.5;
+
+    private static final int WHITE = 0xffffff;
+    private static final int BLACK = 0x000000;
     private static final int INK = 0xf4f6fb;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -53,12 +58,23 @@ public final class Palette {
         return 0.2126 * linear(rgb >> 16 & 0xFF) + 0.7152 * linear(rgb >> 8 & 0xFF) + 0.0722 * linear(rgb & 0xFF);
     }
 
-    /** {@link #TEXT} or {@link #DARK_TEXT}, whichever contrasts more with a fill of {@code rgb}. */
+    /**
+     * {@link #TEXT} or {@link #DARK_TEXT}, whichever contrasts more with a fill of {@code rgb}; on a mid-tone
+     * fill where neither reaches {@link #MIN_TEXT_CONTRAST}, pure white or black, one of which always does.
+     */
     public static int textOn(int rgb) {
-        double l = luminance(rgb);
-        double onLight = (l + 0.05) / (luminance(DARK_TEXT) + 0.05);
-        double onDark = (luminance(TEXT) + 0.05) / (l + 0.05);
-        return onLight > onDark ? DARK_TEXT : TEXT;
+        int themed = contrast(rgb, DARK_TEXT) > contrast(rgb, TEXT) ? DARK_TEXT : TEXT;
+        if (contrast(rgb, themed) >= MIN_TEXT_CONTRAST) {
+            return themed;
+        }
+        return contrast(rgb, BLACK) > contrast(rgb, WHITE) ? BLACK : WHITE;
+    }
+
+    /** The WCAG contrast ratio of two colours, 1 (none) to 21 (black on white). */
+    public static double contrast(int rgb, int other) {
+        double a = luminance(rgb);
+        double b = luminance(other);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
     }
 
     private static double linear(int channel) {

@@ -1,6 +1,7 @@
 package digitlab.core.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,23 @@ class PaletteTest {
         assertEquals(Palette.DARK_TEXT, Palette.textOn(0xffb454));
         assertEquals(Palette.DARK_TEXT, Palette.textOn(0xffffff));
         assertEquals(Palette.TEXT, Palette.textOn(DivergingColormap.ZERO));
-        assertEquals(Palette.TEXT, Palette.textOn(0x2f6fb8));
+        assertEquals(0xffffff, Palette.textOn(0x2f6fb8), "neither theme text reaches 4.5:1 on this mid blue");
+    }
+
+    @Test
+    void textOnEveryColourOfTheColormapReachesWcagAa() {
+        for (int i = 0; i < DivergingColormap.STEPS; i++) {
+            int fill = DivergingColormap.rgb(DivergingColormap.valueOf(i));
+            double contrast = Palette.contrast(fill, Palette.textOn(fill));
+            assertTrue(contrast >= Palette.MIN_TEXT_CONTRAST, Palette.css(fill) + ": " + contrast);
+        }
+    }
+
+    @Test
+    void contrastIsTheWcagRatio() {
+        assertEquals(21, Palette.contrast(0x000000, 0xffffff), 1e-9);
+        assertEquals(1, Palette.contrast(0x777777, 0x777777), 1e-9);
+        assertEquals(Palette.contrast(0xffb454, 0x0b0d12), Palette.contrast(0x0b0d12, 0xffb454), 1e-12);
     }
 
     @Test

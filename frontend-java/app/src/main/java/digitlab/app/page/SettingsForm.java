@@ -6,6 +6,7 @@ import digitlab.core.run.LayerRows;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.Setting;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.text.Glossary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class SettingsForm {
     private final PresetButtons presets;
     private Map<String, String> current = new LinkedHashMap<>();
 
-    SettingsForm(HTMLDocument document, Runnable onChange) {
+    SettingsForm(HTMLDocument document, GlossaryHelp glossary, Runnable onChange) {
         this.layers = new LayersEditor(document, onChange);
         this.presets = new PresetButtons(document, preset -> {
             show(preset);
@@ -47,7 +48,15 @@ final class SettingsForm {
                     label.setAttribute("class", "wide"); // a whole row, so its longest choice is never cut off
                 }
                 label.setAttribute("title", setting.help());
-                label.appendChild(document.createTextNode(setting.formLabel() + " "));
+                HTMLElement name = document.createElement("span");
+                name.setAttribute("class", "setting-name");
+                name.appendChild(document.createTextNode(setting.formLabel()));
+                HTMLElement explain = glossary.help(Glossary.forSetting(setting.key()), setting.formLabel());
+                if (explain != null) {
+                    name.appendChild(explain);
+                }
+                label.appendChild(name);
+                control.setAttribute("aria-label", setting.formLabel()); // its name without the "?" beside it
                 label.appendChild(control);
                 form.appendChild(label);
                 controls.add(control);

@@ -58,7 +58,7 @@ final class TrainingPage {
         this.step = button(document, "step");
         this.reset = button(document, "reset");
         this.query = new RunQuery(PageUrl.query());
-        this.settings = new SettingsForm(document, this::settingsChanged);
+        this.settings = new SettingsForm(document, new GlossaryHelp(document), this::settingsChanged);
         this.rebuildGuard = new RebuildGuard(document, this::rebuild, () -> settings.show(config));
         this.curves = new Curves(document);
         this.weights = new WeightsView((HTMLCanvasElement) document.getElementById("weights"));
@@ -289,5 +289,7 @@ final class TrainingPage {
         reset.setDisabled(!run.networkReady());
         models.setNetwork(run.networkReady() && !training, RunStatus.network(config));
         reset.setClassName(run.diverged() ? "attention" : "");
+        // The panels' notes on what they will show stay until the network has learned something (app.css).
+        HTMLDocument.current().getBody().setAttribute("data-trained", run.trained() ? "true" : "false");
     }
 }

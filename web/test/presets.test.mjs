@@ -39,6 +39,30 @@ describe('presets and links', () => {
     await page.close();
   });
 
+  for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+    test(`every starting point shows its sentence of why beside it (${viewport.width}px)`, async () => {
+      const { page, problems } = await openPage(fixture.browser.context);
+      await page.setViewportSize(viewport);
+      await page.goto(`${fixture.server.url}?workers=1`);
+      await page.waitForSelector('[data-preset]');
+      const presets = await page.$$eval('[data-preset]', (buttons) => buttons.map((button) => {
+        const why = document.getElementById(button.getAttribute('aria-describedby'));
+        const box = why?.getBoundingClientRect();
+        return { id: button.dataset.preset, name: button.textContent, why: why?.textContent ?? '',
+          shown: !!box && box.width > 50 && box.height > 10 && getComputedStyle(why).visibility === 'visible' };
+      }));
+      assert.deepEqual(presets.map((p) => p.id), ['classic', 'nielsen', 'relu-mlp', 'convnetjs', 'best-cnn']);
+      for (const preset of presets) {
+        assert.ok(preset.shown, `${preset.name}: its sentence is on the screen`);
+        assert.ok(preset.why.length > 40, `${preset.name}: '${preset.why}'`);
+      }
+      assert.match(presets[0].why, /25 sigmoid hidden units.*logistic cost.*λ = 1.*L-BFGS/);
+      assert.match(presets[2].name, /Fast and accurate/);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
   test('a link with a mistake keeps every other setting and says what it set aside', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.goto(`${fixture.server.url}?layers=784,32,10&opt=sgd&lr=abc&seed=7&workers=1`);

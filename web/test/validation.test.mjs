@@ -43,8 +43,10 @@ describe('validation and full-batch runs', () => {
     assert.equal(await page.textContent('#status'), 'Finished 3 iterations.');
     assert.equal(await page.textContent('#epoch-label'), 'Iteration');
     assert.equal(await page.textContent('#epoch'), '3 of 3');
-    // Switching to SGD brings the mini-batch settings back.
+    // Switching to SGD brings the mini-batch settings back (a new network: the page asks first, as this one
+    // has trained).
     await page.selectOption('#config-form [data-key="opt"]', 'sgd');
+    await page.click('#rebuild-confirm [data-answer="rebuild"]');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('opt') === 'sgd');
     for (const key of ['lr', 'batch', 'epochs']) {
       assert.ok(await visible(page, key), `${key} is shown for SGD`);

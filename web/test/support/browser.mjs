@@ -9,14 +9,17 @@ export const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Resolves to { context, close() }: a persistent context in a new, empty user-data dir. */
-export async function openBrowser() {
+/**
+ * Resolves to { context, close() }: a persistent context in a new, empty user-data dir. `options` adds to
+ * or overrides the context's options, e.g. a phone: { viewport, isMobile: true, hasTouch: true }.
+ */
+export async function openBrowser(options = {}) {
   if (!existsSync(executablePath)) {
     throw new Error(`${executablePath} is missing: install Debian's chromium (apt-get install -y chromium)`);
   }
   const profile = mkdtempSync(path.join(tmpdir(), 'digit-lab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 },
+    executablePath, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 }, ...options,
   });
   return {
     context,

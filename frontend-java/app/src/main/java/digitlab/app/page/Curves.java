@@ -3,6 +3,8 @@ package digitlab.app.page;
 import digitlab.app.browser.Theme;
 import digitlab.app.protocol.Report;
 import digitlab.app.views.LineChartView;
+import digitlab.core.run.TrainingConfig;
+import digitlab.core.view.RunLabel;
 import digitlab.core.view.Series;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * The two learning-curve charts (loss; accuracy) over examples seen, and the curves of earlier runs of
- * this session kept as grey overlays with their settings, so runs can be compared.
+ * this session kept as grey overlays labelled with what sets them apart ({@link RunLabel}), so runs can be
+ * compared.
  */
 final class Curves {
     private static final int POINTS = 2000;
@@ -23,22 +26,27 @@ final class Curves {
     private final HTMLInputElement keepRuns;
     private final List<Run> earlier = new ArrayList<>();
     private Run current;
+    /** Runs started in this session, for their labels. */
+    private int runs;
 
     /**
      * One run's series. The mini-batch figures are smoothed, since each batch is a noisy estimate; a
      * full-batch iteration's loss is the true training loss, so it is drawn as it is.
      */
     private static final class Run {
-        final String label;
+        final RunLabel label;
         final boolean fullBatch;
+        /** Examples seen at the last report, where a live change of the rate takes effect. */
+        double examplesSeen;
+
         final Series loss;
         final Series batchAccuracy;
         final Series validationAccuracy = new Series(POINTS);
         final Series testAccuracy = new Series(POINTS);
 
-        Run(String label, boolean fullBatch) {
+        Run(RunLabel label) {
             this.label = label;
-            this.fullBatch = fullBatch;
+            this.fullBatch = label.config().optimizer().fullBatch();
             loss = fullBatch ? new Series(POINTS) : new Series(POINTS, 0.98);
             batchAccuracy = fullBatch ? new Series(POINTS) : new Series(POINTS, 0.98);
         }
@@ -55,7 +63,7 @@ final class Curves {
     }
 
     /** A new network: the current run becomes an overlay (if kept) and fresh series start. */
-    void startRun(String label, boolean fullBatch) {
+    void startRun(TrainingConfig config) {
         if (current != null && !current.loss.isEmpty() && keepRuns.isChecked()) {
             earlier.add(0, current);
             if (earlier.size() > KEPT_RUNS) {
@@ -64,7 +72,7 @@ final class Curves {
         } else if (!keepRuns.isChecked()) {
             earlier.clear();
         }
-        current = new Run(label, fullBatch);
+        current = new Run(new RunLabel(++runs, config));
         rebuild();
     }
 
@@ -73,6 +81,7 @@ final class Curves {
         if (x <= 0 || current == null) {
             return;
         }
+        current.examplesSeen = x;
         if (current.fullBatch) {
             // One point per iteration (the worker reports each one), where it was measured.
             current.loss.addMeasurement(x, progress.getLoss());
@@ -85,6 +94,13 @@ final class Curves {
         // test set at epoch end), not a copy at every report.
         current.validationAccuracy.addMeasurement(progress.getValidationSeen(), progress.getValidationAccuracy());
         current.testAccuracy.addMeasurement(progress.getTestSeen(), progress.getTestAccuracy());
+    }
+
+    /** The learning rate of the current run was changed while it went on. */
+    void rateChanged(float rate) {
+        if (current != null) {
+            current.label.rateChanged(rate, current.examplesSeen);
+        }
     }
 
     void redraw() {
@@ -106,8 +122,9 @@ final class Curves {
         accuracyChart.addLine("validation (held out)", Theme.color(Theme.LINE_2), current.validationAccuracy);
         accuracyChart.addLine("test set (epoch end)", Theme.color(Theme.LINE_3), current.testAccuracy);
         for (Run run : earlier) {
-            lossChart.addOverlay(run.label, run.loss);
-            accuracyChart.addOverlay(run.label, run.validationAccuracy);
+            String label = run.label.against(current.label.config());
+            lossChart.addOverlay(label, run.loss);
+            accuracyChart.addOverlay(label, run.validationAccuracy);
         }
         redraw();
     }

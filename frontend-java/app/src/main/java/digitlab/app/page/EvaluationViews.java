@@ -1,5 +1,6 @@
 package digitlab.app.page;
 
+import digitlab.app.browser.Screen;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
 import digitlab.app.protocol.Reports;
@@ -16,6 +17,13 @@ import org.teavm.jso.dom.html.HTMLDocument;
  */
 final class EvaluationViews {
     private static final int MISTAKES_SHOWN = 60;
+    /**
+     * Mistakes come a few rows at a time ("Show more"), so the confusion card stays about as tall as its
+     * neighbours and a phone's page stays short.
+     */
+    private static final int MISTAKES_AT_FIRST = 20;
+
+    private static final int MISTAKES_AT_FIRST_ON_NARROW = 12;
     /** "Another image" walks through the first test images. */
     private static final int TEST_SAMPLE = 1000;
 
@@ -36,6 +44,7 @@ final class EvaluationViews {
     EvaluationViews(HTMLDocument document, WorkerClient worker) {
         this.worker = worker;
         mistakes = new MistakesView(document.getElementById("mistakes"), MISTAKES_SHOWN);
+        mistakes.setPageSize(Screen.narrow() ? MISTAKES_AT_FIRST_ON_NARROW : MISTAKES_AT_FIRST);
         confusion = new ConfusionView(document.getElementById("confusion"), mistakes::filter);
         activations = new ActivationsView(document.getElementById("activations"));
         mistakes.setListener(this::inspect);

@@ -1,6 +1,7 @@
 package digitlab.app.page;
 
 import digitlab.app.browser.Clock;
+import digitlab.app.browser.Screen;
 import digitlab.app.data.ShardLoader;
 import digitlab.core.data.Digits;
 import digitlab.core.view.DigitGrid;
@@ -14,11 +15,16 @@ import org.teavm.jso.dom.html.HTMLDocument;
  */
 public final class PageMain {
     private static final int SAMPLES = 100;
+    /** On a phone: fewer, larger samples, so their labels can be read. */
+    private static final int SAMPLES_ON_NARROW = 40;
+
+    private static final int COLUMNS_ON_NARROW = 5;
 
     private PageMain() {}
 
     public static void main(String[] args) {
         HTMLDocument document = HTMLDocument.current();
+        CollapsiblePanels.install(document);
         StatusLine status = new StatusLine(document.getElementById("status"));
         status.show("loading", "Loading MNIST…");
         String target = document.getDocumentElement().getAttribute("data-target");
@@ -37,8 +43,9 @@ public final class PageMain {
     private static SampleGridView showSamples(HTMLDocument document, ShardLoader data) {
         Digits first = data.trainShard(0);
         HTMLCanvasElement gridCanvas = (HTMLCanvasElement) document.getElementById("sample-grid");
-        SampleGridView view = new SampleGridView(gridCanvas);
-        view.show(first, DigitGrid.evenlySpaced(SAMPLES, first.count()));
+        boolean narrow = Screen.narrow();
+        SampleGridView view = new SampleGridView(gridCanvas, narrow ? COLUMNS_ON_NARROW : SampleGridView.COLUMNS);
+        view.show(first, DigitGrid.evenlySpaced(narrow ? SAMPLES_ON_NARROW : SAMPLES, first.count()));
         gridCanvas.setAttribute("data-drawn-ms", String.valueOf(Math.round(Clock.nowMillis())));
         return view;
     }

@@ -11,8 +11,9 @@ import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
 /**
- * "Start from": a button per {@link Presets preset} in {@code #presets}, pressed while the run is exactly
- * that preset, and its reason in {@code #preset-why}.
+ * "Start from": a button per {@link Presets preset} in {@code #presets}, each with its reason beside it (so
+ * one can read why before choosing, on a touch screen too), pressed while the run is exactly that preset,
+ * whose reason {@code #preset-why} then announces.
  */
 final class PresetButtons {
     private final List<HTMLElement> buttons = new ArrayList<>();
@@ -22,13 +23,18 @@ final class PresetButtons {
         HTMLElement container = document.getElementById("presets");
         why = document.getElementById("preset-why");
         for (Preset preset : Presets.ALL) {
+            HTMLElement item = Dom.create("li", "preset-item");
             HTMLElement button = Dom.text("button", "preset", preset.name());
             button.setAttribute("type", "button");
             button.setAttribute("data-preset", preset.id());
             button.setAttribute("aria-pressed", "false");
-            button.setAttribute("title", preset.why());
+            button.setAttribute("aria-describedby", "preset-why-" + preset.id());
             button.addEventListener("click", event -> onPick.accept(preset.config()));
-            container.appendChild(button);
+            HTMLElement sentence = Dom.text("span", "preset-sentence", preset.why());
+            sentence.setAttribute("id", "preset-why-" + preset.id());
+            item.appendChild(button);
+            item.appendChild(sentence);
+            container.appendChild(item);
             buttons.add(button);
         }
     }

@@ -10,10 +10,17 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * The numbers in the run bar: test accuracy, validation accuracy, examples/second, epoch (iteration k of
- * N for the full-batch methods), steps, loss, epoch progress. Each accuracy says which images it was
- * measured on; the test accuracy is only ever the whole test set's.
+ * N for the full-batch methods), steps, loss, and one progress bar. Each accuracy says which images it was
+ * measured on; the test accuracy is only ever the whole test set's. The bar shows the images loading until
+ * the first network is built, then only the run's progress (its label says which), so the two never mix.
  */
 final class Readouts {
+    /** The progress bar's labels, one per thing it can show. */
+    private static final String LOADING_BAR = "MNIST images loaded";
+
+    private static final String EPOCH_BAR = "Progress through the current epoch";
+    private static final String ITERATIONS_BAR = "Iterations done of those planned";
+
     private final HTMLElement testAccuracy;
     private double lastShown = Double.NaN;
     /** Under the test accuracy: which images it was measured on, and how many. */
@@ -28,6 +35,8 @@ final class Readouts {
     private final HTMLElement steps;
     private final HTMLElement loss;
     private final HTMLElement epochProgress;
+    /** True once a network exists: from then on the bar shows the run's progress, never the loading. */
+    private boolean showingRun;
 
     Readouts(HTMLDocument document) {
         testAccuracy = document.getElementById("test-accuracy");
@@ -43,7 +52,9 @@ final class Readouts {
         epochProgress = document.getElementById("epoch-progress");
     }
 
+    /** A new network: every figure back to its start, and the bar to the run's progress. */
     void clear() {
+        showingRun = true;
         testAccuracy.setTextContent("–");
         testAccuracy.removeAttribute("data-source");
         testAccuracy.removeAttribute("data-level");
@@ -57,7 +68,7 @@ final class Readouts {
         epoch.setTextContent("0");
         steps.setTextContent("0");
         loss.setTextContent("–");
-        epochProgress.setAttribute("value", "0");
+        showBar("epoch", EPOCH_BAR, 0);
     }
 
     /** True if the accuracy shown last is no better than guessing. */
@@ -65,10 +76,17 @@ final class Readouts {
         return !Double.isNaN(lastShown) && DivergenceWatch.atChance(lastShown, Mnist.CLASSES);
     }
 
+    /** Shards loaded so far: on the bar until the first network is built; the status line says it after. */
     void loading(int loaded, int total) {
-        if (loaded < total) {
-            epochProgress.setAttribute("value", String.valueOf((double) loaded / total));
+        if (!showingRun && total > 0) {
+            showBar("loading", LOADING_BAR, (double) loaded / total);
         }
+    }
+
+    private void showBar(String kind, String label, double value) {
+        epochProgress.setAttribute("data-kind", kind);
+        epochProgress.setAttribute("aria-label", label);
+        epochProgress.setAttribute("value", String.valueOf(Math.max(0, Math.min(1, value))));
     }
 
     void progress(Report.Progress report, TrainingConfig config) {
@@ -119,7 +137,11 @@ final class Readouts {
         }
         steps.setTextContent(String.valueOf(report.getSteps()));
         loss.setTextContent(Double.isNaN(report.getLoss()) ? "–" : Format.fixed(report.getLoss(), 4));
-        epochProgress.setAttribute("value", String.valueOf(report.getEpochProgress()));
+        if (config.optimizer().fullBatch()) {
+            showBar("iterations", ITERATIONS_BAR, (double) report.getEpoch() / Math.max(1, config.iterations()));
+        } else {
+            showBar("epoch", EPOCH_BAR, report.getEpochProgress());
+        }
     }
 
     /** A figure no better than guessing is never shown in the colour of success. */

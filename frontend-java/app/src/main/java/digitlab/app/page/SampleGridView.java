@@ -8,11 +8,11 @@ import org.teavm.jso.canvas.CanvasRenderingContext2D;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 
 /**
- * The {@code #sample-grid} canvas: 100 training digits, each with its label in the top-left corner and,
+ * The {@code #sample-grid} canvas: training digits (100 in 10 columns, fewer and larger on a phone), each with its label in the top-left corner and,
  * once the network has looked at them, its prediction in the bottom-right (green if right, red if wrong).
  */
 final class SampleGridView {
-    private static final int COLUMNS = 10;
+    static final int COLUMNS = 10;
     private static final int SCALE = 2;
     private static final int GAP = 2;
     private final String labelColor = Theme.color(Theme.ACCENT);
@@ -20,13 +20,15 @@ final class SampleGridView {
     private final String wrongColor = Theme.color(Theme.BAD);
 
     private final HTMLCanvasElement canvas;
+    private final int columns;
     private Digits digits;
     private int[] indices;
     private DigitGrid grid;
     private byte[] rgba;
 
-    SampleGridView(HTMLCanvasElement canvas) {
+    SampleGridView(HTMLCanvasElement canvas, int columns) {
         this.canvas = canvas;
+        this.columns = columns;
     }
 
     /** The images shown, as indices into the training set. */
@@ -38,8 +40,8 @@ final class SampleGridView {
     void show(Digits digits, int[] indices) {
         this.digits = digits;
         this.indices = indices;
-        int rows = (indices.length + COLUMNS - 1) / COLUMNS;
-        grid = new DigitGrid(COLUMNS, Math.max(rows, 1), digits.rows(), SCALE, GAP);
+        int rows = (indices.length + columns - 1) / columns;
+        grid = new DigitGrid(columns, Math.max(rows, 1), digits.rows(), SCALE, GAP);
         rgba = grid.newBuffer();
         grid.paint(digits, indices, rgba);
         paint(null);

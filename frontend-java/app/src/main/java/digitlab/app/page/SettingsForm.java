@@ -6,6 +6,7 @@ import digitlab.core.run.LayerRows;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.Setting;
 import digitlab.core.run.TrainingConfig;
+import digitlab.core.text.Glossary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,15 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  * (e.g. the step schedule's decay) keep the value they had; the layers have their own editor.
  */
 final class SettingsForm {
+    /** A menu with a choice longer than this takes a whole row of the form. */
+    private static final int WIDE_MENU_CHARS = 18;
+
     private final List<HTMLElement> controls = new ArrayList<>();
     private final LayersEditor layers;
     private final PresetButtons presets;
     private Map<String, String> current = new LinkedHashMap<>();
 
-    SettingsForm(HTMLDocument document, Runnable onChange) {
+    SettingsForm(HTMLDocument document, GlossaryHelp glossary, Runnable onChange) {
         this.layers = new LayersEditor(document, onChange);
         this.presets = new PresetButtons(document, preset -> {
             show(preset);
@@ -40,13 +44,32 @@ final class SettingsForm {
                 control.setAttribute("data-key", setting.key());
                 control.addEventListener("change", event -> onChange.run());
                 HTMLElement label = document.createElement("label");
+                if (setting.isMenu() && longestOption(setting) > WIDE_MENU_CHARS) {
+                    label.setAttribute("class", "wide"); // a whole row, so its longest choice is never cut off
+                }
                 label.setAttribute("title", setting.help());
-                label.appendChild(document.createTextNode(setting.formLabel() + " "));
+                HTMLElement name = document.createElement("span");
+                name.setAttribute("class", "setting-name");
+                name.appendChild(document.createTextNode(setting.formLabel()));
+                HTMLElement explain = glossary.help(Glossary.forSetting(setting.key()), setting.formLabel());
+                if (explain != null) {
+                    name.appendChild(explain);
+                }
+                label.appendChild(name);
+                control.setAttribute("aria-label", setting.formLabel()); // its name without the "?" beside it
                 label.appendChild(control);
                 form.appendChild(label);
                 controls.add(control);
             }
         }
+    }
+
+    private static int longestOption(Setting<?> setting) {
+        int longest = 0;
+        for (Setting.Option option : setting.options()) {
+            longest = Math.max(longest, option.label().length());
+        }
+        return longest;
     }
 
     private static HTMLElement menu(HTMLDocument document, Setting<?> setting) {
@@ -78,6 +101,7 @@ final class SettingsForm {
         current = config.toMap();
         for (HTMLElement control : controls) {
             setValue(control, current.get(control.getAttribute("data-key")));
+            control.removeAttribute("aria-invalid");
         }
         showApplicable(config.optimizer());
         presets.show(config);
@@ -85,14 +109,28 @@ final class SettingsForm {
     }
 
     /**
-     * The configuration the controls describe (and the preset buttons marked to match it).
+     * The configuration the controls describe (and the preset buttons marked to match it). A control whose
+     * value does not read is marked {@code aria-invalid} until it does.
      *
      * @throws IllegalArgumentException naming the first bad setting
      */
     TrainingConfig read() {
         Map<String, String> values = new LinkedHashMap<>(current);
+        IllegalArgumentException firstBad = null;
         for (HTMLElement control : controls) {
-            values.put(control.getAttribute("data-key"), value(control).trim());
+            String key = control.getAttribute("data-key");
+            String text = value(control).trim();
+            values.put(key, text);
+            try {
+                RunSettings.byKey(key).read(text);
+                control.removeAttribute("aria-invalid");
+            } catch (IllegalArgumentException bad) {
+                control.setAttribute("aria-invalid", "true"); // marked until it holds a good value
+                firstBad = firstBad == null ? bad : firstBad;
+            }
+        }
+        if (firstBad != null) {
+            throw firstBad;
         }
         LayerRows.Check check = layers.check();
         if (!check.ok()) {
@@ -103,6 +141,16 @@ final class SettingsForm {
         TrainingConfig config = TrainingConfig.fromMap(values);
         presets.show(config); // a change may make the run a preset, or no longer one
         return config;
+    }
+
+    /** The key of the first control marked invalid by {@link #read}, or null. */
+    String firstInvalidKey() {
+        for (HTMLElement control : controls) {
+            if (control.hasAttribute("aria-invalid")) {
+                return control.getAttribute("data-key");
+            }
+        }
+        return null;
     }
 
     /** Shows only the controls whose setting has an effect with {@code optimizer} (e.g. no batch for L-BFGS). */

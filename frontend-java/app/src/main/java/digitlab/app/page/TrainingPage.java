@@ -43,6 +43,7 @@ final class TrainingPage {
     private final EvaluationViews evaluation;
     private final ModelPanel models;
     private final DrawPanel drawing;
+    private final RebuildGuard rebuildGuard;
     /** Where the run stands, from the worker's reports, and the status line for it. */
     private final RunStatus run = new RunStatus();
 
@@ -59,7 +60,8 @@ final class TrainingPage {
         this.step = button(document, "step");
         this.reset = button(document, "reset");
         this.query = new RunQuery(PageUrl.query());
-        this.settings = new SettingsForm(document, this::settingsChanged);
+        this.settings = new SettingsForm(document, new GlossaryHelp(document), this::settingsChanged);
+        this.rebuildGuard = new RebuildGuard(document, this::rebuild, () -> settings.show(config));
         this.curves = new Curves(document);
         this.weights = new WeightsView((HTMLCanvasElement) document.getElementById("weights"));
         this.filters = new FiltersView(document.getElementById("filters"));
@@ -145,33 +147,52 @@ final class TrainingPage {
         try {
             next = settings.read();
         } catch (IllegalArgumentException e) {
-            status.error("Check the settings: " + e.getMessage());
+            String key = settings.firstInvalidKey();
+            status.error("Check the settings: " + e.getMessage()
+                    + (key == null
+                            ? "."
+                            : ". The run keeps " + key + " " + config.toMap().get(key) + "."));
             return;
         }
+        status.clearError(); // a good value ends the complaint about a bad one
+        refreshStatus();
         if (next.equals(config)) {
+            rebuildGuard.dismiss(); // changed back by hand: nothing waits any more
             return;
         }
-        status.clearError();
         settings.showApplicable(next.optimizer());
         // The learning rate and the planned epochs (iterations) change the running network; anything else
-        // builds a new one.
+        // builds a new one, which throws away what this one learned: that waits for a yes.
         boolean live = next.equals(config.with(RunSettings.LR, next.learningRate())
                 .with(RunSettings.EPOCHS, next.epochs())
                 .with(RunSettings.ITERS, next.iterations()));
+        if (!live && run.trained()) {
+            rebuildGuard.ask(next, run.trainedNetwork());
+            return;
+        }
+        rebuildGuard.dismiss();
+        if (!live) {
+            rebuild(next);
+            return;
+        }
         boolean rateChanged = next.learningRate() != config.learningRate();
         boolean plannedChanged = next.planned() != config.planned();
         config = next;
         PageUrl.replaceQuery(query.with(config));
-        if (!live) {
-            worker.send(Commands.configure(config.toQuery()));
-            return;
-        }
         if (rateChanged) {
             worker.send(Commands.setLearningRate(next.learningRate()));
+            curves.rateChanged(next.learningRate());
         }
         if (plannedChanged) {
             worker.send(Commands.setEpochs(next.planned()));
         }
+    }
+
+    /** A new network with the settings {@code next}. */
+    private void rebuild(TrainingConfig next) {
+        config = next;
+        PageUrl.replaceQuery(query.with(config));
+        worker.send(Commands.configure(config.toQuery()));
     }
 
     private void onReport(Report report) {
@@ -217,6 +238,10 @@ final class TrainingPage {
     }
 
     private void onConfigured(Report.Configured report) {
+        if (rebuildGuard.asking()) {
+            rebuildGuard.dismiss(); // a new network came another way (Reset, a model file): the form shows it
+            settings.show(config);
+        }
         run.configured(report.getParameters(), report.getLoadedFrom(), report.getNote());
         if (report.getLoadedFrom() != null) {
             // The file's run settings when it has them (the worker took them), else ours with its shape.
@@ -231,9 +256,7 @@ final class TrainingPage {
         }
         PageUrl.replaceQuery(query.with(config));
         readouts.clear();
-        curves.startRun(
-                RunStatus.network(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),
-                config.optimizer().fullBatch());
+        curves.startRun(config);
         refreshStatus();
         evaluation.refresh();
     }
@@ -270,6 +293,8 @@ final class TrainingPage {
         reset.setDisabled(!run.networkReady());
         models.setNetwork(run.networkReady() && !training, RunStatus.network(config));
         reset.setClassName(run.diverged() ? "attention" : "");
+        // The panels' notes on what they will show stay until the network has learned something (app.css).
+        HTMLDocument.current().getBody().setAttribute("data-trained", run.trained() ? "true" : "false");
         if (focused >= 0 && row[focused].isDisabled()) {
             keepFocusIn(row, focused);
         }

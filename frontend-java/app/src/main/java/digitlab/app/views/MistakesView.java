@@ -34,7 +34,13 @@ public final class MistakesView {
 
     private final HTMLElement summary;
     private final HTMLElement list;
+    private final HTMLElement showMore;
     private final int capacity;
+    /** Images shown at first, and added by each "Show more". */
+    private int page;
+    /** Images shown now, at most: a page more with every "Show more", back to a page for a new filter. */
+    private int limit;
+
     private final HTMLElement[] items;
     private final HTMLCanvasElement[] images;
     private final HTMLElement[] captions;
@@ -68,8 +74,24 @@ public final class MistakesView {
         list = Dom.create("ul", "mistakes");
         list.setAttribute("data-shown", "0");
         list.setAttribute("data-filter", "");
+        showMore = Dom.text("button", "mistakes-more", "Show more");
+        showMore.setAttribute("type", "button");
+        showMore.setHidden(true);
+        showMore.addEventListener("click", event -> {
+            limit = Math.min(capacity, limit + page);
+            render();
+        });
         container.appendChild(summary);
         container.appendChild(list);
+        container.appendChild(showMore);
+        page = capacity;
+        limit = capacity;
+    }
+
+    /** Shows {@code size} images at first and a "Show more" button for the next ones (e.g. on a phone). */
+    public void setPageSize(int size) {
+        page = Math.max(1, Math.min(capacity, size));
+        limit = page;
     }
 
     /** Called when the user chooses an image; null for none. */
@@ -101,6 +123,7 @@ public final class MistakesView {
     public void filter(int trueClass, int predicted) {
         filterTrue = trueClass;
         filterPredicted = predicted;
+        limit = page;
         list.setAttribute("data-filter", trueClass < 0 && predicted < 0 ? "" : trueClass + "," + predicted);
         if (digits != null) {
             render();
@@ -123,7 +146,7 @@ public final class MistakesView {
                 continue;
             }
             matching++;
-            if (shown < capacity) {
+            if (shown < limit) {
                 fill(shown++, index, trueClass, predicted, outputs[m * classes + predicted]);
             }
         }
@@ -131,6 +154,7 @@ public final class MistakesView {
             items[i].setHidden(true);
         }
         list.setAttribute("data-shown", String.valueOf(shown));
+        showMore.setHidden(shown >= Math.min(matching, capacity));
         String which = filterTrue >= 0 || filterPredicted >= 0
                 ? " (" + (filterTrue >= 0 ? "true " + filterTrue : "any digit") + " taken for "
                         + (filterPredicted >= 0 ? String.valueOf(filterPredicted) : "anything else") + ")"

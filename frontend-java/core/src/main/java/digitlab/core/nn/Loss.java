@@ -85,7 +85,7 @@ public enum Loss {
      * Sigmoid outputs with the quadratic cost of Nielsen's {@code network.py}: half the squared distance
      * to the one-hot target, {@code 0.5 * ||a - y||^2}, averaged over the examples like the other costs.
      */
-    QUADRATIC("quadratic", "sigmoid + quadratic (Nielsen's network.py)") {
+    QUADRATIC("quadratic", "sigmoid + quadratic (Nielsen)") {
         @Override
         public void outputs(float[] z, float[] a, int offset, int k) {
             sigmoids(z, a, offset, k);

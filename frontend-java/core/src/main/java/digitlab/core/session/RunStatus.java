@@ -7,6 +7,7 @@ import digitlab.core.run.TrainingConfig;
 import digitlab.core.text.PlainNumber;
 import digitlab.core.train.Divergence;
 import digitlab.core.train.TrainingStatus;
+import digitlab.core.view.Format;
 import java.util.List;
 
 /**
@@ -54,6 +55,8 @@ public final class RunStatus {
         this.parameters = parameters;
         this.loadedFrom = loadedFrom;
         this.settingsNote = settingsNote;
+        epochs = 0;
+        steps = 0;
     }
 
     /**
@@ -74,6 +77,23 @@ public final class RunStatus {
 
     public RunPhase phase() {
         return phase;
+    }
+
+    /**
+     * True if the network holds learning that building a new one would throw away: it has taken steps, or
+     * its weights came from a model file.
+     */
+    public boolean trained() {
+        return networkReady && (steps > 0 || loadedFrom != null);
+    }
+
+    /** What building a new network would throw away, for the question asked first (see {@link #trained}). */
+    public String trainedNetwork() {
+        String trained = "the one trained for " + Format.grouped(steps) + (steps == 1 ? " step" : " steps");
+        if (loadedFrom == null) {
+            return trained;
+        }
+        return steps == 0 ? loadedFrom : loadedFrom + ", then trained for " + Format.grouped(steps) + " more steps";
     }
 
     /** True once the worker has built a network (it always has one after that). */

@@ -30,6 +30,23 @@ class RunStatusTest {
     }
 
     @Test
+    void aNetworkIsTrainedOnceItTookAStepOrCameFromAFileUntilTheNextOneIsBuilt() {
+        RunStatus status = new RunStatus();
+        assertFalse(status.trained());
+        status.configured(25_450, null, null);
+        status.progress(RunPhase.READY, TrainingStatus.RUNNING, null, 0, 0, 1);
+        assertFalse(status.trained(), "fresh weights, no step yet");
+        status.progress(RunPhase.PAUSED, TrainingStatus.RUNNING, null, 0, 1234, 1);
+        assertTrue(status.trained());
+        assertEquals("the one trained for 1,234 steps", status.trainedNetwork());
+        status.configured(25_450, null, null);
+        assertFalse(status.trained(), "a new network has learned nothing, whatever the last report said");
+        status.configured(25_450, "the file digits.dlnn", null);
+        assertTrue(status.trained(), "a loaded model's weights are learned");
+        assertEquals("the file digits.dlnn", status.trainedNetwork());
+    }
+
+    @Test
     void loading() {
         RunStatus status = new RunStatus();
         assertEquals(new RunStatus.Line("loading", "Loading MNIST…"), line(status));

@@ -201,7 +201,9 @@ public final class DiagramLayout {
     private Column tiles(int l, int pitch) {
         Shape shape = nodes.outline().shape(l);
         int side = Math.max(shape.height(), shape.width());
-        int scale = Math.max(1, Math.min(pitch * 3 / 2, nodesHeight()) / side);
+        // The input image as large as the pixel block would be; feature maps up to three dot pitches.
+        int target = l == 0 ? Math.min(nodesHeight(), side * (pitch / 3)) : Math.min(pitch * 3, nodesHeight());
+        int scale = Math.max(1, target / side);
         int gap = px(3);
         int pitchY = shape.height() * scale + gap;
         int channels = shape.channels();

@@ -1,11 +1,12 @@
 package digitlab.core.view;
 
 /**
- * Paints the network diagram into an RGBA picture: for a selected node its strongest incoming and outgoing
- * edges ({@link DiagramEdges}, orange for a positive weight, blue for a negative one, thicker and brighter
- * the stronger), then every node coloured by its value for one input (the input block in ink, every
- * other layer with {@link DivergingColormap} at the layer's scale {@code max(1, max |a|)}, as
- * {@link ActivationStrip} does), then a ring around the selected node. Text (captions, the output digits)
+ * Paints the network diagram into an RGBA picture: every node coloured by its value for one input (the
+ * input block in ink, in a frame; every other layer with {@link DivergingColormap} at the layer's scale
+ * {@code max(1, max |a|)}, as {@link ActivationStrip} does), for a selected node its strongest incoming and
+ * outgoing edges ({@link DiagramEdges}, orange for a positive weight, blue for a negative one, thicker and
+ * brighter the stronger), and a ring around it. The pictures (input block, feature maps) go under the
+ * edges, so an edge shows the pixel it starts from; the dots go over them. Text (captions, the output digits)
  * is the page's to draw on top; {@link DiagramLayout} says where.
  */
 public final class DiagramPicture {
@@ -65,6 +66,13 @@ public final class DiagramPicture {
                     "need " + total + " values (every layer, the input first), got " + activations.length);
         }
         WeightMosaic.fill(rgba, Palette.BACKGROUND);
+        int hash = 0x811c9dc5;
+        // Pictures first, so the edges show which pixel or map they come from; dots last, over the edges.
+        for (int l = 0; l < layout.layerCount(); l++) {
+            if (layout.column(l).look() != DiagramNodes.Look.DOTS) {
+                hash = layer(l, activations, rgba, hash);
+            }
+        }
         if (selected != null) {
             int l = selected.layer();
             if (incoming != null && l > 0) {
@@ -74,9 +82,10 @@ public final class DiagramPicture {
                 edges(l + 1, outgoing, l, selected.node(), false, rgba);
             }
         }
-        int hash = 0x811c9dc5;
         for (int l = 0; l < layout.layerCount(); l++) {
-            hash = layer(l, activations, rgba, hash);
+            if (layout.column(l).look() == DiagramNodes.Look.DOTS) {
+                hash = layer(l, activations, rgba, hash);
+            }
         }
         if (selected != null) {
             ring(selected, rgba);
@@ -127,6 +136,9 @@ public final class DiagramPicture {
             }
             return hash;
         }
+        if (c.look() == DiagramNodes.Look.PIXELS) {
+            frame(c.left(), c.top(), c.width(), c.contentHeight(), layout.px(1), Palette.NODE_RING, rgba);
+        }
         boolean ring = c.look() == DiagramNodes.Look.DOTS && c.nodeWidth() >= layout.px(5);
         for (int n = 0; n < c.nodes(); n++) {
             float value = activations == null ? 0 : activations[offsets[l] + n];
@@ -168,26 +180,38 @@ public final class DiagramPicture {
             double strength = Math.abs(weights[n]) / max;
             int rgb = DivergingColormap.rgb(Math.signum(weights[n]) * (0.4 + 0.6 * strength));
             int thickness = layout.px(1 + 1.5 * strength);
-            int x0 = in ? from.nodeX(n) + from.nodeWidth() : to.nodeX(node) + to.nodeWidth();
-            int x1 = in ? to.nodeX(node) : from.nodeX(n);
+            int x0 = in ? rightEnd(from, n) : rightEnd(to, node);
+            int x1 = in ? leftEnd(to, node) : leftEnd(from, n);
             int y0 = in ? from.centreY(n) : to.centreY(node);
             int y1 = in ? to.centreY(node) : from.centreY(n);
             line(x0, y0, x1, y1, thickness, rgb, rgba);
         }
     }
 
+    /** Where an edge leaves a node: a pixel's centre (it lies inside the input block), else its right side. */
+    private static int rightEnd(DiagramLayout.Column c, int n) {
+        return c.look() == DiagramNodes.Look.PIXELS ? c.centreX(n) : c.nodeX(n) + c.nodeWidth();
+    }
+
+    private static int leftEnd(DiagramLayout.Column c, int n) {
+        return c.look() == DiagramNodes.Look.PIXELS ? c.centreX(n) : c.nodeX(n);
+    }
+
     private void ring(DiagramLayout.Pick pick, byte[] rgba) {
         DiagramLayout.Column c = layout.column(pick.layer());
         int pad = layout.px(2);
         int w = layout.px(2);
-        int x = c.nodeX(pick.node()) - pad - w;
-        int y = c.nodeY(pick.node()) - pad - w;
-        int width = c.nodeWidth() + 2 * (pad + w);
-        int height = c.nodeHeight() + 2 * (pad + w);
-        rect(x, y, width, w, Palette.TEXT, rgba);
-        rect(x, y + height - w, width, w, Palette.TEXT, rgba);
-        rect(x, y, w, height, Palette.TEXT, rgba);
-        rect(x + width - w, y, w, height, Palette.TEXT, rgba);
+        int x = c.nodeX(pick.node()) - pad;
+        int y = c.nodeY(pick.node()) - pad;
+        frame(x, y, c.nodeWidth() + 2 * pad, c.nodeHeight() + 2 * pad, w, Palette.TEXT, rgba);
+    }
+
+    /** A rectangle's outline {@code w} pixels wide, drawn just outside the given box. */
+    private void frame(int x, int y, int width, int height, int w, int rgb, byte[] rgba) {
+        rect(x - w, y - w, width + 2 * w, w, rgb, rgba);
+        rect(x - w, y + height, width + 2 * w, w, rgb, rgba);
+        rect(x - w, y, w, height, rgb, rgba);
+        rect(x + width, y, w, height, rgb, rgba);
     }
 
     /** A line {@code thickness} pixels wide: squares stepped along the longer axis. */

@@ -28,7 +28,8 @@ import org.teavm.jso.dom.html.HTMLElement;
  * ({@link Requester}), asked again whenever the weights views get new weights.
  *
  * <p>Test hooks: {@code #network-diagram} carries {@code data-layers}, {@code data-source} ("test" or
- * "drawing"), {@code data-selected} ("layer:node") and {@code data-checksum} (of the node colours);
+ * "drawing"), {@code data-selected} ("layer:node"), {@code data-checksum} (of the node colours) and
+ * {@code data-columns} (each column's box in CSS pixels: "left,top,width,height;...");
  * {@code #diagram-weights} carries {@code data-checksum} and {@code data-kind} ("weights" or "none").
  */
 public final class NetworkDiagramView {
@@ -256,6 +257,7 @@ public final class NetworkDiagramView {
             painter = new DiagramPicture(
                     new DiagramLayout(nodes, (int) Math.round(width * unit), (int) Math.round(cssHeight * unit), unit));
             rgba = painter.newBuffer();
+            canvas.setAttribute("data-columns", columnsText(painter.layout()));
         }
         float[] values = values();
         if (values != null && values.length != painter.values()) {
@@ -275,6 +277,24 @@ public final class NetworkDiagramView {
             speak(DiagramText.name(nodes, selected) + ": "
                     + DiagramText.value(nodes, selected, values, painter.offset(selected.layer())));
         }
+    }
+
+    /** Each column's box in CSS pixels, "left,top,width,height" separated by ";" (for tests and tools). */
+    private static String columnsText(DiagramLayout layout) {
+        StringBuilder text = new StringBuilder();
+        for (int l = 0; l < layout.layerCount(); l++) {
+            DiagramLayout.Column c = layout.column(l);
+            double u = layout.unit();
+            text.append(l == 0 ? "" : ";")
+                    .append(Math.round(c.left() / u))
+                    .append(',')
+                    .append(Math.round(c.top() / u))
+                    .append(',')
+                    .append(Math.round(c.width() / u))
+                    .append(',')
+                    .append(Math.round(c.contentHeight() / u));
+        }
+        return text.toString();
     }
 
     /** The columns' captions above them and the digits beside the outputs. */

@@ -2,7 +2,7 @@ package digitlab.core.view;
 
 /**
  * Paints the network diagram into an RGBA picture: every node coloured by its value for one input (the
- * input block in ink, in a frame; every other layer with {@link DivergingColormap} at the layer's scale
+ * input in ink, in a frame, as a pixel block or as tiles; every other layer with {@link DivergingColormap} at the layer's scale
  * {@code max(1, max |a|)}, as {@link ActivationStrip} does), for a selected node its strongest incoming and
  * outgoing edges ({@link DiagramEdges}, orange for a positive weight, blue for a negative one, thicker and
  * brighter the stronger), and a ring around it. The pictures (input block, feature maps) go under the
@@ -111,6 +111,9 @@ public final class DiagramPicture {
         DiagramNodes nodes = layout.nodes();
         int stride = layout.width() * 4;
         double scale = scale(l, activations);
+        if (c.look() == DiagramNodes.Look.TILES && l == 0) {
+            return inputTiles(c, activations, rgba, hash);
+        }
         if (c.look() == DiagramNodes.Look.TILES) {
             float[] values = activations != null ? activations : new float[total];
             double toIndex = DivergingColormap.STEPS / 2 / scale;
@@ -157,6 +160,25 @@ public final class DiagramPicture {
             } else {
                 rect(c.nodeX(n), c.nodeY(n), c.nodeWidth(), c.nodeHeight(), rgb, rgba);
             }
+        }
+        return hash;
+    }
+
+    /** The input image in ink, as in the pixel block, when it is shown as tiles (in front of a convolution). */
+    private int inputTiles(DiagramLayout.Column c, float[] activations, byte[] rgba, int hash) {
+        DiagramNodes nodes = layout.nodes();
+        int width = nodes.outline().shape(0).width();
+        int area = nodes.valuesPerNode(0);
+        int s = c.scale();
+        for (int n = 0; n < c.nodes(); n++) {
+            for (int i = 0; i < area; i++) {
+                float value = activations == null ? 0 : activations[n * area + i];
+                int ink = (int) Math.round(Math.max(0, Math.min(1, value)) * 255);
+                hash = (hash ^ ink) * 0x01000193;
+                int rgb = Palette.inkRed(ink) << 16 | Palette.inkGreen(ink) << 8 | Palette.inkBlue(ink);
+                rect(c.nodeX(n) + i % width * s, c.nodeY(n) + i / width * s, s, s, rgb, rgba);
+            }
+            frame(c.nodeX(n), c.nodeY(n), c.nodeWidth(), c.nodeHeight(), layout.px(1), Palette.NODE_RING, rgba);
         }
         return hash;
     }

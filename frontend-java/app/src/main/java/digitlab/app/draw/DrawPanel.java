@@ -65,6 +65,8 @@ public final class DrawPanel {
     private final TeachingControls teaching;
 
     private PreparedDigit current;
+    /** Told when the pad becomes empty; may be null. */
+    private Runnable clearedListener;
 
     /**
      * @param predictor called with each changed drawing; may be null (no predictions)
@@ -103,6 +105,16 @@ public final class DrawPanel {
         if (teaching != null) {
             teaching.setPersonalDigitsListener(listener);
         }
+    }
+
+    /** True while there is ink on the pad (answers about it are shown). */
+    public boolean hasDrawing() {
+        return !pad.isEmpty();
+    }
+
+    /** Called whenever the pad becomes empty (cleared, or the last stroke undone). */
+    public void setClearedListener(Runnable listener) {
+        clearedListener = listener;
     }
 
     /** The user's digits (no digits when the page has no teaching controls), oldest first. */
@@ -199,6 +211,9 @@ public final class DrawPanel {
         clearButton.setDisabled(pad.isEmpty());
         if (empty) {
             showEmpty();
+            if (clearedListener != null) {
+                clearedListener.run();
+            }
         } else {
             showPreview(current);
             if (predictor != null) {

@@ -7,7 +7,9 @@ import digitlab.app.protocol.Reports;
 import digitlab.app.views.ActivationsView;
 import digitlab.app.views.ConfusionView;
 import digitlab.app.views.MistakesView;
+import digitlab.app.views.NetworkDiagramView;
 import digitlab.core.data.Digits;
+import digitlab.core.view.LayerOutline;
 import org.teavm.jso.dom.html.HTMLDocument;
 
 /**
@@ -36,6 +38,9 @@ final class EvaluationViews {
     private Digits testImages;
 
     private SampleGridView samples;
+    /** Shows the inspected image's values too; null until set. */
+    private NetworkDiagramView diagram;
+
     private Report.Evaluation pendingEvaluation;
     private Report.Inspection pendingInspection;
     /** The test image whose activations are shown. */
@@ -67,6 +72,11 @@ final class EvaluationViews {
         samples = view;
     }
 
+    /** The network diagram, which colours its nodes with the inspected image's values. */
+    void setDiagram(NetworkDiagramView view) {
+        diagram = view;
+    }
+
     /** Asks for the activations of the image shown again: the network changed. */
     void refresh() {
         inspect(inspected);
@@ -95,11 +105,12 @@ final class EvaluationViews {
             return;
         }
         pendingInspection = null;
-        activations.show(
-                testImages,
-                report.getImage(),
-                Reports.outline(report),
-                report.getActivations().copyToJavaArray());
+        LayerOutline outline = Reports.outline(report);
+        float[] values = report.getActivations().copyToJavaArray();
+        activations.show(testImages, report.getImage(), outline, values);
+        if (diagram != null) {
+            diagram.showTestImage(outline, values, report.getImage(), report.getLabel());
+        }
     }
 
     void showPredictions(Report.Predictions report) {

@@ -8,6 +8,7 @@ import digitlab.app.protocol.EnumWire;
 import digitlab.app.protocol.Report;
 import digitlab.app.protocol.Reports;
 import digitlab.app.views.FiltersView;
+import digitlab.app.views.NetworkDiagramView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
 import digitlab.core.draw.StoredDigits;
@@ -16,6 +17,7 @@ import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.RunStatus;
 import digitlab.core.view.FocusFallback;
+import digitlab.core.view.LayerOutline;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -44,6 +46,7 @@ final class TrainingPage {
     private final ModelPanel models;
     private final DrawPanel drawing;
     private final RebuildGuard rebuildGuard;
+    private final NetworkDiagramView diagram;
     /** Where the run stands, from the worker's reports, and the status line for it. */
     private final RunStatus run = new RunStatus();
 
@@ -99,6 +102,9 @@ final class TrainingPage {
         });
         drawing = new DrawPanel(document, input -> worker.send(Commands.predictDrawing(input)));
         drawing.setPersonalDigitsListener(this::sendPersonalDigits);
+        diagram = new NetworkDiagramView(document, (layer, node) -> worker.send(Commands.nodeWeights(layer, node)));
+        drawing.setClearedListener(diagram::drawingCleared);
+        evaluation.setDiagram(diagram);
         sendPersonalDigits();
         String sharedModel = query.pageParam("model");
         if (sharedModel != null) {
@@ -215,6 +221,7 @@ final class TrainingPage {
                         first.getChannels());
                 evaluation.refresh(); // the activations follow the weights: live while training, final after
                 drawing.refresh(); // and so does the prediction for the drawing on the pad
+                diagram.refresh(); // and the weights around the diagram's selected node
             }
             case Report.FILTERS -> {
                 Report.Filters convolutions = (Report.Filters) report;
@@ -227,10 +234,23 @@ final class TrainingPage {
             case Report.MODEL -> models.onModel((Report.ModelFile) report);
             case Report.DRAWING -> {
                 Report.Drawing answer = (Report.Drawing) report;
-                drawing.showActivations(
-                        Reports.outline(answer), answer.getActivations().copyToJavaArray());
+                LayerOutline outline = Reports.outline(answer);
+                float[] values = answer.getActivations().copyToJavaArray();
+                drawing.showActivations(outline, values);
+                if (drawing.hasDrawing()) {
+                    diagram.showDrawing(outline, values);
+                }
             }
             case Report.PREDICTIONS -> evaluation.showPredictions((Report.Predictions) report);
+            case Report.NODE_WEIGHTS -> {
+                Report.NodeWeights around = (Report.NodeWeights) report;
+                diagram.showNodeWeights(
+                        around.getLayers(),
+                        around.getLayer(),
+                        around.getNode(),
+                        around.getIncoming().copyToJavaArray(),
+                        around.getOutgoing().copyToJavaArray());
+            }
             case Report.ERROR -> status.error(((Report.Failure) report).getMessage());
             default -> {}
         }

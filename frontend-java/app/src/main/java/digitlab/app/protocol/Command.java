@@ -52,6 +52,11 @@ public interface Command extends JSObject {
     String SET_WORKERS = "set-workers";
     /** Asks for the network's predicted digit for some training images: {@link ClassifyTraining}. */
     String CLASSIFY_TRAINING = "classify-training";
+    /**
+     * Asks for the weights around one node of the network diagram (answered by {@link Report.NodeWeights}):
+     * {@link NodeWeights}.
+     */
+    String NODE_WEIGHTS = "node-weights";
 
     @JSProperty
     String getType();
@@ -103,6 +108,23 @@ public interface Command extends JSObject {
 
         @JSProperty
         void setImage(int value);
+    }
+
+    /** {@link #NODE_WEIGHTS}. */
+    interface NodeWeights extends Command {
+        /** The node's layer, 0 = the input. */
+        @JSProperty
+        int getLayer();
+
+        @JSProperty
+        void setLayer(int value);
+
+        /** The node within its layer: a pixel, a unit or a channel ({@code DiagramNodes}). */
+        @JSProperty
+        int getNode();
+
+        @JSProperty
+        void setNode(int value);
     }
 
     /** {@link #LOAD_MODEL}. */

@@ -48,6 +48,14 @@ public final class Commands {
         return command;
     }
 
+    /** The weights around node {@code node} of layer {@code layer} of the network diagram. */
+    public static Command nodeWeights(int layer, int node) {
+        Command.NodeWeights command = create(Command.NODE_WEIGHTS);
+        command.setLayer(layer);
+        command.setNode(node);
+        return command;
+    }
+
     /** The predicted digits of the training images {@code images}. */
     public static Command classifyTraining(int[] images) {
         Int32Array array = new Int32Array(images.length);

@@ -42,6 +42,8 @@ public interface Report extends JSObject {
     String BENCHMARK = "benchmark";
     /** The type of a {@link Drawing} report. */
     String DRAWING = "drawing";
+    /** The type of a {@link NodeWeights} report. */
+    String NODE_WEIGHTS = "node-weights";
     /** The type of a {@link Failure} report. */
     String ERROR = "error";
 
@@ -473,6 +475,42 @@ public interface Report extends JSObject {
 
     /** {@link #DRAWING}: what the network makes of a drawn digit. */
     interface Drawing extends LayerActivations {}
+
+    /** {@link #NODE_WEIGHTS}: the weights around one node of the network diagram ({@code UnitLinks}). */
+    interface NodeWeights extends Report {
+        /** The network's layers ({@code 784,128,10}), so the page can tell an answer about an older network. */
+        @JSProperty
+        String getLayers();
+
+        @JSProperty
+        void setLayers(String value);
+
+        @JSProperty
+        int getLayer();
+
+        @JSProperty
+        void setLayer(int value);
+
+        @JSProperty
+        int getNode();
+
+        @JSProperty
+        void setNode(int value);
+
+        /** The node's own incoming weights; empty for the input and a pool (transferred). */
+        @JSProperty
+        Float32Array getIncoming();
+
+        @JSProperty
+        void setIncoming(Float32Array value);
+
+        /** One weight to each node of the next layer; empty out of the output or into a pool (transferred). */
+        @JSProperty
+        Float32Array getOutgoing();
+
+        @JSProperty
+        void setOutgoing(Float32Array value);
+    }
 
     /** {@link #ERROR}: something failed; the worker boot scripts (web/js/worker-*.js) send these too. */
     interface Failure extends Report {

@@ -3,16 +3,31 @@ package digitlab.app.worker;
 import digitlab.core.data.Digits;
 import digitlab.core.nn.Network;
 import digitlab.core.train.Trainer;
+import digitlab.core.view.DiagramNodes;
+import digitlab.core.view.UnitLinks;
 
 /**
  * Answers the page's questions about the current network: every layer's activations for a test image or
- * a drawing, and the predicted digits of some training images. Each answer is a few forward passes, run
- * between training chunks; before there is a network there is no answer.
+ * a drawing, the weights around one node of the network diagram, and the predicted digits of some training
+ * images. Each answer is a few forward passes or a copy of one layer's weights, run between training
+ * chunks; before there is a network there is no answer.
  */
 final class Probes {
     private final ShardData data;
     private final CurrentRun run;
     private final Reporter reports;
+    /** The diagram's view of the current network, made again when the network is replaced. */
+    private NodeLinks links;
+
+    private record NodeLinks(Network network, DiagramNodes nodes, UnitLinks weights) {
+        NodeLinks(Network network) {
+            this(network, DiagramNodes.of(network.architecture().layers()));
+        }
+
+        NodeLinks(Network network, DiagramNodes nodes) {
+            this(network, nodes, new UnitLinks(nodes));
+        }
+    }
 
     Probes(ShardData data, CurrentRun run, Reporter reports) {
         this.data = data;
@@ -43,6 +58,28 @@ final class Probes {
         }
         Network network = trainer.network();
         reports.drawing(network.architecture(), activations(network, input));
+    }
+
+    /** The weights around node {@code node} of layer {@code layer} (0 = the input) of the network diagram. */
+    void nodeWeights(int layer, int node) {
+        Trainer trainer = run.trainer();
+        if (trainer == null) {
+            return;
+        }
+        Network network = trainer.network();
+        if (links == null || links.network() != network) {
+            links = new NodeLinks(network);
+        }
+        DiagramNodes nodes = links.nodes;
+        if (layer < 0 || layer >= nodes.layerCount() || node < 0 || node >= nodes.nodes(layer)) {
+            return; // asked about the network before this one: the page asks again when it hears of this one
+        }
+        reports.nodeWeights(
+                network.architecture(),
+                layer,
+                node,
+                links.weights.incoming(network, layer, node),
+                links.weights.outgoing(network, layer, node));
     }
 
     /** {@code images}: indices of training images. */

@@ -239,6 +239,19 @@ final class Reporter {
         post(report, sizes, shapes, values);
     }
 
+    /** The weights around one node of the network diagram. */
+    void nodeWeights(Architecture architecture, int layer, int node, float[] incoming, float[] outgoing) {
+        Float32Array in = floats(incoming);
+        Float32Array out = floats(outgoing);
+        Report.NodeWeights report = Reports.create(Report.NODE_WEIGHTS);
+        report.setLayers(LayerGrammar.format(architecture.layers(), ','));
+        report.setLayer(layer);
+        report.setNode(node);
+        report.setIncoming(in);
+        report.setOutgoing(out);
+        post(report, in, out);
+    }
+
     /** The predicted digit of each training image the page asked about, in its order. */
     void predictions(int[] predicted) {
         Int32Array classes = ints(predicted);

@@ -153,6 +153,10 @@ final class TrainingWorker {
                         ((Command.PredictDrawing) command).getInput().copyToJavaArray());
                 case Command.CLASSIFY_TRAINING -> probes.classifyTraining(
                         ((Command.ClassifyTraining) command).getImages().copyToJavaArray());
+                case Command.NODE_WEIGHTS -> {
+                    Command.NodeWeights asked = (Command.NodeWeights) command;
+                    probes.nodeWeights(asked.getLayer(), asked.getNode());
+                }
                 case Command.EVALUATE -> evaluateTestSet();
                 case Command.LOAD_MODEL -> {
                     Model model = ModelFiles.read(((Command.LoadModel) command).getModelFile(), reports);

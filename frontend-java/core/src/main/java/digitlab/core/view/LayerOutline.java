@@ -2,6 +2,7 @@ package digitlab.core.view;
 
 import digitlab.core.nn.ConvLayer;
 import digitlab.core.nn.LayerGrammar;
+import digitlab.core.nn.LayerSpec;
 import digitlab.core.nn.LayerStack;
 import digitlab.core.nn.MaxPoolLayer;
 import digitlab.core.nn.Shape;
@@ -83,6 +84,11 @@ public final class LayerOutline {
     /** Values per example of every layer, input first. */
     public int[] sizes() {
         return stack.sizes();
+    }
+
+    /** Layer {@code l}'s description (1 = first above the input). */
+    public LayerSpec spec(int l) {
+        return stack.spec(l);
     }
 
     public Kind kind(int l) {

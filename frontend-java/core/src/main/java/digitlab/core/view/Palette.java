@@ -16,6 +16,8 @@ public final class Palette {
     public static final int ACCENT = 0xffb454;
     /** The second chart line, CSS {@code --line-2}: the colormaps' negative end. */
     public static final int LINE_2 = 0x6cb6ff;
+    /** The ring around a node of the network diagram, so a unit at 0 still shows on the background. */
+    public static final int NODE_RING = 0x3a4150;
     /** Main text (CSS {@code --text}). */
     public static final int TEXT = 0xe7eaf1;
     /** Text on light fills. */

@@ -6,6 +6,7 @@ import digitlab.app.browser.PageUrl;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
+import digitlab.core.share.ShareLink;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -34,8 +35,8 @@ final class ModelPanel {
 
     /** What the page needs to know about models coming and going. */
     interface Listener {
-        /** The run configuration as it should appear in a shared link. */
-        String shareQuery(String modelId);
+        /** The network on screen is now shared as model {@code modelId}. */
+        void shared(String modelId);
 
         /** A model from {@code source} ("link" or a file name) is on its way to the worker. */
         void loadingModel(String source);
@@ -73,7 +74,7 @@ final class ModelPanel {
      * brings them, like a downloaded one, over the link's (the same unless someone edited the link).
      */
     void loadShared(String id) {
-        if (!isModelId(id)) {
+        if (!ShareLink.isModelId(id)) {
             status.error("The link names no valid model (" + id + "): starting a new network instead.");
             return;
         }
@@ -85,21 +86,6 @@ final class ModelPanel {
                 worker.send(Commands.loadModel(bytes));
             }
         });
-    }
-
-    /** Ids are 22 characters of base64url (a content hash); anything else is not worth a request. */
-    private static boolean isModelId(String id) {
-        if (id.length() != 22) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether there is a network to save, and what it is called in file names. */
@@ -137,12 +123,12 @@ final class ModelPanel {
                 return;
             }
             String id = ((UploadAnswer) json).getId();
-            String url = PageUrl.pageAddress() + "?" + listener.shareQuery(id);
+            listener.shared(id);
+            String url = ShareLink.url(PageUrl.pageAddress(), id);
             link.setAttribute("href", url);
             link.setTextContent(url);
             link.setHidden(false);
-            LocalFiles.copyToClipboard(url);
-            status.show("done", "Shared: the link below opens this exact model (copied to the clipboard).");
+            status.show("done", "Shared: the link below opens this exact model, with its settings.");
         });
     }
 }

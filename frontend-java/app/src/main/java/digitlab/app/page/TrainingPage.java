@@ -15,6 +15,7 @@ import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.RunStatus;
+import digitlab.core.share.ShareLink;
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.jso.dom.html.HTMLButtonElement;
@@ -81,10 +82,9 @@ final class TrainingPage {
         worker.send(Commands.configure(config.toQuery()));
         models = new ModelPanel(document, worker, status, new ModelPanel.Listener() {
             @Override
-            public String shareQuery(String modelId) {
-                query.setPageParam("model", modelId);
+            public void shared(String modelId) {
+                query.setPageParam(ShareLink.MODEL, modelId);
                 PageUrl.replaceQuery(query.with(config));
-                return query.with(config);
             }
 
             @Override
@@ -96,7 +96,7 @@ final class TrainingPage {
         drawing = new DrawPanel(document, input -> worker.send(Commands.predictDrawing(input)));
         drawing.setPersonalDigitsListener(this::sendPersonalDigits);
         sendPersonalDigits();
-        String sharedModel = query.pageParam("model");
+        String sharedModel = query.pageParam(ShareLink.MODEL);
         if (sharedModel != null) {
             models.loadShared(sharedModel);
         }
@@ -221,11 +221,11 @@ final class TrainingPage {
             config = TrainingConfig.fromQuery(report.getQuery());
             settings.show(config);
             if (!"link".equals(loadingSource)) {
-                query.setPageParam("model", null); // a file has no link; the address shows its settings
+                query.setPageParam(ShareLink.MODEL, null); // a file has no link; the address shows its settings
             }
             loadingSource = null;
         } else if (loadingSource == null) {
-            query.setPageParam("model", null); // fresh weights: the address no longer names a model
+            query.setPageParam(ShareLink.MODEL, null); // fresh weights: the address no longer names a model
         }
         PageUrl.replaceQuery(query.with(config));
         readouts.clear();

@@ -2,7 +2,6 @@ package digitlab.app.page;
 
 import digitlab.app.browser.Http;
 import digitlab.app.browser.LocalFiles;
-import digitlab.app.browser.PageUrl;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
@@ -11,7 +10,6 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLDocument;
-import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * Save and share: Share uploads the current network and shows a link that opens it; Download saves the
@@ -28,7 +26,7 @@ final class ModelPanel {
     private final StatusLine status;
     private final HTMLButtonElement share;
     private final HTMLButtonElement download;
-    private final HTMLElement link;
+    private final ShareBox shareBox;
     private final Listener listener;
     private String pendingExport;
     private String architecture = "network";
@@ -54,7 +52,7 @@ final class ModelPanel {
         this.listener = listener;
         share = (HTMLButtonElement) document.getElementById("share");
         download = (HTMLButtonElement) document.getElementById("download-model");
-        link = document.getElementById("share-link");
+        shareBox = new ShareBox(document, status);
         share.onClick(event -> export("share"));
         download.onClick(event -> export("download"));
         LocalFiles.onFile(
@@ -124,11 +122,10 @@ final class ModelPanel {
             }
             String id = ((UploadAnswer) json).getId();
             listener.shared(id);
-            String url = ShareLink.url(PageUrl.pageAddress(), id);
-            link.setAttribute("href", url);
-            link.setTextContent(url);
-            link.setHidden(false);
-            status.show("done", "Shared: the link below opens this exact model, with its settings.");
+            shareBox.show(id);
+            status.show(
+                    "done",
+                    "Shared: the link below opens this exact model with its settings; Copy link puts it on the clipboard.");
         });
     }
 }

@@ -45,6 +45,43 @@ describe('share', () => {
     await page.close();
   });
 
+  for (const target of ['wasm', 'js']) {
+    test(`${target}: the link has a QR code, painted dark on light with its quiet zone, that can fill the screen`, async () => {
+      const { page, problems } = await openPage(fixture.browser.context);
+      await page.setViewportSize({ width: 1400, height: 900 });
+      const link = await share(page, `${fixture.server.url}?${RUN}&target=${target}`);
+      await page.waitForSelector('#share-qr[data-version]:not([hidden])');
+      const version = Number(await page.getAttribute('#share-qr', 'data-version'));
+      const modules = Number(await page.getAttribute('#share-qr', 'data-modules'));
+      assert.ok(version >= 2 && version <= 5, `a ${link.length}-character link: version ${version}`);
+      assert.equal(modules, 17 + 4 * version + 8, 'the code and a quiet zone of 4 modules each side');
+      assert.equal(await page.getAttribute('#share-qr', 'aria-label'), `QR code of the link ${link}`);
+      // Module centres: the quiet zone white, the top-left finder pattern's rings black, white, black.
+      const rows = await page.evaluate((side) => {
+        const canvas = document.querySelector('#share-qr');
+        const scale = canvas.width / side;
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const dark = (x, y) => pixels[(Math.floor((y + 0.5) * scale) * canvas.width + Math.floor((x + 0.5) * scale)) * 4] < 128;
+        return [3, 4, 5, 6, 7].map((y) => [3, 4, 5, 6, 7, 8, 9, 10, 11].map((x) => (dark(x, y) ? '#' : '.')).join(''));
+      }, modules);
+      assert.deepEqual(rows, ['.........', '.#######.', '.#.....#.', '.#.###.#.', '.#.###.#.']);
+      const small = await page.locator('#share-qr').boundingBox();
+      assert.ok(small.width >= 150 && small.width <= 200, `${small.width} px in the card`);
+
+      await page.click('#share-qr-large');
+      assert.equal(await page.getAttribute('#share-qr-large', 'aria-pressed'), 'true');
+      const large = await page.locator('#share-qr').boundingBox();
+      assert.ok(large.width >= 700, `${large.width} px shown large on a 1400x900 screen`);
+      await page.screenshot({ path: path.join(screenshotDir, `share-qr-large-${target}.png`) });
+      await page.keyboard.press('Escape');
+      assert.equal(await page.textContent('#share-qr-large'), 'Show large');
+      assert.equal((await page.locator('#share-qr').boundingBox()).width, small.width);
+      await page.locator('section[aria-labelledby="share-title"]').screenshot({ path: path.join(screenshotDir, `share-panel-${target}.png`) });
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+
   test('when the clipboard refuses, the status says why and the link is selected to copy by hand', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.addInitScript(() => {

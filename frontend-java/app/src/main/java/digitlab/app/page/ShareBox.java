@@ -3,6 +3,7 @@ package digitlab.app.page;
 import digitlab.app.browser.Clipboard;
 import digitlab.app.browser.Dom;
 import digitlab.app.browser.PageUrl;
+import digitlab.app.views.QrCodeView;
 import digitlab.core.share.ShareLink;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -10,7 +11,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * What Share hands out once the model is uploaded: the short link ({@code #share-link}) and a Copy button
- * ({@code #copy-link}) that says the link was copied only when the browser did copy it.
+ * ({@code #copy-link}) that says the link was copied only when the browser did copy it, and its QR code.
  */
 final class ShareBox {
     static final String COPIED = "Link copied to the clipboard.";
@@ -18,12 +19,14 @@ final class ShareBox {
     private final StatusLine status;
     private final HTMLElement result;
     private final HTMLElement link;
+    private final QrCodeView qr;
     private String url;
 
     ShareBox(HTMLDocument document, StatusLine status) {
         this.status = status;
         result = document.getElementById("share-result");
         link = document.getElementById("share-link");
+        qr = new QrCodeView(document);
         HTMLButtonElement copy = (HTMLButtonElement) document.getElementById("copy-link");
         copy.onClick(event -> copy());
     }
@@ -39,6 +42,7 @@ final class ShareBox {
         link.appendChild(Dom.text("span", "share-query", url.substring(page.length())));
         link.setHidden(false);
         result.setHidden(false);
+        qr.show(url);
     }
 
     private void copy() {

@@ -1,0 +1,73 @@
+package digitlab.app.views;
+
+import digitlab.app.browser.Canvases;
+import digitlab.core.share.QrMatrix;
+import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.events.KeyboardEvent;
+import org.teavm.jso.dom.html.HTMLButtonElement;
+import org.teavm.jso.dom.html.HTMLCanvasElement;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/**
+ * The share link's QR code ({@code #share-qr}, painted from {@link QrMatrix}) with its caption, and "Show
+ * large" ({@code #share-qr-large}), which fills the screen with it for a classroom; Escape or the button
+ * makes it small again. After {@link #show} the canvas carries {@code data-version} and {@code data-modules}
+ * (modules a side, quiet zone included).
+ */
+public final class QrCodeView {
+    /** Pixels a module in the canvas: CSS scales it, so a few are enough to stay crisp when shown large. */
+    private static final int MIN_PIXELS = 400;
+
+    private static final String SCAN = "Scan it to open the link on a phone.";
+
+    private final HTMLElement figure;
+    private final HTMLCanvasElement canvas;
+    private final HTMLElement caption;
+    private final HTMLButtonElement large;
+
+    public QrCodeView(HTMLDocument document) {
+        figure = document.getElementById("share-qr-figure");
+        canvas = (HTMLCanvasElement) document.getElementById("share-qr");
+        caption = document.getElementById("share-qr-caption");
+        large = (HTMLButtonElement) document.getElementById("share-qr-large");
+        large.onClick(event -> setLarge(!figure.getClassList().contains("large")));
+        figure.addEventListener("keydown", (EventListener<KeyboardEvent>) event -> {
+            if ("Escape".equals(event.getKey())) {
+                setLarge(false);
+            }
+        });
+    }
+
+    /** Shows the QR code of {@code text}, or says why there is none (a text too long for any QR code). */
+    public void show(String text) {
+        QrMatrix qr;
+        try {
+            qr = QrMatrix.encode(text);
+        } catch (IllegalArgumentException e) {
+            canvas.setHidden(true);
+            large.setHidden(true);
+            setLarge(false);
+            caption.setTextContent("No QR code: the link is " + e.getMessage() + "; a shorter note makes one.");
+            return;
+        }
+        int scale = Math.max(1, (MIN_PIXELS + qr.side() - 1) / qr.side());
+        Canvases.putRgba(canvas, qr.rgba(scale), qr.side() * scale, qr.side() * scale);
+        canvas.setAttribute("data-version", String.valueOf(qr.version()));
+        canvas.setAttribute("data-modules", String.valueOf(qr.side()));
+        canvas.setAttribute("aria-label", "QR code of the link " + text);
+        canvas.setHidden(false);
+        large.setHidden(false);
+        caption.setTextContent(SCAN);
+    }
+
+    private void setLarge(boolean on) {
+        if (on) {
+            figure.getClassList().add("large");
+        } else {
+            figure.getClassList().remove("large");
+        }
+        large.setTextContent(on ? "Show small" : "Show large");
+        large.setAttribute("aria-pressed", String.valueOf(on));
+    }
+}

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { openPage } from './support/browser.mjs';
+import { openBrowser, openPage } from './support/browser.mjs';
 import { serverAndBrowser } from './support/fixture.mjs';
 import { screenshotDir } from './support/server.mjs';
 
@@ -97,4 +97,90 @@ describe('share', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('a lesson link hides the parts the teacher ticked and shows the note as plain text; training still works',
+    async () => {
+      const { page, problems } = await openPage(fixture.browser.context);
+      await page.goto(`${fixture.server.url}?${RUN}`);
+      await page.waitForSelector('#share:not([disabled])', { timeout: 30_000 });
+      await page.click('#lesson-options summary');
+      await page.check('#lesson-hide [data-hide="layers"]');
+      await page.check('#lesson-hide [data-hide="settings"]');
+      const note = 'Watch the <b>loss</b> fall.\nThen draw a 7 & see.';
+      await page.fill('#lesson-note-input', note);
+      assert.equal(await page.textContent('#lesson-note-count'), `${note.length} of 280 characters`);
+      assert.equal(await page.getAttribute('#lesson-note-input', 'maxlength'), '280');
+      await page.click('#share');
+      await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
+      const link = await page.getAttribute('#share-link', 'href');
+      assert.match(link, /\?model=[A-Za-z0-9_-]{22}&hide=layers,settings&note=Watch%20the%20%3Cb%3Eloss%3C%2Fb%3E%20fall\.%0AThen%20draw%20a%207%20%26%20see\.$/);
+      assert.equal(await page.getAttribute('#share-qr', 'aria-label'), `QR code of the link ${link}`);
+      // Changing the options changes the link at once, without another upload.
+      await page.uncheck('#lesson-hide [data-hide="settings"]');
+      assert.match(await page.getAttribute('#share-link', 'href'), /&hide=layers&note=/);
+      await page.check('#lesson-hide [data-hide="settings"]');
+      assert.equal(await page.getAttribute('#share-link', 'href'), link);
+      await page.locator('section[aria-labelledby="share-title"]').screenshot({ path: path.join(screenshotDir, 'lesson-options.png') });
+      assert.deepEqual(problems, []);
+      await page.close();
+
+      // A student's fresh browser.
+      const other = await openBrowser();
+      try {
+        const { page: student, problems: studentProblems } = await openPage(other.context);
+        await student.goto(link);
+        await student.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'),
+          null, { timeout: 30_000 });
+        assert.equal(await student.textContent('#lesson-note-text'), note, 'the note as typed, markup and all');
+        assert.equal(await student.locator('#lesson-note b').count(), 0, 'never read as HTML');
+        assert.ok(await student.isVisible('#lesson-note'));
+        assert.equal(await student.textContent('#lesson-hidden'),
+          'Hidden for this lesson: the layers editor, the training settings (optimiser, learning rate, batch, ...).');
+        assert.equal(await student.isVisible('#config-form > .layers'), false, 'layers editor hidden');
+        assert.equal(await student.isVisible('#config-form [data-key="opt"]'), false, 'settings hidden');
+        assert.equal(await student.isVisible('#config-form [data-key="lr"]'), false);
+        assert.ok(await student.isVisible('#presets'), 'what was not ticked stays');
+        assert.ok(await student.isVisible('#draw-canvas'));
+        assert.match(student.url(), /&hide=layers,settings&note=/, 'the address keeps the lesson');
+        await student.evaluate(() => window.scrollTo(0, 0));
+        await student.screenshot({ path: path.join(screenshotDir, 'lesson-link.png') });
+        await student.setViewportSize({ width: 390, height: 844 });
+        await student.screenshot({ path: path.join(screenshotDir, 'lesson-link-phone.png') });
+        await student.setViewportSize({ width: 1280, height: 900 });
+
+        await student.click('#train');
+        await student.waitForFunction(() => Number(document.querySelector('#steps').textContent) > 20, null,
+          { timeout: 30_000 });
+        await student.click('#pause');
+        await student.waitForSelector('#status[data-state="paused"]');
+        // Sharing again starts from the lesson the student got.
+        assert.equal(await student.isChecked('#lesson-hide [data-hide="layers"]'), true);
+        assert.equal(await student.inputValue('#lesson-note-input'), note);
+        assert.deepEqual(studentProblems, []);
+      } finally {
+        await other.close();
+      }
+    });
+
+  test('a lesson link with unknown parts and an over-long note still opens, cut and ignored with a warning',
+    async () => {
+      const { page, problems } = await openPage(fixture.browser.context);
+      const link = await share(page, `${fixture.server.url}?${RUN}`);
+      const long = 'Read this. '.repeat(30).trim();
+      await page.goto(`${link}&hide=layers,fancy,Presets&note=${encodeURIComponent(long)}`);
+      await page.waitForSelector('#status[data-state="warning"]', { timeout: 30_000 });
+      const status = await page.textContent('#status');
+      assert.match(status, /The lesson link hides 'fancy', which this page does not have: ignored \(it can hide network, presets, layers, settings, teach, share\)\./);
+      assert.match(status, new RegExp(`The lesson note is ${long.length} characters long: only its first 280 are shown\\.`));
+      assert.equal(await page.textContent('#lesson-note-text'), long.slice(0, 280).trim());
+      assert.equal(await page.isVisible('#config-form > .layers'), false);
+      assert.equal(await page.isVisible('#presets'), false, 'names are read in any case');
+      await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+      await page.click('#train');
+      await page.waitForFunction(() => Number(document.querySelector('#steps').textContent) > 20, null,
+        { timeout: 30_000 });
+      await page.click('#pause');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
 });

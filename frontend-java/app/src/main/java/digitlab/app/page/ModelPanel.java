@@ -5,6 +5,7 @@ import digitlab.app.browser.LocalFiles;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
+import digitlab.core.share.Lesson;
 import digitlab.core.share.ShareLink;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
@@ -46,13 +47,14 @@ final class ModelPanel {
         String getId();
     }
 
-    ModelPanel(HTMLDocument document, WorkerClient worker, StatusLine status, Listener listener) {
+    /** {@code lesson}: the lesson of the page's address, which the share panel starts from. */
+    ModelPanel(HTMLDocument document, WorkerClient worker, StatusLine status, Lesson lesson, Listener listener) {
         this.worker = worker;
         this.status = status;
         this.listener = listener;
         share = (HTMLButtonElement) document.getElementById("share");
         download = (HTMLButtonElement) document.getElementById("download-model");
-        shareBox = new ShareBox(document, status);
+        shareBox = new ShareBox(document, status, lesson);
         share.onClick(event -> export("share"));
         download.onClick(event -> export("download"));
         LocalFiles.onFile(

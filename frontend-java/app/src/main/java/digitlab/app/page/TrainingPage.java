@@ -15,6 +15,7 @@ import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.RunStatus;
+import digitlab.core.share.Lesson;
 import digitlab.core.share.ShareLink;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,12 @@ final class TrainingPage {
             status.error(RunStatus.badAddress(problems));
         }
         settings.show(config);
+        List<String> lessonProblems = new ArrayList<>();
+        Lesson lesson = Lesson.read(query, lessonProblems);
+        LessonView.show(document, lesson);
+        if (!lessonProblems.isEmpty()) {
+            status.warn(String.join(" ", lessonProblems));
+        }
 
         worker = new WorkerClient(target, this::onReport);
         evaluation = new EvaluationViews(document, worker);
@@ -80,7 +87,7 @@ final class TrainingPage {
         }
         worker.send(Commands.setWorkers(workers));
         worker.send(Commands.configure(config.toQuery()));
-        models = new ModelPanel(document, worker, status, new ModelPanel.Listener() {
+        models = new ModelPanel(document, worker, status, lesson, new ModelPanel.Listener() {
             @Override
             public void shared(String modelId) {
                 query.setPageParam(ShareLink.MODEL, modelId);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The link Share hands out: the page's address and the model's id, nothing else (the model file carries its
- * architecture, its run settings and its weights). The long links of older versions
+ * architecture, its run settings and its weights), plus a {@link Lesson}'s parameters when the sharer set
+ * any. The long links of older versions
  * ({@code ?model=ID&layers=...&lr=...}) still open: the page reads them as before.
  */
 public final class ShareLink {
@@ -18,19 +19,20 @@ public final class ShareLink {
 
     private ShareLink() {}
 
-    /** The query of the link to model {@code modelId}. */
-    public static String query(String modelId) {
+    /** The query of the link to model {@code modelId} with {@code lesson} ({@link Lesson#NONE} for none). */
+    public static String query(String modelId, Lesson lesson) {
         if (!isModelId(modelId)) {
             throw new IllegalArgumentException("'" + modelId + "' is not a model id");
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put(MODEL, modelId);
+        params.putAll(lesson.toParams());
         return QueryString.format(params);
     }
 
     /** The whole link: {@code pageAddress} (no query, e.g. {@code https://host/lab/}) and {@link #query}. */
-    public static String url(String pageAddress, String modelId) {
-        return pageAddress + "?" + query(modelId);
+    public static String url(String pageAddress, String modelId, Lesson lesson) {
+        return pageAddress + "?" + query(modelId, lesson);
     }
 
     /** Whether {@code id} can name a model; anything else is not worth a request. */

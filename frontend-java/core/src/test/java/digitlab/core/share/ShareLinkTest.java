@@ -14,13 +14,15 @@ class ShareLinkTest {
 
     @Test
     void theLinkIsThePageAndTheModelIdOnly() {
-        assertEquals("http://localhost:8080/?model=" + ID, ShareLink.url("http://localhost:8080/", ID));
-        assertTrue(ShareLink.url("https://lab.example.org/digits/", ID).length() < 80);
+        assertEquals("http://localhost:8080/?model=" + ID, ShareLink.url("http://localhost:8080/", ID, Lesson.NONE));
+        assertTrue(ShareLink.url("https://lab.example.org/digits/", ID, Lesson.NONE)
+                        .length()
+                < 80);
     }
 
     @Test
     void theShortLinkNamesTheModelAndNoSettings() {
-        RunQuery opened = new RunQuery(ShareLink.query(ID));
+        RunQuery opened = new RunQuery(ShareLink.query(ID, Lesson.NONE));
         assertEquals(ID, opened.pageParam(ShareLink.MODEL));
         // The page starts from the defaults and takes the settings from the model file when it arrives.
         assertEquals(TrainingConfig.defaults(), opened.config());
@@ -40,6 +42,6 @@ class ShareLinkTest {
         for (String bad : new String[] {"", "abc", ID + "A", ID.substring(1) + "/", ID.substring(1) + "=", null}) {
             assertFalse(ShareLink.isModelId(bad), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> ShareLink.query("../etc/passwd"));
+        assertThrows(IllegalArgumentException.class, () -> ShareLink.query("../etc/passwd", Lesson.NONE));
     }
 }

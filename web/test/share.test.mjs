@@ -51,6 +51,9 @@ describe('share', () => {
       await page.setViewportSize({ width: 1400, height: 900 });
       const link = await share(page, `${fixture.server.url}?${RUN}&target=${target}`);
       await page.waitForSelector('#share-qr[data-version]:not([hidden])');
+      const file = target === 'wasm' ? 'wasm/qr.wasm' : 'js/qr.js';
+      assert.ok(await page.evaluate((name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(name)), file),
+        `the QR module ${file} came with the first Share`);
       const version = Number(await page.getAttribute('#share-qr', 'data-version'));
       const modules = Number(await page.getAttribute('#share-qr', 'data-modules'));
       assert.ok(version >= 2 && version <= 5, `a ${link.length}-character link: version ${version}`);
@@ -114,7 +117,8 @@ describe('share', () => {
       await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
       const link = await page.getAttribute('#share-link', 'href');
       assert.match(link, /\?model=[A-Za-z0-9_-]{22}&hide=layers,settings&note=Watch%20the%20%3Cb%3Eloss%3C%2Fb%3E%20fall\.%0AThen%20draw%20a%207%20%26%20see\.$/);
-      assert.equal(await page.getAttribute('#share-qr', 'aria-label'), `QR code of the link ${link}`);
+      await page.waitForFunction((expected) => document.querySelector('#share-qr').getAttribute('aria-label') === expected,
+        `QR code of the link ${link}`);
       // Changing the options changes the link at once, without another upload.
       await page.uncheck('#lesson-hide [data-hide="settings"]');
       assert.match(await page.getAttribute('#share-link', 'href'), /&hide=layers&note=/);
@@ -142,6 +146,8 @@ describe('share', () => {
         assert.ok(await student.isVisible('#presets'), 'what was not ticked stays');
         assert.ok(await student.isVisible('#draw-canvas'));
         assert.match(student.url(), /&hide=layers,settings&note=/, 'the address keeps the lesson');
+        assert.equal(await student.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\/qr\.(js|wasm)$/.test(r.name)).length), 0,
+          'a page that does not share never loads the QR module');
         await student.evaluate(() => window.scrollTo(0, 0));
         await student.screenshot({ path: path.join(screenshotDir, 'lesson-link.png') });
         await student.setViewportSize({ width: 390, height: 844 });

@@ -10,6 +10,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +100,28 @@ class QrMatrixTest {
         return new QRCodeReader()
                 .decode(bitmap, Map.of(DecodeHintType.CHARACTER_SET, "UTF-8"))
                 .getText();
+    }
+
+    @Test
+    void theTextFormRoundTripsAndRefusesAnythingElse() {
+        QrMatrix qr = QrMatrix.encode(LINK);
+        String text = qr.toText();
+        assertTrue(text.startsWith("4:33:"), text.substring(0, 10));
+        assertEquals(5 + 33 * 33, text.length());
+        QrMatrix back = QrMatrix.fromText(text);
+        assertEquals(qr.version(), back.version());
+        assertEquals(qr.side(), back.side());
+        assertEquals(Arrays.toString(qr.rgba(1)), Arrays.toString(back.rgba(1)));
+        for (String bad : new String[] {
+            "",
+            "4:33",
+            "4:32:" + text.substring(5),
+            "4:33:" + text.substring(6),
+            "41:181:0",
+            "4:33:" + text.substring(5).replace('1', '2'),
+            "x:33:" + text.substring(5)
+        }) {
+            assertThrows(IllegalArgumentException.class, () -> QrMatrix.fromText(bad), bad);
+        }
     }
 }

@@ -53,8 +53,7 @@ describe('a convolutional network', () => {
       await page.click('#share');
       await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
       const link = await page.getAttribute('#share-link', 'href');
-      assert.match(link, /[?&]model=[A-Za-z0-9_-]{22}/);
-      assert.match(decodeURIComponent(link), new RegExp(`layers=${LAYERS}`));
+      assert.match(link, /\?model=[A-Za-z0-9_-]{22}$/, 'the short link: the model file brings its layers');
 
       // A student's fresh browser opens the link; another page loads the downloaded file.
       const other = await openBrowser();

@@ -141,34 +141,50 @@ describe('models', () => {
     await page.close();
   });
 
-  test('Share gives a link that opens the exact model in a fresh browser', async () => {
-    const { page, problems } = await openPage(fixture.browser.context);
-    const trained = await trainOneEpoch(page, `${fixture.server.url}?${RUN}&target=js`);
-    await page.click('#share');
-    await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
-    const link = await page.getAttribute('#share-link', 'href');
-    assert.match(link, /[?&]model=[A-Za-z0-9_-]{22}/);
-    assert.match(link, /layers=784,32,10/, 'the link carries the run configuration too');
-    assert.match(page.url(), /model=/, 'the address now names the shared model');
+  test('Share gives a short link that opens the exact model, its settings too, in a fresh browser; so does the old long link',
+    async () => {
+      const { page, problems } = await openPage(fixture.browser.context);
+      const trained = await trainOneEpoch(page, `${fixture.server.url}?${RUN}&target=js`);
+      await page.click('#share');
+      await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
+      const link = await page.getAttribute('#share-link', 'href');
+      const base = new URL(fixture.server.url);
+      assert.match(link, new RegExp(`^${base.origin}${base.pathname}\\?model=[A-Za-z0-9_-]{22}$`),
+        'the model id is the whole query: the file carries the rest');
+      assert.equal(await page.textContent('#share-link'), link);
+      assert.match(page.url(), /model=/, 'the address now names the shared model');
+      assert.match(page.url(), /layers=784,32,10/, 'and still shows the run');
+      const id = new URL(link).searchParams.get('model');
+      // The form links took before: the model and every setting (still opened as before).
+      const longLink = `${fixture.server.url}?model=${id}&${RUN.replace('&workers=1', '')}`;
 
-    // A different browser profile, as a student opening the teacher's link.
-    const other = await openBrowser();
-    try {
-      const { page: opened, problems: openedProblems } = await openPage(other.context);
-      await opened.goto(link);
-      await opened.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'),
-        null, { timeout: 30_000 });
-      await opened.waitForFunction((expected) => document.querySelector('#test-accuracy').textContent === expected,
-        trained.accuracy, { timeout: 30_000 });
-      assert.deepEqual(await snapshot(opened), trained);
-      assert.deepEqual(await form(opened), { opt: 'momentum', lr: '0.02', batch: '64', epochs: '1', seed: '7' });
-      await screenshot(opened, 'shared-model.png');
-      assert.deepEqual([...problems, ...openedProblems], []);
-    } finally {
-      await other.close();
-    }
-    await page.close();
-  });
+      // A different browser profile, as a student opening the teacher's link.
+      const other = await openBrowser();
+      try {
+        for (const [opening, name] of [[link, 'shared-model.png'], [longLink, null]]) {
+          const { page: opened, problems: openedProblems } = await openPage(other.context);
+          await opened.goto(opening);
+          await opened.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'),
+            null, { timeout: 30_000 });
+          await opened.waitForFunction((expected) => document.querySelector('#test-accuracy').textContent === expected,
+            trained.accuracy, { timeout: 30_000 });
+          assert.deepEqual(await snapshot(opened), trained, opening);
+          assert.deepEqual(await form(opened), { opt: 'momentum', lr: '0.02', batch: '64', epochs: '1', seed: '7' },
+            opening);
+          assert.match(opened.url(), /layers=784,32,10&.*train=12000&/, 'the address shows the settings the file brought');
+          assert.match(opened.url(), new RegExp(`model=${id}`));
+          if (name) {
+            await screenshot(opened, name);
+          }
+          assert.deepEqual(openedProblems, [], opening);
+          await opened.close();
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await other.close();
+      }
+      await page.close();
+    });
 
   test('a link to a model that does not exist says so', async () => {
     const { page } = await openPage(fixture.browser.context);

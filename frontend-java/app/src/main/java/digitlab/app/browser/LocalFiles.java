@@ -58,11 +58,4 @@ public final class LocalFiles {
                     + "document.body.appendChild(downloadLink); downloadLink.click(); downloadLink.remove();"
                     + "setTimeout(function() { URL.revokeObjectURL(downloadUrl); }, 10000);")
     public static native void download(JSObject downloadBytes, String downloadName, String downloadMediaType);
-
-    /** Copies {@code text} to the clipboard where the browser allows it; failures are ignored (the link is shown). */
-    @JSBody(
-            params = "clipboardText",
-            script = ""
-                    + "if (navigator.clipboard) { navigator.clipboard.writeText(clipboardText).catch(function() {}); }")
-    public static native void copyToClipboard(String clipboardText);
 }

@@ -2,15 +2,15 @@ package digitlab.app.page;
 
 import digitlab.app.browser.Http;
 import digitlab.app.browser.LocalFiles;
-import digitlab.app.browser.PageUrl;
 import digitlab.app.protocol.Command;
 import digitlab.app.protocol.Commands;
 import digitlab.app.protocol.Report;
+import digitlab.core.share.Lesson;
+import digitlab.core.share.ShareLink;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLDocument;
-import org.teavm.jso.dom.html.HTMLElement;
 
 /**
  * Save and share: Share uploads the current network and shows a link that opens it; Download saves the
@@ -27,15 +27,15 @@ final class ModelPanel {
     private final StatusLine status;
     private final HTMLButtonElement share;
     private final HTMLButtonElement download;
-    private final HTMLElement link;
+    private final ShareBox shareBox;
     private final Listener listener;
     private String pendingExport;
     private String architecture = "network";
 
     /** What the page needs to know about models coming and going. */
     interface Listener {
-        /** The run configuration as it should appear in a shared link. */
-        String shareQuery(String modelId);
+        /** The network on screen is now shared as model {@code modelId}. */
+        void shared(String modelId);
 
         /** A model from {@code source} ("link" or a file name) is on its way to the worker. */
         void loadingModel(String source);
@@ -47,13 +47,14 @@ final class ModelPanel {
         String getId();
     }
 
-    ModelPanel(HTMLDocument document, WorkerClient worker, StatusLine status, Listener listener) {
+    /** {@code lesson}: the lesson of the page's address, which the share panel starts from. */
+    ModelPanel(HTMLDocument document, WorkerClient worker, StatusLine status, Lesson lesson, Listener listener) {
         this.worker = worker;
         this.status = status;
         this.listener = listener;
         share = (HTMLButtonElement) document.getElementById("share");
         download = (HTMLButtonElement) document.getElementById("download-model");
-        link = document.getElementById("share-link");
+        shareBox = new ShareBox(document, status, lesson);
         share.onClick(event -> export("share"));
         download.onClick(event -> export("download"));
         LocalFiles.onFile(
@@ -73,7 +74,7 @@ final class ModelPanel {
      * brings them, like a downloaded one, over the link's (the same unless someone edited the link).
      */
     void loadShared(String id) {
-        if (!isModelId(id)) {
+        if (!ShareLink.isModelId(id)) {
             status.error("The link names no valid model (" + id + "): starting a new network instead.");
             return;
         }
@@ -85,21 +86,6 @@ final class ModelPanel {
                 worker.send(Commands.loadModel(bytes));
             }
         });
-    }
-
-    /** Ids are 22 characters of base64url (a content hash); anything else is not worth a request. */
-    private static boolean isModelId(String id) {
-        if (id.length() != 22) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether there is a network to save, and what it is called in file names. */
@@ -137,12 +123,11 @@ final class ModelPanel {
                 return;
             }
             String id = ((UploadAnswer) json).getId();
-            String url = PageUrl.pageAddress() + "?" + listener.shareQuery(id);
-            link.setAttribute("href", url);
-            link.setTextContent(url);
-            link.setHidden(false);
-            LocalFiles.copyToClipboard(url);
-            status.show("done", "Shared: the link below opens this exact model (copied to the clipboard).");
+            listener.shared(id);
+            shareBox.show(id);
+            status.show(
+                    "done",
+                    "Shared: the link below opens this exact model with its settings; Copy link puts it on the clipboard.");
         });
     }
 }

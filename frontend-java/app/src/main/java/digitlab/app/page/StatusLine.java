@@ -30,6 +30,18 @@ final class StatusLine {
         element.setTextContent(text);
     }
 
+    /**
+     * Shows a warning (e.g. a part of the link that was set aside) that stays like an error, but never over
+     * one.
+     */
+    void warn(String text) {
+        if (!showingError) {
+            showingError = true;
+            element.setAttribute("data-state", "warning");
+            element.setTextContent(text);
+        }
+    }
+
     void clearError() {
         showingError = false;
     }

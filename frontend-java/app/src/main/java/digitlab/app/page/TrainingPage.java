@@ -16,6 +16,8 @@ import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.session.RunStatus;
+import digitlab.core.share.Lesson;
+import digitlab.core.share.ShareLink;
 import digitlab.core.view.FocusFallback;
 import digitlab.core.view.LayerOutline;
 import java.util.ArrayList;
@@ -75,6 +77,12 @@ final class TrainingPage {
             status.error(RunStatus.badAddress(problems));
         }
         settings.show(config);
+        List<String> lessonProblems = new ArrayList<>();
+        Lesson lesson = Lesson.read(query, lessonProblems);
+        LessonView.show(document, lesson);
+        if (!lessonProblems.isEmpty()) {
+            status.warn(String.join(" ", lessonProblems));
+        }
 
         worker = new WorkerClient(target, this::onReport);
         evaluation = new EvaluationViews(document, worker);
@@ -86,12 +94,11 @@ final class TrainingPage {
         }
         worker.send(Commands.setWorkers(workers));
         worker.send(Commands.configure(config.toQuery()));
-        models = new ModelPanel(document, worker, status, new ModelPanel.Listener() {
+        models = new ModelPanel(document, worker, status, lesson, new ModelPanel.Listener() {
             @Override
-            public String shareQuery(String modelId) {
-                query.setPageParam("model", modelId);
+            public void shared(String modelId) {
+                query.setPageParam(ShareLink.MODEL, modelId);
                 PageUrl.replaceQuery(query.with(config));
-                return query.with(config);
             }
 
             @Override
@@ -106,7 +113,7 @@ final class TrainingPage {
         drawing.setClearedListener(diagram::drawingCleared);
         evaluation.setDiagram(diagram);
         sendPersonalDigits();
-        String sharedModel = query.pageParam("model");
+        String sharedModel = query.pageParam(ShareLink.MODEL);
         if (sharedModel != null) {
             models.loadShared(sharedModel);
         }
@@ -268,11 +275,11 @@ final class TrainingPage {
             config = TrainingConfig.fromQuery(report.getQuery());
             settings.show(config);
             if (!"link".equals(loadingSource)) {
-                query.setPageParam("model", null); // a file has no link; the address shows its settings
+                query.setPageParam(ShareLink.MODEL, null); // a file has no link; the address shows its settings
             }
             loadingSource = null;
         } else if (loadingSource == null) {
-            query.setPageParam("model", null); // fresh weights: the address no longer names a model
+            query.setPageParam(ShareLink.MODEL, null); // fresh weights: the address no longer names a model
         }
         PageUrl.replaceQuery(query.with(config));
         readouts.clear();

@@ -383,7 +383,10 @@ class ModelApiTest {
             {"control character in the settings", "not printable ASCII"},
             {"settings longer than the file", "truncated"},
             {"settings that are not key=value pairs", "bad run settings: 'layers#784,1,10' has no value"},
-            {"another data set's input", "it takes 4 inputs, but a digit is 28x28 = 784 pixels"},
+            {
+                "another data set's input",
+                "it takes 4 inputs, but a digit is 28x28 = 784 pixels (the MNIST image as it is) or 20x20"
+            },
             {"another number of classes", "it has 2 outputs, but there are 10 digits"},
         };
         byte[][] bodies = {

@@ -10,6 +10,7 @@ import digitlab.app.protocol.Reports;
 import digitlab.app.views.FiltersView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.draw.StoredDigits;
 import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
@@ -230,6 +231,7 @@ final class TrainingPage {
             query.setPageParam("model", null); // fresh weights: the address no longer names a model
         }
         PageUrl.replaceQuery(query.with(config));
+        drawing.setInputFrame(InputFrame.ofSize(config.architecture().inputSize()));
         readouts.clear();
         curves.startRun(
                 RunStatus.network(config) + ", " + config.optimizer().id() + " lr " + config.learningRate(),

@@ -25,7 +25,8 @@ public final class Presets {
                     "classic-20",
                     "The classic tutorial on 20x20 digits",
                     "The same exercise as its authors wrote it: 400 inputs, each digit's ink box area-averaged to"
-                            + " 20x20 pixels (MNIST images and your drawings alike), 25 sigmoid units, λ = 1, L-BFGS.",
+                            + " 20x20 pixels (MNIST images and your drawings alike), 25 sigmoid units, λ = 1, L-BFGS:"
+                            + " about 95% on the training set after 50 iterations, as the exercise reports.",
                     "layers=400,25,10&act=sigmoid&loss=logistic&lambda=1&opt=lbfgs&iters=50&init=uniform"),
             new Preset(
                     "nielsen",

@@ -30,6 +30,11 @@ describe('the 20x20 tutorial input', () => {
       console.log(`# 400-25-10 after 20 L-BFGS iterations: ${accuracy} on the test set`);
       assert.ok(percent(accuracy) > 85, `${accuracy} on the test set`);
       assert.equal(await page.getAttribute('#weights', 'data-picture'), '20x20', 'each hidden unit reads 20x20');
+      // Inside the network: the test image as the network reads it, its 20x20 box (4 screen pixels a pixel).
+      await page.click('#next-example');
+      await page.waitForSelector('#activations .activations[data-index="1"] [data-top]');
+      assert.equal(await page.getAttribute('#activations .activations', 'data-shapes'), '1x20x20,25x1x1,10x1x1');
+      assert.equal(await page.$eval('#activations .act-image', (canvas) => canvas.width), 20 * 4);
 
       // The preview shows what the network reads: the ink's box, filling the 20x20 frame.
       await draw(page, [[[0.5, 0.15], [0.5, 0.85]]]);

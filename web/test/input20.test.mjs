@@ -76,12 +76,17 @@ describe('the 20x20 tutorial input', () => {
       await page.close();
     });
 
-  test('an input that is no digit picture is refused with the reason', async () => {
-    const { page } = await openPage(fixture.browser.context);
-    await page.goto(`${fixture.server.url}?layers=401,25,10`);
-    await page.waitForFunction(() => /20x20 = 400 pixels/.test(document.querySelector('#status').textContent),
-      null, { timeout: 60_000 });
-    assert.match(await page.textContent('#status'), /it takes 401 inputs, but a digit is 28x28 = 784 pixels/);
+  test('an address whose input is no digit picture opens with the default layers and says why', async () => {
+    const { page, problems } = await openPage(fixture.browser.context);
+    await page.goto(`${fixture.server.url}?layers=401,25,10&seed=5`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    const text = await page.textContent('#status');
+    assert.match(text, /layers '401,25,10': it takes 401 inputs, but a digit is 28x28 = 784 pixels/);
+    assert.match(text, /20x20 = 400 pixels/);
+    const params = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    assert.equal(params.layers, '784,128,10');
+    assert.equal(params.seed, '5', 'the link\'s other settings stay');
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

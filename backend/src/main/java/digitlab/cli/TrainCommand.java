@@ -1,6 +1,7 @@
 package digitlab.cli;
 
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.HeldOut;
 import digitlab.core.train.Trainer;
@@ -56,8 +57,16 @@ final class TrainCommand implements Command {
             throw new UsageException("--workers applies to the mini-batch optimizers; "
                     + config.optimizer().id() + " trains in one worker");
         }
+        InputFrame frame;
+        try {
+            frame = InputFrame.of(config.architecture());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         MnistFiles.TrainAndTest mnist = MnistFiles.load(options.get("mnist", null));
-        Digits train = mnist.train();
+        // Once, before training: a 20x20 network reads every image's digit box (InputFrame).
+        Digits train = frame.prepare(mnist.train());
+        Digits test = frame.prepare(mnist.test());
         Trainer trainer;
         try {
             // The last --valid training images are held out: the stop rules and val_acc watch them, never
@@ -77,7 +86,7 @@ final class TrainCommand implements Command {
         out.println("training " + config.architecture() + " on " + trainer.trainCount() + " examples"
                 + (workers > 1 ? " with " + workers + " threads" : "") + ": " + config.toQuery());
         try {
-            return train(trainer, mnist.test(), options.get("out", null), out, err);
+            return train(trainer, test, options.get("out", null), out, err);
         } finally {
             replicas.forEach(ThreadReplica::close);
         }

@@ -147,4 +147,42 @@ class TrainCommandTest {
                         .contains("'c8k15' (layer 3) on 8x14x14: a 15x15 kernel is larger than its 14x14 input maps"),
                 console.err());
     }
+
+    @Test
+    void aTwentyByTwentyNetworkTrainsOnTheDigitBoxes() throws Exception {
+        SyntheticMnist.write(tmp.resolve("mnist"), 1000, 100);
+        String mnist = tmp.resolve("mnist").toString();
+        assertEquals(
+                0,
+                console.run(
+                        Map.of(),
+                        "train",
+                        "--mnist",
+                        mnist,
+                        "--layers",
+                        "400,25,10",
+                        "--act",
+                        "sigmoid",
+                        "--loss",
+                        "logistic",
+                        "--opt",
+                        "lbfgs",
+                        "--iters",
+                        "3",
+                        "--valid",
+                        "100"),
+                console.err());
+        assertTrue(console.out().contains("training 400-25-10 sigmoid logistic on 900 examples"), console.out());
+        assertTrue(console.out().contains("iteration 3 "), console.out());
+    }
+
+    @Test
+    void anInputThatIsNoDigitPictureIsABadOption() {
+        assertEquals(2, console.run(Map.of(), "train", "--layers", "401,25,10"));
+        assertTrue(
+                console.err()
+                        .contains("it takes 401 inputs, but a digit is 28x28 = 784 pixels (the MNIST image as it is)"
+                                + " or 20x20 = 400 pixels"),
+                console.err());
+    }
 }

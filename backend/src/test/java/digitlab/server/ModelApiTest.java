@@ -383,7 +383,10 @@ class ModelApiTest {
             {"control character in the settings", "not printable ASCII"},
             {"settings longer than the file", "truncated"},
             {"settings that are not key=value pairs", "bad run settings: 'layers#784,1,10' has no value"},
-            {"another data set's input", "it takes 4 inputs, but a digit is 28x28 = 784 pixels"},
+            {
+                "another data set's input",
+                "it takes 4 inputs, but a digit is 28x28 = 784 pixels (the MNIST image as it is) or 20x20"
+            },
             {"another number of classes", "it has 2 outputs, but there are 10 digits"},
         };
         byte[][] bodies = {
@@ -448,14 +451,25 @@ class ModelApiTest {
     }
 
     @Test
-    void aConvolutionalNetworkForOtherImagesIs400() throws Exception {
-        // 400 inputs are 20x20 images: the convolution would slide over the wrong picture.
-        Architecture cnn = digitlab.core.run.TrainingConfig.fromQuery("layers=400,c4k5,p4,10")
-                .architecture();
+    void aConvolutionalNetworkForOtherMapsIs400() throws Exception {
+        // 784 inputs read as 4 maps of 14x14: the convolution would slide over the wrong picture.
+        Architecture cnn = new Architecture(
+                new digitlab.core.nn.LayerStack(
+                        new digitlab.core.nn.Shape(4, 14, 14),
+                        java.util.List.of(
+                                new digitlab.core.nn.ConvLayer.Spec(2, 3, 1, digitlab.core.nn.ConvLayer.Padding.SAME),
+                                new digitlab.core.nn.DenseLayer.Spec(10))),
+                new digitlab.core.nn.Activation[] {digitlab.core.nn.Activation.RELU},
+                digitlab.core.nn.Loss.SOFTMAX_CROSS_ENTROPY);
         byte[] model = new Model(cnn, new float[cnn.parameterCount()], null, null).toBytes();
+        // 400 inputs are the 20x20 digit box (InputFrame): a convolution over it is a digit reader.
+        Architecture boxed = digitlab.core.run.TrainingConfig.fromQuery("layers=400,c4k5,p4,10")
+                .architecture();
+        byte[] boxModel = new Model(boxed, new float[boxed.parameterCount()], null, null).toBytes();
         withServer(port -> {
-            assertError(post(port, model), 400, "invalid model: ");
+            assertError(post(port, model), 400, "invalid model: it reads its input as 4x14x14 maps");
             assertEquals(0, store.puts);
+            assertEquals(201, post(port, boxModel).statusCode());
         });
     }
 

@@ -5,6 +5,7 @@ import digitlab.app.browser.Dom;
 import digitlab.app.views.LayerStripsView;
 import digitlab.app.views.ProbabilityBars;
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.data.Mnist;
 import digitlab.core.draw.MnistPreprocessor;
 import digitlab.core.draw.PreparedDigit;
@@ -37,7 +38,8 @@ public final class DrawPanel {
     /** Asks the network about a drawing. */
     public interface Predictor {
         /**
-         * @param input the preprocessed drawing: 784 values in [0, 1] (pixel / 255, row-major 28x28), a new
+         * @param input the preprocessed drawing as the network reads it ({@link InputFrame}): 784 values in
+         *     [0, 1] (pixel / 255, row-major 28x28), or 400 (the 20x20 digit box) for a 400-input network, a new
          *     array per call that the callee may keep or transfer
          */
         void predict(float[] input);
@@ -58,8 +60,11 @@ public final class DrawPanel {
     private final HTMLElement prediction;
     private final ProbabilityBars bars;
     private final LayerStripsView hiddenLayers;
-    private final DigitGrid previewGrid = new DigitGrid(1, 1, PreparedDigit.SIDE, PREVIEW_SCALE, 0);
-    private final byte[] previewRgba = previewGrid.newBuffer();
+    /** The pictures the network reads: the preview shows and the predictor gets the drawing as one. */
+    private InputFrame frame = InputFrame.IMAGE;
+
+    private DigitGrid previewGrid = previewGrid(frame);
+    private byte[] previewRgba = previewGrid.newBuffer();
     private final Predictor predictor;
     /** Null when the page has no teaching controls. */
     private final TeachingControls teaching;
@@ -90,6 +95,24 @@ public final class DrawPanel {
         clearButton.onClick(event -> pad.clear());
         teaching = TeachingControls.find(document, canvas, pad::clear);
         showEmpty();
+    }
+
+    private static DigitGrid previewGrid(InputFrame frame) {
+        return new DigitGrid(1, 1, frame.side(), PREVIEW_SCALE, 0);
+    }
+
+    /**
+     * The network now reads {@code frame}'s pictures (e.g. 20x20 for {@code 400,25,10}): the preview and the
+     * next predictions use them. Null (a network that reads no digit) changes nothing.
+     */
+    public void setInputFrame(InputFrame frame) {
+        if (frame == null || frame == this.frame) {
+            return;
+        }
+        this.frame = frame;
+        previewGrid = previewGrid(frame);
+        previewRgba = previewGrid.newBuffer();
+        showPreview(current == null || current.isEmpty() ? null : current);
     }
 
     private static HTMLElement required(HTMLDocument document, String id) {
@@ -126,7 +149,7 @@ public final class DrawPanel {
     public void refresh() {
         if (current != null && !current.isEmpty() && predictor != null) {
             setState("waiting");
-            predictor.predict(current.input().clone());
+            predictor.predict(frame.input(current).clone());
         }
     }
 
@@ -218,7 +241,7 @@ public final class DrawPanel {
             showPreview(current);
             if (predictor != null) {
                 setState("waiting");
-                predictor.predict(current.input().clone());
+                predictor.predict(frame.input(current).clone());
             }
         }
         if (teaching != null) {
@@ -227,15 +250,17 @@ public final class DrawPanel {
     }
 
     private void showPreview(PreparedDigit digit) {
-        byte[] pixels = digit == null ? new byte[PreparedDigit.PIXELS] : digit.pixels();
-        previewGrid.paint(
-                new Digits(1, PreparedDigit.SIDE, PreparedDigit.SIDE, new byte[1], pixels), new int[] {0}, previewRgba);
+        int side = frame.side();
+        byte[] pixels = digit == null ? new byte[frame.size()] : frame.pixels(digit);
+        previewGrid.paint(new Digits(1, side, side, new byte[1], pixels), new int[] {0}, previewRgba);
         Canvases.putRgba(preview, previewRgba, previewGrid.width(), previewGrid.height());
         preview.setAttribute(
                 "aria-label",
                 digit == null
                         ? "What the network sees: nothing drawn yet"
-                        : "What the network sees: your drawing fitted into 20 by 20 pixels and centred in 28 by 28");
+                        : frame == InputFrame.IMAGE
+                                ? "What the network sees: your drawing fitted into 20 by 20 pixels and centred in 28 by 28"
+                                : "What the network sees: your drawing fitted into 20 by 20 pixels");
     }
 
     private void setState(String state) {

@@ -11,6 +11,7 @@ import digitlab.app.views.FiltersView;
 import digitlab.app.views.NetworkDiagramView;
 import digitlab.app.views.WeightsView;
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.draw.StoredDigits;
 import digitlab.core.run.RunQuery;
 import digitlab.core.run.RunSettings;
@@ -282,6 +283,7 @@ final class TrainingPage {
             query.setPageParam(ShareLink.MODEL, null); // fresh weights: the address no longer names a model
         }
         PageUrl.replaceQuery(query.with(config));
+        drawing.setInputFrame(InputFrame.ofSize(config.architecture().inputSize()));
         readouts.clear();
         curves.startRun(config);
         refreshStatus();

@@ -3,6 +3,7 @@ package digitlab.app.views;
 import digitlab.app.browser.Canvases;
 import digitlab.app.browser.Dom;
 import digitlab.core.data.Digits;
+import digitlab.core.nn.Shape;
 import digitlab.core.text.Text;
 import digitlab.core.view.DigitGrid;
 import digitlab.core.view.LayerOutline;
@@ -91,7 +92,13 @@ public final class ActivationsView {
                     + ") nor the layers after the input (" + (all - layerSizes[0]) + ")");
         }
         int label = digits.label(index);
-        showInput(digits, index, label);
+        Shape input = outline.shape(0);
+        if (offset > 0 && input.channels() == 1 && input.height() != digits.rows()) {
+            // The network reads another picture than the page's copy (e.g. the 20x20 digit box): show its input.
+            showInput(asPicture(activations, input, label), 0, index, label);
+        } else {
+            showInput(digits, index, index, label);
+        }
 
         offset = strips.show(outline, activations, offset);
         bars.show(activations, offset, label);
@@ -101,12 +108,21 @@ public final class ActivationsView {
         root.setAttribute("data-maps", String.valueOf(outline.hasMaps()));
     }
 
-    private void showInput(Digits digits, int index, int label) {
+    /** The input values (pixel / 255, first in {@code activations}) as a one-image set of {@code shape}. */
+    private static Digits asPicture(float[] activations, Shape shape, int label) {
+        byte[] pixels = new byte[shape.size()];
+        for (int p = 0; p < pixels.length; p++) {
+            pixels[p] = (byte) Math.max(0, Math.min(255, (int) (activations[p] * 255 + 0.5f)));
+        }
+        return new Digits(1, shape.height(), shape.width(), new byte[] {(byte) label}, pixels);
+    }
+
+    private void showInput(Digits digits, int at, int index, int label) {
         if (inputGrid == null || inputGrid.width() != digits.cols() * INPUT_SCALE) {
             inputGrid = new DigitGrid(1, 1, digits.rows(), INPUT_SCALE, 0);
             inputRgba = inputGrid.newBuffer();
         }
-        inputGrid.paint(digits, new int[] {index}, inputRgba);
+        inputGrid.paint(digits, new int[] {at}, inputRgba);
         Canvases.putRgba(inputCanvas, inputRgba, inputGrid.width(), inputGrid.height());
         inputCanvas.setHidden(false);
         inputCaption.setTextContent("Test image " + index + ", label " + label);

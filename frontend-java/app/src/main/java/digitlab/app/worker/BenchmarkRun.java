@@ -2,6 +2,7 @@ package digitlab.app.worker;
 
 import digitlab.app.browser.Clock;
 import digitlab.app.parallel.ReplicaPool;
+import digitlab.core.data.InputFrame;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
 import digitlab.core.train.Trainer;
@@ -44,7 +45,8 @@ final class BenchmarkRun {
         }
         TrainingConfig config = pending.with(RunSettings.EPOCHS, 1);
         pending = null;
-        Trainer bench = new Trainer(config, data.train(), null);
+        InputFrame frame = InputFrame.of(config.architecture());
+        Trainer bench = new Trainer(config, data.train(frame), null);
         if (workers > 1) {
             replicas.setWorkers(workers);
             bench.useReplicas(replicas.join(config));
@@ -57,7 +59,7 @@ final class BenchmarkRun {
         double start = Clock.nowMillis();
         bench.runEpoch();
         double seconds = (Clock.nowMillis() - start) / 1000;
-        double accuracy = bench.evaluate(data.test()).accuracy();
+        double accuracy = bench.evaluate(data.test(frame)).accuracy();
         reports.benchmark(
                 config.toQuery(),
                 bench.examplesSeen() / seconds,

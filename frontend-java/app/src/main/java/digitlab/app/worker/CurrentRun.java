@@ -2,6 +2,7 @@ package digitlab.app.worker;
 
 import digitlab.app.parallel.ReplicaPool;
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.model.Model;
 import digitlab.core.run.RunSettings;
 import digitlab.core.run.TrainingConfig;
@@ -50,6 +51,7 @@ final class CurrentRun {
 
     /** Fresh weights with the settings {@code next}, at the next {@link #build}. */
     void configure(TrainingConfig next) {
+        InputFrame.of(next.architecture()); // refuses a network that reads no picture of a digit, saying why
         config = next;
         startingModel = null;
     }
@@ -71,7 +73,7 @@ final class CurrentRun {
 
     /** A new trainer for the current settings (and starting model), on the data here so far. */
     Trainer build() {
-        own.startRun(); // the person's digits known now are in the run's plan from its start
+        own.startRun(frame()); // the person's digits known now are in the run's plan from its start
         int[] parts = own.appendTo(data.trainingParts(config.validationSize()));
         trainer = new Trainer(config, parts, trainingSet(), null);
         trainer.useReplicas(replicas.join(config));
@@ -131,7 +133,7 @@ final class CurrentRun {
         if (trainer.validation() != null) {
             return false;
         }
-        Digits images = data.validationImages(config.validationSize());
+        Digits images = data.validationImages(config.validationSize(), frame());
         if (images == null) {
             return false;
         }
@@ -161,7 +163,12 @@ final class CurrentRun {
      * are in) the person's digits.
      */
     private Digits trainingSet() {
-        Digits mnist = data.trainingImages(config.validationSize());
+        Digits mnist = data.trainingImages(config.validationSize(), frame());
         return data.trainComplete() ? own.appendTo(mnist) : mnist;
+    }
+
+    /** The pictures the run's network reads. */
+    InputFrame frame() {
+        return InputFrame.of(config.architecture());
     }
 }

@@ -1,6 +1,7 @@
 package digitlab.app.worker;
 
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -19,15 +20,18 @@ final class OwnDigits {
     private Digits all;
     /** How many of {@link #all} the run trains on. */
     private int used;
-    /** The digits the run trains on, each {@link #REPEAT} times; null for none. */
+    /** The digits the run trains on, each {@link #REPEAT} times, as its network's pictures; null for none. */
     private Digits inRun;
+    /** The pictures the run's network reads. */
+    private InputFrame frame = InputFrame.IMAGE;
 
     void set(Digits digits) {
         all = digits.count() == 0 ? null : digits;
     }
 
-    /** A new run: every digit known now is in it from its start. */
-    void startRun() {
+    /** A new run, whose network reads {@code frame}: every digit known now is in it from its start. */
+    void startRun(InputFrame frame) {
+        this.frame = frame;
         used = all == null ? 0 : all.count();
         inRun = all == null ? null : repeated(all);
     }
@@ -59,7 +63,7 @@ final class OwnDigits {
         return inRun == null ? mnist : mnist.concat(inRun);
     }
 
-    private static Digits repeated(Digits digits) {
-        return Digits.join(Collections.nCopies(REPEAT, digits));
+    private Digits repeated(Digits digits) {
+        return Digits.join(Collections.nCopies(REPEAT, frame.prepare(digits)));
     }
 }

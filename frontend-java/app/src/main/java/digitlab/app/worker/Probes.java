@@ -1,6 +1,7 @@
 package digitlab.app.worker;
 
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.nn.Network;
 import digitlab.core.train.Trainer;
 import digitlab.core.view.DiagramNodes;
@@ -37,8 +38,10 @@ final class Probes {
 
     void inspect(int image) {
         Trainer trainer = run.trainer();
-        Digits test = data.test();
-        if (trainer == null || test == null) {
+        Digits test = trainer == null
+                ? null
+                : data.test(InputFrame.of(trainer.network().architecture()));
+        if (test == null) {
             return;
         }
         if (image < 0 || image >= test.count()) {
@@ -88,8 +91,8 @@ final class Probes {
         if (trainer == null) {
             return;
         }
-        Digits train = data.train();
         Network network = trainer.network();
+        Digits train = data.train(InputFrame.of(network.architecture()));
         float[] input = new float[train.imageSize()];
         float[] output = new float[network.architecture().outputSize()];
         int[] predicted = new int[images.length];

@@ -2,6 +2,7 @@ package digitlab.app.worker;
 
 import digitlab.app.data.ShardLoader;
 import digitlab.core.data.Digits;
+import digitlab.core.data.InputFrame;
 import digitlab.core.data.ShardOrder;
 import digitlab.core.train.HeldOut;
 import java.util.ArrayList;
@@ -24,6 +25,10 @@ final class ShardData {
     private final List<Digits> pendingTrain = new ArrayList<>();
 
     private Digits test;
+    /** {@link #train} and {@link #test} as a 20x20 network reads them, converted as they arrive. */
+    private final FramedImages framedTrain = new FramedImages();
+
+    private final FramedImages framedTest = new FramedImages();
     private int loaded;
     private int trainShardsIn;
     private int testShardsIn;
@@ -79,14 +84,27 @@ final class ShardData {
         return true;
     }
 
-    /** The MNIST training images so far, held-out ones included; null before the first shard is joined. */
+    /**
+     * The MNIST training images so far as downloaded (28x28), held-out ones included; null before the first
+     * shard is joined.
+     */
     Digits train() {
         return train;
     }
 
-    /** The test images so far; null before the first test shard. */
+    /** {@link #train()} as the pictures {@code frame} reads. */
+    Digits train(InputFrame frame) {
+        return framedTrain.of(train, frame);
+    }
+
+    /** The test images so far as downloaded (28x28); null before the first test shard. */
     Digits test() {
         return test;
+    }
+
+    /** {@link #test()} as the pictures {@code frame} reads. */
+    Digits test(InputFrame frame) {
+        return framedTest.of(test, frame);
     }
 
     /** Sizes of the MNIST parts that train, in manifest order, less the last {@code validationSize} images. */
@@ -98,14 +116,20 @@ final class ShardData {
         return HeldOut.trainingParts(sizes, validationSize);
     }
 
-    /** The MNIST images here so far that train: those before the {@code validationSize} held-out ones. */
-    Digits trainingImages(int validationSize) {
-        return HeldOut.training(train, mnistTrainCount(), validationSize);
+    /**
+     * The MNIST images here so far that train, as {@code frame}'s pictures: those before the
+     * {@code validationSize} held-out ones.
+     */
+    Digits trainingImages(int validationSize, InputFrame frame) {
+        return HeldOut.training(train(frame), mnistTrainCount(), validationSize);
     }
 
-    /** The {@code validationSize} held-out images, once all training shards are in; else (or for none) null. */
-    Digits validationImages(int validationSize) {
-        return trainComplete() ? HeldOut.validation(train, mnistTrainCount(), validationSize) : null;
+    /**
+     * The {@code validationSize} held-out images as {@code frame}'s pictures, once all training shards are
+     * in; else (or for none) null.
+     */
+    Digits validationImages(int validationSize, InputFrame frame) {
+        return trainComplete() ? HeldOut.validation(train(frame), mnistTrainCount(), validationSize) : null;
     }
 
     int loaded() {

@@ -1,5 +1,6 @@
 package digitlab.app.worker;
 
+import digitlab.core.data.InputFrame;
 import digitlab.core.train.Evaluation;
 import digitlab.core.train.Trainer;
 
@@ -29,7 +30,8 @@ final class TestScore {
         if (due) {
             return null;
         }
-        Evaluation evaluation = trainer.evaluate(data.test());
+        Evaluation evaluation =
+                trainer.evaluate(data.test(InputFrame.of(trainer.network().architecture())));
         accuracy = evaluation.accuracy();
         seen = trainer.examplesSeen();
         return evaluation;

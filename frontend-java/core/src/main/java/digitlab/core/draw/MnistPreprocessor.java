@@ -46,6 +46,11 @@ public final class MnistPreprocessor {
     private final double[] fitted = new double[BOX * BOX];
 
     private final int[] fittedBytes = new int[BOX * BOX];
+    /** The last fitted ink's bounding box in source pixels, and output pixels per source pixel. */
+    private int boxWidth;
+
+    private int boxHeight;
+    private double scale;
 
     public MnistPreprocessor() {
         this(DEFAULT_THRESHOLD);
@@ -113,7 +118,61 @@ public final class MnistPreprocessor {
         return inkBuffer;
     }
 
+    /**
+     * Fits the ink of a 28x28 MNIST-style image (unsigned bytes at {@code from} in {@code grey}) into the
+     * 20x20 box: steps 1 and 2 above, quantised to uint8, written to {@code out} at {@code at}
+     * ({@code BOX * BOX} bytes, all zeros when there is no ink). What a network with a 20x20 input reads,
+     * for MNIST images and drawings alike; no allocation once the buffer has grown.
+     *
+     * @return false if the image had no ink above the threshold (then {@code out} holds zeros)
+     */
+    public boolean boxFromGrey(byte[] grey, int from, int width, int height, byte[] out, int at) {
+        checkSize(grey.length - from, width, height, 1);
+        float[] ink = buffer(width * height);
+        for (int i = 0; i < width * height; i++) {
+            ink[i] = Pixels.input(grey[from + i]);
+        }
+        boolean inked = fit(ink, width, height) > 0;
+        for (int i = 0; i < BOX * BOX; i++) {
+            out[at + i] = inked ? (byte) fittedBytes[i] : 0;
+        }
+        return inked;
+    }
+
     private PreparedDigit prepare(float[] ink, int width, int height) {
+        int mass = fit(ink, width, height);
+        if (mass == 0) {
+            return PreparedDigit.empty();
+        }
+        // 3. Shift by whole pixels to put the centre of mass at (14, 14).
+        int momentX = 0;
+        int momentY = 0;
+        byte[] box = new byte[BOX * BOX];
+        for (int i = 0; i < BOX * BOX; i++) {
+            int b = fittedBytes[i];
+            box[i] = (byte) b;
+            momentX += b * (i % BOX);
+            momentY += b * (i / BOX);
+        }
+        int offsetX = placement((double) momentX / mass);
+        int offsetY = placement((double) momentY / mass);
+        byte[] pixels = new byte[SIDE * SIDE];
+        for (int y = 0; y < BOX; y++) {
+            int to = (y + offsetY) * SIDE + offsetX;
+            int from = y * BOX;
+            for (int x = 0; x < BOX; x++) {
+                pixels[to + x] = (byte) fittedBytes[from + x];
+            }
+        }
+        return new PreparedDigit(pixels, box, false, boxWidth, boxHeight, scale, offsetX, offsetY);
+    }
+
+    /**
+     * Steps 1 and 2 and the uint8 quantisation: the ink fitted into {@link #fittedBytes}, the box's size in
+     * {@link #boxWidth}, {@link #boxHeight} and {@link #scale}. Returns the total of the fitted bytes: 0 when
+     * there is no ink above the threshold, or too little to survive averaging (then the fields are stale).
+     */
+    private int fit(float[] ink, int width, int height) {
         // 1. Bounding box of the ink above the threshold.
         int left = width;
         int right = -1;
@@ -137,11 +196,11 @@ public final class MnistPreprocessor {
             }
         }
         if (right < 0) {
-            return PreparedDigit.empty();
+            return 0;
         }
-        int boxWidth = right - left + 1;
-        int boxHeight = bottom - top + 1;
-        double scale = (double) BOX / Math.max(boxWidth, boxHeight);
+        boxWidth = right - left + 1;
+        boxHeight = bottom - top + 1;
+        scale = (double) BOX / Math.max(boxWidth, boxHeight);
 
         // 2. Area averaging into the 20x20 box, the shorter side centred. Source pixel (x, y) covers
         // [fitX + (x - left) * scale, + scale) horizontally in box pixels; an output pixel's value is the sum
@@ -182,33 +241,16 @@ public final class MnistPreprocessor {
             }
         }
 
-        // 3. Quantise like MNIST, then shift by whole pixels to put the centre of mass at (14, 14).
-        int mass = 0; // at most 400 * 255 * 19: int is enough (and fast in the JS build)
-        int momentX = 0;
-        int momentY = 0;
+        // Quantised like MNIST.
+        int mass = 0; // at most 400 * 255: int is enough (and fast in the JS build)
         for (int i = 0; i < BOX * BOX; i++) {
             double v = fitted[i];
             int b = v >= 1 ? 255 : (int) (v * 255 + 0.5);
             fittedBytes[i] = b;
             mass += b;
-            momentX += b * (i % BOX);
-            momentY += b * (i / BOX);
         }
-        if (mass == 0) {
-            // Ink above the threshold, but too sparse to survive averaging (e.g. two specks far apart).
-            return PreparedDigit.empty();
-        }
-        int offsetX = placement((double) momentX / mass);
-        int offsetY = placement((double) momentY / mass);
-        byte[] pixels = new byte[SIDE * SIDE];
-        for (int y = 0; y < BOX; y++) {
-            int to = (y + offsetY) * SIDE + offsetX;
-            int from = y * BOX;
-            for (int x = 0; x < BOX; x++) {
-                pixels[to + x] = (byte) fittedBytes[from + x];
-            }
-        }
-        return new PreparedDigit(pixels, false, boxWidth, boxHeight, scale, offsetX, offsetY);
+        // Mass 0: ink above the threshold, but too sparse to survive averaging (e.g. two specks far apart).
+        return mass;
     }
 
     /**

@@ -16,8 +16,11 @@ public final class PreparedDigit {
     public static final int SIDE = Mnist.SIDE;
     /** Pixels of the output: the network's input width. */
     public static final int PIXELS = SIDE * SIDE;
+    /** Pixels of the 20x20 box the ink is fitted into, before it is placed in the 28x28 image. */
+    public static final int BOX_PIXELS = MnistPreprocessor.BOX * MnistPreprocessor.BOX;
 
     private final byte[] pixels;
+    private final byte[] boxPixels;
     private final float[] input;
     private final boolean empty;
     private final int boxWidth;
@@ -28,8 +31,17 @@ public final class PreparedDigit {
     private final double centreX;
     private final double centreY;
 
-    PreparedDigit(byte[] pixels, boolean empty, int boxWidth, int boxHeight, double scale, int offsetX, int offsetY) {
+    PreparedDigit(
+            byte[] pixels,
+            byte[] boxPixels,
+            boolean empty,
+            int boxWidth,
+            int boxHeight,
+            double scale,
+            int offsetX,
+            int offsetY) {
         this.pixels = pixels;
+        this.boxPixels = boxPixels;
         this.empty = empty;
         this.boxWidth = boxWidth;
         this.boxHeight = boxHeight;
@@ -53,7 +65,7 @@ public final class PreparedDigit {
 
     /** The result for a drawing without ink: all zeros. */
     static PreparedDigit empty() {
-        return new PreparedDigit(new byte[PIXELS], true, 0, 0, 0, 0, 0);
+        return new PreparedDigit(new byte[PIXELS], new byte[BOX_PIXELS], true, 0, 0, 0, 0, 0);
     }
 
     /** True when the drawing had no ink (above the threshold): nothing to predict. */
@@ -64,6 +76,14 @@ public final class PreparedDigit {
     /** The 28x28 image, row-major, unsigned bytes (0 = background, 255 = full ink), as in MNIST files. */
     public byte[] pixels() {
         return pixels;
+    }
+
+    /**
+     * The 20x20 box the ink was fitted into, before its placement in the 28x28 image: what a network with
+     * a 20x20 input reads (MNIST images go through the same step, {@link MnistPreprocessor#boxFromGrey}).
+     */
+    public byte[] boxPixels() {
+        return boxPixels;
     }
 
     /** The network input: {@code pixels[i] / 255f}, 784 values in [0, 1]. */

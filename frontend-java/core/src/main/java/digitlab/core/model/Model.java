@@ -1,8 +1,8 @@
 package digitlab.core.model;
 
+import digitlab.core.data.InputFrame;
 import digitlab.core.data.Mnist;
 import digitlab.core.nn.Architecture;
-import digitlab.core.nn.Shape;
 import digitlab.core.run.TrainingConfig;
 
 /**
@@ -60,20 +60,14 @@ public final class Model {
     }
 
     /**
-     * Why this model cannot classify MNIST digits here (its input is not a 28x28 image, or its output is
-     * not the 10 digits), as a sentence; null if it can. A valid file of another shape is still no use to
+     * Why this model cannot classify MNIST digits here (its input is none of the {@link InputFrame}s, or its
+     * output is not the 10 digits), as a sentence; null if it can. A valid file of another shape is still no use to
      * this app: the server refuses to store one and the page refuses to load one.
      */
     public String mnistMismatch() {
-        if (architecture.inputSize() != Mnist.PIXELS) {
-            return "it takes " + architecture.inputSize() + " inputs, but a digit is " + Mnist.SIDE + "x" + Mnist.SIDE
-                    + " = " + Mnist.PIXELS + " pixels";
-        }
-        Shape input = architecture.shape(0);
-        if (!architecture.isDense() && !input.equals(new Shape(1, Mnist.SIDE, Mnist.SIDE))) {
-            // A convolution slides over the maps it was trained on: 784 values in other maps are another picture.
-            return "it reads its input as " + input + " maps, but a digit is one " + Mnist.SIDE + "x" + Mnist.SIDE
-                    + " map";
+        String input = InputFrame.mismatch(architecture);
+        if (input != null) {
+            return input;
         }
         if (architecture.outputSize() != Mnist.CLASSES) {
             return "it has " + architecture.outputSize() + " outputs, but there are " + Mnist.CLASSES + " digits";

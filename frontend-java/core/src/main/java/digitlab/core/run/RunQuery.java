@@ -1,6 +1,8 @@
 package digitlab.core.run;
 
+import digitlab.core.data.InputFrame;
 import digitlab.core.text.Text;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,16 @@ public final class RunQuery {
      * {@code problems} (see {@link TrainingConfig#fromMapKeepingWhatReads}).
      */
     public TrainingConfig config(List<String> problems) {
-        return TrainingConfig.fromMapKeepingWhatReads(config, problems);
+        TrainingConfig read = TrainingConfig.fromMapKeepingWhatReads(config, problems);
+        String notADigit = InputFrame.mismatch(read.architecture());
+        if (notADigit == null) {
+            return read;
+        }
+        // Layers that read no picture of a digit (e.g. 401 inputs): the default layers, the rest as linked.
+        problems.add(RunSettings.LAYERS.key() + " '" + config.get(RunSettings.LAYERS.key()) + "': " + notADigit);
+        Map<String, String> rest = new LinkedHashMap<>(config);
+        rest.remove(RunSettings.LAYERS.key());
+        return TrainingConfig.fromMapKeepingWhatReads(rest, new ArrayList<>());
     }
 
     /** The query for {@code next}, keeping the page's own parameters. */

@@ -6,6 +6,7 @@ import static digitlab.core.run.NumberRange.closed;
 import static digitlab.core.run.NumberRange.closedOpen;
 import static digitlab.core.run.NumberRange.openClosed;
 
+import digitlab.core.data.InputFrame;
 import digitlab.core.data.Mnist;
 import digitlab.core.nn.Activation;
 import digitlab.core.nn.Init;
@@ -50,7 +51,9 @@ public final class RunSettings {
 
     public static final Setting<LayerStack> LAYERS = define("layers", LayerGrammar::parse, RunSettings::writeLayers)
             .byDefault(LayerStack.dense(new int[] {Mnist.PIXELS, 128, Mnist.CLASSES}))
-            .help("layers, input to output: the input size (784 = 28x28), then per layer a number of units for a"
+            .help("layers, input to output: the input size (" + InputFrame.IMAGE.size() + " = the 28x28 image, "
+                    + InputFrame.DIGIT_BOX.size()
+                    + " = the digit's box area-averaged to 20x20), then per layer a number of units for a"
                     + " dense layer, c8k5 for a convolution of 8 filters of 5x5 (add s2 for stride 2, v for valid"
                     + " padding), p2 for a 2x2 max-pool (add s1 for stride 1); e.g. 784,c8k5,p2,c16k5,p3,10");
 

@@ -20,11 +20,13 @@ class MnistMismatchTest {
     }
 
     @Test
-    void onlyA784InputAnd10OutputModelReadsTheDigits() {
+    void only784Or400InputAnd10OutputModelsReadTheDigits() {
         assertNull(model(784, 16, 10).mnistMismatch());
-        assertEquals(
-                "it takes 5 inputs, but a digit is 28x28 = 784 pixels",
-                model(5, 4, 10).mnistMismatch());
+        assertNull(model(400, 25, 10).mnistMismatch(), "the tutorials' 20x20 digit box");
+        String choices = "but a digit is 28x28 = 784 pixels (the MNIST image as it is)"
+                + " or 20x20 = 400 pixels (the digit's box area-averaged to 20x20)";
+        assertEquals("it takes 5 inputs, " + choices, model(5, 4, 10).mnistMismatch());
+        assertEquals("it takes 401 inputs, " + choices, model(401, 4, 10).mnistMismatch());
         assertEquals(
                 "it has 2 outputs, but there are 10 digits", model(784, 4, 2).mnistMismatch());
     }
@@ -47,5 +49,14 @@ class MnistMismatchTest {
         assertNull(
                 new Model(flat, new float[flat.parameterCount()], null, null).mnistMismatch(),
                 "a dense layer reads the 784 pixels in any shape");
+        Architecture boxCnn = new Architecture(
+                new LayerStack(
+                        new Shape(1, 20, 20),
+                        List.of(new ConvLayer.Spec(2, 5, 1, ConvLayer.Padding.SAME), new DenseLayer.Spec(10))),
+                new Activation[] {Activation.RELU},
+                Loss.SOFTMAX_CROSS_ENTROPY);
+        assertNull(
+                new Model(boxCnn, new float[boxCnn.parameterCount()], null, null).mnistMismatch(),
+                "a convolution over the 20x20 digit box");
     }
 }

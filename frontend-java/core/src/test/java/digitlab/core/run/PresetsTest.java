@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import digitlab.core.data.InputFrame;
+import digitlab.core.nn.LayerGrammar;
 import digitlab.core.nn.Loss;
 import digitlab.core.nn.optim.OptimizerKind;
 import java.util.HashSet;
@@ -31,6 +33,16 @@ class PresetsTest {
         assertEquals(Loss.SIGMOID_CROSS_ENTROPY, classic.loss());
         assertEquals(OptimizerKind.LBFGS, classic.optimizer());
         assertEquals(1f, classic.lambda());
+    }
+
+    @Test
+    void theTwentyByTwentyTutorialReadsTheDigitBox() {
+        TrainingConfig classic = Presets.byId("classic").config();
+        TrainingConfig boxed = Presets.byId("classic-20").config();
+        assertEquals("400-25-10 sigmoid logistic", boxed.architecture().toString());
+        assertEquals(InputFrame.DIGIT_BOX, InputFrame.of(boxed.architecture()));
+        assertEquals(
+                classic.with(RunSettings.LAYERS, LayerGrammar.parse("400,25,10")), boxed, "only the input differs");
     }
 
     @Test

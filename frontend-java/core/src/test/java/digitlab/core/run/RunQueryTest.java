@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunQueryTest {
@@ -14,6 +16,23 @@ class RunQueryTest {
         assertEquals("784,64,10", config.toMap().get("layers"));
         assertEquals("sgd", config.toMap().get("opt"));
         assertEquals(0.1f, config.learningRate());
+    }
+
+    @Test
+    void layersThatReadNoDigitPictureTakeTheDefaultAndTheRestApplies() {
+        List<String> problems = new ArrayList<>();
+        TrainingConfig config = new RunQuery("layers=401,25,10&seed=5&act=sigmoid").config(problems);
+        assertEquals(TrainingConfig.defaults().layers(), config.layers());
+        assertEquals(5, config.seed());
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(
+                problems.get(0).startsWith("layers '401,25,10': it takes 401 inputs, but a digit is 28x28 = 784"),
+                problems.get(0));
+
+        problems.clear();
+        TrainingConfig boxed = new RunQuery("layers=400,25,10&act=sigmoid&loss=logistic").config(problems);
+        assertEquals(List.of(), problems);
+        assertEquals("400,25,10", boxed.toMap().get("layers"));
     }
 
     @Test

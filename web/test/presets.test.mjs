@@ -27,8 +27,11 @@ describe('presets and links', () => {
     assert.match(await page.textContent('#preset-why'), /Andrew Ng's exercise/);
     assert.equal(await page.inputValue('#config-form [data-key="opt"]'), 'lbfgs');
     assert.deepEqual(await page.$$eval('.layer-units', (inputs) => inputs.map((input) => input.value)), ['25']);
-    await page.waitForSelector('#status[data-state="ready"]', { timeout: 30_000 });
-    assert.match(await page.textContent('#status'), /784-25-10/);
+    // The status said "ready" for the network before the click too: wait for the new network's sentence.
+    await page.waitForFunction(() => {
+      const status = document.querySelector('#status');
+      return status.dataset.state === 'ready' && /784-25-10/.test(status.textContent);
+    }, null, { timeout: 30_000 });
 
     await page.fill('#config-form [data-key="lambda"]', '0.5');
     await page.dispatchEvent('#config-form [data-key="lambda"]', 'change');

@@ -60,13 +60,14 @@ describe('the 20x20 tutorial input', () => {
       await page.click('#share');
       await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
       const link = await page.getAttribute('#share-link', 'href');
-      assert.match(decodeURIComponent(link), /layers=400,25,10/);
+      assert.match(link, /\?model=[A-Za-z0-9_-]{22}$/, 'the short link: the model file brings the layers');
       const other = await openBrowser();
       try {
         const { page: opened, problems: openedProblems } = await openPage(other.context);
         await opened.goto(link);
         await opened.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Loaded'),
           null, { timeout: 30_000 });
+        assert.match(await opened.textContent('#status'), /400-25-10/);
         await opened.waitForFunction((expected) => document.querySelector('#test-accuracy').textContent === expected,
           accuracy, { timeout: 60_000 });
         assert.deepEqual([...problems, ...openedProblems], []);

@@ -13,6 +13,9 @@ const RUN = 'layers=784,16,10&workers=1';
 async function share(page, url) {
   await page.goto(url);
   await page.waitForSelector('#share:not([disabled])', { timeout: 30_000 });
+  // The status line reports loading until the last shard is in: a message about the link would be replaced.
+  await page.waitForFunction(() => !document.querySelector('#status').textContent.includes('Loading MNIST'),
+    null, { timeout: 60_000 });
   await page.click('#share');
   await page.waitForSelector('#share-link:not([hidden])', { timeout: 30_000 });
   return page.getAttribute('#share-link', 'href');
@@ -38,7 +41,8 @@ describe('share', () => {
     await page.evaluate(() => navigator.clipboard.writeText('something else'));
 
     await page.click('#copy-link');
-    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Link copied'));
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Link copied'), null,
+      { timeout: 10_000 }).catch(async (e) => { throw new Error(`status: ${await page.textContent('#status')}: ${e.message}`); });
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     await page.locator('#share-result').screenshot({ path: path.join(screenshotDir, 'share-link.png') });
     assert.deepEqual(problems, []);

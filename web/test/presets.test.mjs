@@ -105,7 +105,8 @@ describe('presets and links', () => {
         const value = (selector) => row.querySelector(selector)?.value;
         if (row.dataset.kind === 'dense') return value('.layer-units');
         if (row.dataset.kind === 'pool') return `p${value('.layer-size')}`;
-        return `c${value('.layer-filters')}k${value('.layer-kernel')}`;
+        const stride = value('.layer-stride') === '1' ? '' : `s${value('.layer-stride')}`;
+        return `c${value('.layer-filters')}k${value('.layer-kernel')}${stride}${value('.layer-padding') === 'valid' ? 'v' : ''}`;
       })), '10'].join(',');
       assert.equal(built, params.layers, 'the rows are the preset\'s layers');
       if (id === 'convnetjs') {

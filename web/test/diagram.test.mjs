@@ -104,6 +104,26 @@ describe('the network diagram', () => {
     });
   }
 
+  test('test shards that come after the network: the inspected image and the diagram appear when they do', async () => {
+    // The page asks for the inspected test image once, when its network is built; the worker answers when the
+    // first test shard is in (before, the question was dropped and the diagram stayed empty until Train).
+    const { page, problems } = await openPage(fixture.browser.context);
+    let delayed = 0;
+    await page.route('**/data/shards/test-*', async (route) => {
+      delayed++;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue();
+    });
+    await page.goto(`${fixture.server.url}?layers=784,32,10&workers=1&seed=3`);
+    await page.waitForSelector('#train:not([disabled])', { timeout: 30_000 });
+    await page.waitForSelector('#network-diagram[data-selected^="2:"]', { timeout: 30_000 });
+    assert.ok(delayed > 0, 'the test shards were held back');
+    assert.equal(await page.getAttribute('#network-diagram', 'data-source'), 'test');
+    assert.equal(await page.getAttribute('#status', 'data-state'), 'ready', 'not trained: the answer came unasked');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a small CNN: feature-map tiles, a filter as the incoming weights, a pool without weights', async () => {
     const { page, problems } = await openPage(fixture.browser.context);
     await page.setViewportSize({ width: 390, height: 844 });

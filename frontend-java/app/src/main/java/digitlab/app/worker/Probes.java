@@ -11,7 +11,9 @@ import digitlab.core.view.UnitLinks;
  * Answers the page's questions about the current network: every layer's activations for a test image or
  * a drawing, the weights around one node of the network diagram, and the predicted digits of some training
  * images. Each answer is a few forward passes or a copy of one layer's weights, run between training
- * chunks; before there is a network there is no answer.
+ * chunks. A test image asked about before there is a network or a test shard is answered once both are
+ * here ({@link #answerWaiting}): the page asks once, when its network is built, and the first test shard
+ * may still be on its way.
  */
 final class Probes {
     private final ShardData data;
@@ -19,6 +21,8 @@ final class Probes {
     private final Reporter reports;
     /** The diagram's view of the current network, made again when the network is replaced. */
     private NodeLinks links;
+    /** The test image last asked about while there was nothing to answer with, or -1. */
+    private int waitingImage = -1;
 
     private record NodeLinks(Network network, DiagramNodes nodes, UnitLinks weights) {
         NodeLinks(Network network) {
@@ -42,8 +46,10 @@ final class Probes {
                 ? null
                 : data.test(InputFrame.of(trainer.network().architecture()));
         if (test == null) {
+            waitingImage = image;
             return;
         }
+        waitingImage = -1;
         if (image < 0 || image >= test.count()) {
             throw new IllegalArgumentException("no test image " + image);
         }
@@ -51,6 +57,13 @@ final class Probes {
         test.toInput(image, input);
         Network network = trainer.network();
         reports.inspection(image, test.label(image), network.architecture(), activations(network, input));
+    }
+
+    /** Answers the test image asked about while there was no network or no test image yet, if now there are. */
+    void answerWaiting() {
+        if (waitingImage >= 0) {
+            inspect(waitingImage);
+        }
     }
 
     /** {@code input}: the preprocessed drawing, the network's inputs. */

@@ -202,6 +202,7 @@ final class TrainingWorker {
         if (trainer() == null && run.canBuild()) {
             build();
         }
+        probes.answerWaiting(); // the first test shard, or the network, may be what it waited for
         if (stepDue) {
             step();
         }
